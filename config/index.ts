@@ -1,0 +1,113 @@
+import { envSchema, type Env } from './schema.js';
+
+/** Times and days of the monthly cycle, Asia/Shanghai. */
+export interface CycleConfig {
+  reminderDaysOfMonth: number[];
+  reminderBeforeReportDays: number[];
+  reminderTime: string;
+  rollCallTime: string;
+  bulletinTime: string;
+  deadlineReminderDaysBefore: number[];
+  deadlineReminderTime: string;
+  overdueCheckTime: string;
+  yearEndDay: string;
+  yearEndTime: string;
+}
+
+/** The validated, frozen configuration of one process. */
+export interface Config {
+  nodeEnv: string;
+  logLevel: Env['LOG_LEVEL'];
+  port: number;
+  mongoUri: string;
+  redisUrl: string;
+  lark: {
+    appId: string;
+    appSecret: string;
+    /** Base URL of the open platform, without a trailing slash. */
+    domain: string;
+    transport: 'webhook' | 'ws';
+    encryptKey?: string;
+    verificationToken?: string;
+    webhookPath: string;
+    chatId: string;
+  };
+  officeAdminOpenIds: string[];
+  /** BOT_NOW: the clock is pinned to this instant. */
+  botNow?: Date;
+  plan: { file: string; overlay?: string; start: string };
+  cycle: CycleConfig;
+  slowProgressGap: number;
+  catchUpGraceMs: number;
+  dedupeTtlSeconds: number;
+  remindLiaisonsDirectly: boolean;
+}
+
+/** Start-up stops with this error; its message names every bad variable and no value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LARK_DOMAINS: Record<string, string> = {
+  feishu: 'https://open.feishu.cn',
+  lark: 'https://open.larksuite.com',
+};
+
+/** Parses the environment once; throws ConfigError naming each missing or malformed variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, string | undefined> = { ...env, LARK_TRANSPORT: env.LARK_TRANSPORT || 'webhook' };
+  for (const [key, value] of Object.entries(input)) if (value === '') delete input[key];
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.') || 'environment';
+        const missing = issue.code === 'invalid_type' && input[key] === undefined;
+        return missing ? `${key} is missing` : `${key}: ${issue.message}`;
+      }),
+    );
+  }
+  return Object.freeze(toConfig(parsed.data));
+}
+
+function toConfig(e: Env): Config {
+  return {
+    nodeEnv: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+    mongoUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    lark: {
+      appId: e.LARK_APP_ID,
+      appSecret: e.LARK_APP_SECRET,
+      domain: (LARK_DOMAINS[e.LARK_DOMAIN] ?? e.LARK_DOMAIN).replace(/\/+$/, ''),
+      transport: e.LARK_TRANSPORT,
+      encryptKey: e.LARK_ENCRYPT_KEY,
+      verificationToken: e.LARK_VERIFICATION_TOKEN,
+      webhookPath: e.LARK_TRANSPORT === 'webhook' ? e.WEBHOOK_PATH : '/webhook/event',
+      chatId: e.LARK_CHAT_ID,
+    },
+    officeAdminOpenIds: e.OFFICE_ADMIN_OPEN_IDS,
+    botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
+    plan: { file: e.PLAN_FILE, overlay: e.PLAN_OVERLAY, start: e.PLAN_START },
+    cycle: {
+      reminderDaysOfMonth: e.REMINDER_DAYS_OF_MONTH,
+      reminderBeforeReportDays: e.REMINDER_BEFORE_REPORT_DAYS,
+      reminderTime: e.REMINDER_TIME,
+      rollCallTime: e.ROLL_CALL_TIME,
+      bulletinTime: e.BULLETIN_TIME,
+      deadlineReminderDaysBefore: e.DEADLINE_REMINDER_DAYS_BEFORE,
+      deadlineReminderTime: e.DEADLINE_REMINDER_TIME,
+      overdueCheckTime: e.OVERDUE_CHECK_TIME,
+      yearEndDay: e.YEAR_END_DAY,
+      yearEndTime: e.YEAR_END_TIME,
+    },
+    slowProgressGap: e.SLOW_PROGRESS_GAP,
+    catchUpGraceMs: e.CATCH_UP_GRACE_HOURS * 3_600_000,
+    dedupeTtlSeconds: Math.round(e.DEDUPE_TTL_HOURS * 3600),
+    remindLiaisonsDirectly: e.REMIND_LIAISONS_DIRECTLY,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defaults } from './defaults.js';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, e.g. 09:00');
+const dayList = z
+  .string()
+  .regex(/^\d{1,2}(,\d{1,2})*$/, 'expected comma-separated day numbers, e.g. 7,1')
+  .transform((s) => s.split(',').map(Number));
+const idList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Settings shared by both Lark transports. */
+const common = z.object({
+  NODE_ENV: z.string().default('production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(defaults.port),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URI'),
+  LARK_APP_ID: z.string().min(1),
+  LARK_APP_SECRET: z.string().min(1),
+  /** `feishu`, `lark`, or a base URL (the fake Lark in local mode). */
+  LARK_DOMAIN: z.string().default('feishu'),
+  /** The work group the scheduler posts to. */
+  LARK_CHAT_ID: z.string().regex(/^oc_/, 'expected a chat id starting with oc_'),
+  /** Office admins (督办员): comma-separated open_ids. */
+  OFFICE_ADMIN_OPEN_IDS: idList.default([]),
+  BOT_NOW: z.iso.datetime({ offset: true }).optional(),
+  PLAN_FILE: z.string().default(defaults.planFile),
+  PLAN_OVERLAY: z.string().optional(),
+  PLAN_START: isoDate.default(defaults.planStart),
+  REMINDER_DAYS_OF_MONTH: dayList.default([...defaults.reminderDaysOfMonth]),
+  REMINDER_BEFORE_REPORT_DAYS: dayList.default([...defaults.reminderBeforeReportDays]),
+  REMINDER_TIME: time.default(defaults.reminderTime),
+  ROLL_CALL_TIME: time.default(defaults.rollCallTime),
+  BULLETIN_TIME: time.default(defaults.bulletinTime),
+  DEADLINE_REMINDER_DAYS_BEFORE: dayList.default([...defaults.deadlineReminderDaysBefore]),
+  DEADLINE_REMINDER_TIME: time.default(defaults.deadlineReminderTime),
+  OVERDUE_CHECK_TIME: time.default(defaults.overdueCheckTime),
+  YEAR_END_DAY: z.string().regex(/^\d{2}-\d{2}$/, 'expected MM-DD').default(defaults.yearEndDay),
+  YEAR_END_TIME: time.default(defaults.yearEndTime),
+  SLOW_PROGRESS_GAP: z.coerce.number().min(0).max(100).default(defaults.slowProgressGap),
+  CATCH_UP_GRACE_HOURS: z.coerce.number().min(0).max(72).default(defaults.catchUpGraceHours),
+  DEDUPE_TTL_HOURS: z.coerce.number().min(8).max(168).default(defaults.dedupeTtlHours),
+  REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),
+});
+
+/** The webhook receiver needs the Encrypt Key and Verification Token set in the Lark console. */
+const webhook = common.extend({
+  LARK_TRANSPORT: z.literal('webhook'),
+  LARK_ENCRYPT_KEY: z.string().min(1),
+  LARK_VERIFICATION_TOKEN: z.string().min(1),
+  WEBHOOK_PATH: z.string().startsWith('/').default('/webhook/event'),
+});
+
+/** The long connection needs no public address; events arrive in plaintext over the socket. */
+const ws = common.extend({
+  LARK_TRANSPORT: z.literal('ws'),
+  LARK_ENCRYPT_KEY: z.string().optional(),
+  LARK_VERIFICATION_TOKEN: z.string().optional(),
+});
+
+/** The environment schema, discriminated on LARK_TRANSPORT (default `webhook`). */
+export const envSchema = z.discriminatedUnion('LARK_TRANSPORT', [webhook, ws]);
+
+export type Env = z.output<typeof envSchema>;
+
+/** Variables whose values are never printed. */
+export const SECRET_KEYS = ['LARK_APP_SECRET', 'LARK_ENCRYPT_KEY', 'LARK_VERIFICATION_TOKEN', 'MONGODB_URI', 'REDIS_URL'];

@@ -1,0 +1,33 @@
+/** A unit member's role; the office (督办员) is a role too. */
+export type MemberRole = 'liaison' | 'deputy' | 'head' | 'office';
+
+/** Chinese labels accepted in `/绑定 @成员 单位 [角色]` and shown in cards. */
+export const ROLE_LABEL: Record<MemberRole, string> = {
+  liaison: '联络员',
+  deputy: '分管领导',
+  head: '主要领导',
+  office: '督办员',
+};
+
+/** A chat member bound to a unit (or to the office). */
+export interface Member {
+  openId: string;
+  name: string;
+  /** Canonical unit name; the office's members have `县优化营商环境办`. */
+  unit: string;
+  role: MemberRole;
+  boundBy: string;
+  boundAt: Date;
+}
+
+/** Who is speaking, as the bot sees it. */
+export interface Caller {
+  openId: string;
+  name?: string;
+  isOffice: boolean;
+  /** The caller's unit, when bound. */
+  unit?: string;
+  role?: MemberRole;
+}
+
+export const OFFICE_UNIT = '县优化营商环境办';

@@ -1,0 +1,72 @@
+import type { AuditAction, AuditEntry } from './audit/audit-entry.js';
+import type { Member } from './members/member.js';
+import type { StoredPlan } from './plan/stored-plan.js';
+import type { PostClaim, PostKind } from './posts/post.js';
+import type { Report } from './reports/report.js';
+import type { Task } from './tasks/task.js';
+import type { Unit } from './units/unit.js';
+import type { Warning } from './warnings/warning.js';
+
+/** Persistence as the domain sees it: plain objects in, plain objects out. */
+export interface PlanRepository {
+  current(): Promise<StoredPlan | null>;
+  save(plan: StoredPlan): Promise<void>;
+}
+
+export interface TaskRepository {
+  list(planId: string, options?: { includeWithdrawn?: boolean }): Promise<Task[]>;
+  get(planId: string, code: string): Promise<Task | null>;
+  insert(task: Task): Promise<void>;
+  /** Compare-and-set on `version`; returns the new task, or null when someone else changed it first. */
+  update(task: Task, changes: Partial<Omit<Task, 'planId' | 'code' | 'version'>>): Promise<Task | null>;
+}
+
+export interface UnitRepository {
+  list(): Promise<Unit[]>;
+  upsert(unit: Unit): Promise<void>;
+}
+
+export interface ReportRepository {
+  /** Stores a report; `duplicate` when its message was already stored. */
+  add(report: Report): Promise<'created' | 'duplicate'>;
+  list(filter: { planId: string; period?: string; taskCode?: string; unit?: string }): Promise<Report[]>;
+}
+
+export interface WarningRepository {
+  /** Stores a card; `duplicate` when a card with the same key exists. */
+  issue(warning: Warning): Promise<'created' | 'duplicate'>;
+  list(filter: { planId: string; unit?: string; period?: string; includeRevoked?: boolean }): Promise<Warning[]>;
+  get(id: string): Promise<Warning | null>;
+  revoke(id: string, by: string, reason: string, at: Date): Promise<Warning | null>;
+}
+
+export interface MemberRepository {
+  get(openId: string): Promise<Member | null>;
+  list(): Promise<Member[]>;
+  bind(member: Member): Promise<Member | null>;
+  unbind(openId: string): Promise<Member | null>;
+}
+
+export interface AuditRepository {
+  record(entry: AuditEntry): Promise<void>;
+  list(filter: { taskCode?: string; unit?: string; action?: AuditAction; limit?: number }): Promise<AuditEntry[]>;
+}
+
+export interface PostRepository {
+  /** Claims `key`, or returns the existing claim (then `created` is false). */
+  claim(key: string, kind: PostKind, uuid: string, at: Date): Promise<{ claim: PostClaim; created: boolean }>;
+  markSent(key: string, messageId: string, at: Date): Promise<void>;
+  list(filter?: { kind?: PostKind }): Promise<PostClaim[]>;
+}
+
+/** Everything the use cases need to read and write. */
+export interface Repositories {
+  plans: PlanRepository;
+  tasks: TaskRepository;
+  units: UnitRepository;
+  reports: ReportRepository;
+  warnings: WarningRepository;
+  members: MemberRepository;
+  audit: AuditRepository;
+  posts: PostRepository;
+}

@@ -1,0 +1,22 @@
+/** Kinds of automatic posts; each is claimed once per key before it is sent. */
+export type PostKind =
+  | 'reminder'
+  | 'roll_call'
+  | 'bulletin'
+  | 'deadline_reminder'
+  | 'overdue_alert'
+  | 'year_end'
+  | 'liaison_dm';
+
+/** A claim on one automatic post: claimed before sending, marked sent after; never sent twice. */
+export interface PostClaim {
+  /** Unique: `kind:period:target`, e.g. `reminder:2023-05-19`, `overdue_alert:6.1`. */
+  key: string;
+  kind: PostKind;
+  /** Lark's message `uuid` (≤ 50 chars), derived from the key so a retry is dropped by Lark too. */
+  uuid: string;
+  status: 'claimed' | 'sent';
+  messageId?: string;
+  claimedAt: Date;
+  sentAt?: Date;
+}

@@ -1,0 +1,72 @@
+import type { Kpi } from '../plan/plan.js';
+
+/** `open` → `in_progress` → `pending_signoff` → `closed` (or `sustained` for ongoing tasks); `withdrawn` when a re-imported notice drops it. */
+export type TaskState = 'open' | 'in_progress' | 'pending_signoff' | 'closed' | 'sustained' | 'withdrawn';
+
+/** One change of a task's deadline, by import or by the office's extension. */
+export interface DeadlineChange {
+  from: string | null;
+  to: string | null;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+/** A unit's request that the office sign a task off (申请销号), with its evidence. */
+export interface SignoffRequest {
+  note: string;
+  /** Lark file or image keys attached to the request. */
+  evidence: string[];
+  requestedBy: string;
+  requestedAt: Date;
+}
+
+/** A stored task (整改事项) of a plan. */
+export interface Task {
+  planId: string;
+  code: string;
+  indicatorSeq: number;
+  indicatorName: string;
+  problem: string;
+  measures: string[];
+  /** Current deadline `YYYY-MM-DD` (null: 长期坚持 without a date). */
+  deadline: string | null;
+  /** The deadline of the notice as first imported. */
+  originalDeadline: string | null;
+  deadlineHistory: DeadlineChange[];
+  ongoing: boolean;
+  state: TaskState;
+  kpi?: Kpi;
+  /** Canonical unit names (行政审批局, 税务局…). */
+  leadUnits: string[];
+  coUnits: string[];
+  signoff?: SignoffRequest;
+  /** The office's reason when it returned a sign-off request. */
+  returnReason?: string;
+  /** When the office approved the sign-off. */
+  closedAt?: Date;
+  /** Optimistic-concurrency counter: every write checks and bumps it. */
+  version: number;
+}
+
+/** States in which a task no longer needs to meet its deadline. */
+export const FINISHED_STATES: readonly TaskState[] = ['closed', 'sustained', 'withdrawn'];
+
+/** States in which a unit still owes a monthly report. */
+export const REPORTING_STATES: readonly TaskState[] = ['open', 'in_progress', 'pending_signoff', 'sustained'];
+
+/** Overdue is derived, never stored: past the deadline and not finished. `today` is `YYYY-MM-DD`. */
+export function isOverdue(task: Pick<Task, 'deadline' | 'state'>, today: string): boolean {
+  return task.deadline !== null && today > task.deadline && !FINISHED_STATES.includes(task.state);
+}
+
+/** Whole days past the deadline (0 when not overdue). */
+export function daysOverdue(task: Pick<Task, 'deadline' | 'state'>, today: string): number {
+  if (!isOverdue(task, today) || task.deadline === null) return 0;
+  return Math.round((Date.parse(today) - Date.parse(task.deadline)) / 86_400_000);
+}
+
+/** Whether `unit` leads or co-leads the task. */
+export function isResponsible(task: Pick<Task, 'leadUnits' | 'coUnits'>, unit: string): boolean {
+  return task.leadUnits.includes(unit) || task.coUnits.includes(unit);
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import mongoose from 'mongoose';
+import { spawnServer, waitUntilReady, type ServerProcess } from './child-process.js';
+import { findFreePort } from './free-port.js';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+
+/** Where scripts/build-ferretdb.sh puts the binary (FERRETDB_BIN overrides it). */
+export function ferretdbBinaryPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FERRETDB_BIN) return env.FERRETDB_BIN;
+  const cache = env.DUBAN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'duban');
+  return join(cache, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+/** Builds FerretDB with the project's script when the binary is missing and Go is present. */
+export function ensureFerretdbBinary(log: (line: string) => void): string | undefined {
+  const bin = ferretdbBinaryPath();
+  if (existsSync(bin)) return bin;
+  if (spawnSync('go', ['version']).status !== 0) return undefined;
+  log(`FerretDB ${FERRETDB_VERSION} is not built yet: building it once (several minutes)…`);
+  const script = resolve(import.meta.dirname, '../../scripts/build-ferretdb.sh');
+  const result = spawnSync('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`scripts/build-ferretdb.sh failed (exit ${result.status})`);
+  return bin;
+}
+
+/** A running FerretDB on the SQLite backend. */
+export interface FerretdbServer {
+  uri: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data folder (chaos tests). */
+  restart(): Promise<void>;
+}
+
+/** Starts FerretDB on a free port with its own data folder and waits until it answers a ping. */
+export async function startFerretdb(bin: string, dataDir: string, port?: number): Promise<FerretdbServer> {
+  mkdirSync(dataDir, { recursive: true });
+  const listenPort = port ?? (await findFreePort());
+  const uri = `mongodb://127.0.0.1:${listenPort}`;
+  let server: ServerProcess;
+  const launch = async () => {
+    server = spawnServer(
+      bin,
+      [
+        '--handler=sqlite',
+        `--sqlite-url=file:${resolve(dataDir)}/`,
+        `--listen-addr=127.0.0.1:${listenPort}`,
+        '--state-dir=-',
+        '--debug-addr=-',
+        '--telemetry=disable',
+        '--log-level=warn',
+      ],
+      { ...process.env, DO_NOT_TRACK: '1' },
+    );
+    await waitUntilReady('FerretDB', server, () => pingMongo(uri));
+  };
+  await launch();
+  return {
+    uri,
+    port: listenPort,
+    dataDir,
+    stop: () => server.stop(),
+    restart: async () => {
+      await server.stop();
+      await launch();
+    },
+  };
+}
+
+async function pingMongo(uri: string): Promise<void> {
+  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 500, directConnection: true });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close();
+  }
+}

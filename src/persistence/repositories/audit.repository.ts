@@ -1,0 +1,25 @@
+import type { Connection } from 'mongoose';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import type { AuditRepository } from '../../domain/ports.js';
+import { auditModel } from '../models/audit.model.js';
+import { NO_ID } from './plain.js';
+
+export function createAuditRepository(connection: Connection): AuditRepository {
+  const Audit = auditModel(connection);
+  return {
+    async record(entry) {
+      await Audit.create(entry);
+    },
+    async list(filter) {
+      const query: Record<string, string> = {};
+      if (filter.taskCode) query.taskCode = filter.taskCode;
+      if (filter.unit) query.unit = filter.unit;
+      if (filter.action) query.action = filter.action;
+      return Audit.find(query, NO_ID)
+        .sort({ at: -1 })
+        .limit(filter.limit ?? 100)
+        .lean<AuditEntry[]>()
+        .exec();
+    },
+  };
+}

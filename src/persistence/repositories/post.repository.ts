@@ -1,0 +1,33 @@
+import type { Connection } from 'mongoose';
+import type { PostRepository } from '../../domain/ports.js';
+import type { PostClaim } from '../../domain/posts/post.js';
+import { isDuplicateKey } from '../mongo.js';
+import { postModel } from '../models/post.model.js';
+import { NO_ID } from './plain.js';
+
+export function createPostRepository(connection: Connection): PostRepository {
+  const Posts = postModel(connection);
+  return {
+    async claim(key, kind, uuid, at) {
+      const fresh: PostClaim = { key, kind, uuid, status: 'claimed', claimedAt: at };
+      try {
+        await Posts.create(fresh);
+        return { claim: fresh, created: true };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const existing = await Posts.findOne({ key }, NO_ID).lean<PostClaim>().exec();
+        if (!existing) throw error;
+        return { claim: existing, created: false };
+      }
+    },
+    async markSent(key, messageId, at) {
+      await Posts.updateOne({ key }, { $set: { status: 'sent', messageId, sentAt: at } });
+    },
+    async list(filter = {}) {
+      return Posts.find(filter.kind ? { kind: filter.kind } : {}, NO_ID)
+        .sort({ claimedAt: 1 })
+        .lean<PostClaim[]>()
+        .exec();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Connection } from 'mongoose';
+import type { ReportRepository } from '../../domain/ports.js';
+import type { Report } from '../../domain/reports/report.js';
+import { isDuplicateKey } from '../mongo.js';
+import { reportModel } from '../models/report.model.js';
+import { NO_ID } from './plain.js';
+
+export function createReportRepository(connection: Connection): ReportRepository {
+  const Reports = reportModel(connection);
+  return {
+    async add(report) {
+      try {
+        await Reports.create(report);
+        return 'created';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    async list(filter) {
+      const query: Record<string, string> = { planId: filter.planId };
+      if (filter.period) query.period = filter.period;
+      if (filter.taskCode) query.taskCode = filter.taskCode;
+      if (filter.unit) query.unit = filter.unit;
+      return Reports.find(query, NO_ID).sort({ createdAt: 1 }).lean<Report[]>().exec();
+    },
+  };
+}
