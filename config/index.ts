@@ -1,4 +1,4 @@
-import { envSchema, type Env } from './schema.js';
+import { type Env, envSchema } from './schema.js';
 
 /** Times and days of the monthly cycle, Asia/Shanghai. */
 export interface CycleConfig {
@@ -58,7 +58,10 @@ const LARK_DOMAINS: Record<string, string> = {
 
 /** Parses the environment once; throws ConfigError naming each missing or malformed variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const input: Record<string, string | undefined> = { ...env, LARK_TRANSPORT: env.LARK_TRANSPORT || 'webhook' };
+  const input: Record<string, string | undefined> = {
+    ...env,
+    LARK_TRANSPORT: env.LARK_TRANSPORT || 'webhook',
+  };
   for (const [key, value] of Object.entries(input)) if (value === '') delete input[key];
   const parsed = envSchema.safeParse(input);
   if (!parsed.success) {

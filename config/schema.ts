@@ -6,9 +6,12 @@ const dayList = z
   .string()
   .regex(/^\d{1,2}(,\d{1,2})*$/, 'expected comma-separated day numbers, e.g. 7,1')
   .transform((s) => s.split(',').map(Number));
-const idList = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const idList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -39,7 +42,10 @@ const common = z.object({
   DEADLINE_REMINDER_DAYS_BEFORE: dayList.default([...defaults.deadlineReminderDaysBefore]),
   DEADLINE_REMINDER_TIME: time.default(defaults.deadlineReminderTime),
   OVERDUE_CHECK_TIME: time.default(defaults.overdueCheckTime),
-  YEAR_END_DAY: z.string().regex(/^\d{2}-\d{2}$/, 'expected MM-DD').default(defaults.yearEndDay),
+  YEAR_END_DAY: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'expected MM-DD')
+    .default(defaults.yearEndDay),
   YEAR_END_TIME: time.default(defaults.yearEndTime),
   SLOW_PROGRESS_GAP: z.coerce.number().min(0).max(100).default(defaults.slowProgressGap),
   CATCH_UP_GRACE_HOURS: z.coerce.number().min(0).max(72).default(defaults.catchUpGraceHours),
@@ -68,4 +74,10 @@ export const envSchema = z.discriminatedUnion('LARK_TRANSPORT', [webhook, ws]);
 export type Env = z.output<typeof envSchema>;
 
 /** Variables whose values are never printed. */
-export const SECRET_KEYS = ['LARK_APP_SECRET', 'LARK_ENCRYPT_KEY', 'LARK_VERIFICATION_TOKEN', 'MONGODB_URI', 'REDIS_URL'];
+export const SECRET_KEYS = [
+  'LARK_APP_SECRET',
+  'LARK_ENCRYPT_KEY',
+  'LARK_VERIFICATION_TOKEN',
+  'MONGODB_URI',
+  'REDIS_URL',
+];

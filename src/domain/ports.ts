@@ -35,7 +35,12 @@ export interface ReportRepository {
 export interface WarningRepository {
   /** Stores a card; `duplicate` when a card with the same key exists. */
   issue(warning: Warning): Promise<'created' | 'duplicate'>;
-  list(filter: { planId: string; unit?: string; period?: string; includeRevoked?: boolean }): Promise<Warning[]>;
+  list(filter: {
+    planId: string;
+    unit?: string;
+    period?: string;
+    includeRevoked?: boolean;
+  }): Promise<Warning[]>;
   get(id: string): Promise<Warning | null>;
   revoke(id: string, by: string, reason: string, at: Date): Promise<Warning | null>;
 }
@@ -49,7 +54,12 @@ export interface MemberRepository {
 
 export interface AuditRepository {
   record(entry: AuditEntry): Promise<void>;
-  list(filter: { taskCode?: string; unit?: string; action?: AuditAction; limit?: number }): Promise<AuditEntry[]>;
+  list(filter: {
+    taskCode?: string;
+    unit?: string;
+    action?: AuditAction;
+    limit?: number;
+  }): Promise<AuditEntry[]>;
 }
 
 export interface PostRepository {

@@ -15,7 +15,11 @@ export interface ServerProcess {
 }
 
 /** Spawns a long-running server process and tracks it so that it dies with us. */
-export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ServerProcess {
+export function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServerProcess {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let tail = '';
@@ -65,5 +69,7 @@ export async function waitUntilReady(
     }
   }
   await server.stop('SIGKILL');
-  throw new Error(`${name} did not become ready in ${timeoutMs} ms (${String(lastError)}):\n${server.output()}`);
+  throw new Error(
+    `${name} did not become ready in ${timeoutMs} ms (${String(lastError)}):\n${server.output()}`,
+  );
 }

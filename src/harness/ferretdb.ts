@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
-import { spawnServer, waitUntilReady, type ServerProcess } from './child-process.js';
+import { type ServerProcess, spawnServer, waitUntilReady } from './child-process.js';
 import { findFreePort } from './free-port.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
@@ -73,7 +73,10 @@ export async function startFerretdb(bin: string, dataDir: string, port?: number)
 }
 
 async function pingMongo(uri: string): Promise<void> {
-  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 500, directConnection: true });
+  const client = new mongoose.mongo.MongoClient(uri, {
+    serverSelectionTimeoutMS: 500,
+    directConnection: true,
+  });
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { spawnServer, waitUntilReady, type ServerProcess } from './child-process.js';
+import { type ServerProcess, spawnServer, waitUntilReady } from './child-process.js';
 import { findFreePort } from './free-port.js';
 
 /** A running redis-server of ours. */

@@ -42,9 +42,14 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
     stops.push(mongo.stop);
     const redis = env.REDIS_URL
       ? { url: env.REDIS_URL, kind: 'external' as const, stop: async () => {}, restart: undefined }
-      : { kind: 'redis-server' as const, ...(await startRedisServer(join(options.dataDir, 'redis'), options.persistent)) };
+      : {
+          kind: 'redis-server' as const,
+          ...(await startRedisServer(join(options.dataDir, 'redis'), options.persistent)),
+        };
     stops.push(redis.stop);
-    log(`services: MongoDB via ${mongo.label}; Redis via ${redis.kind === 'external' ? 'REDIS_URL' : `redis-server at ${redis.url}`}`);
+    log(
+      `services: MongoDB via ${mongo.label}; Redis via ${redis.kind === 'external' ? 'REDIS_URL' : `redis-server at ${redis.url}`}`,
+    );
     return {
       mongoUri: mongo.uri,
       redisUrl: redis.url,
@@ -68,7 +73,11 @@ interface StartedMongo {
   restart?: () => Promise<void>;
 }
 
-async function startMongo(dataDir: string, env: NodeJS.ProcessEnv, log: (l: string) => void): Promise<StartedMongo> {
+async function startMongo(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+): Promise<StartedMongo> {
   if (env.MONGODB_URI) {
     return { uri: env.MONGODB_URI, kind: 'external', label: 'MONGODB_URI', stop: async () => {} };
   }

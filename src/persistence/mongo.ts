@@ -2,7 +2,10 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
 
 /** Opens a connection (not the global one, so tests can hold several databases) and syncs indexes. */
-export async function connectMongo(uri: string, options: { dbName?: string; logger?: Logger } = {}): Promise<Connection> {
+export async function connectMongo(
+  uri: string,
+  options: { dbName?: string; logger?: Logger } = {},
+): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName,
     serverSelectionTimeoutMS: 10_000,

@@ -53,4 +53,6 @@ export interface Plan {
   reportDay: number;
   contact: PlanContact;
   indicators: PlanIndicator[];
+  /** Defaults the parser applied (e.g. no report day in the notice); absent when there were none. */
+  warnings?: string[];
 }

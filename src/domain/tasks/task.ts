@@ -52,8 +52,8 @@ export interface Task {
 /** States in which a task no longer needs to meet its deadline. */
 export const FINISHED_STATES: readonly TaskState[] = ['closed', 'sustained', 'withdrawn'];
 
-/** States in which a unit still owes a monthly report. */
-export const REPORTING_STATES: readonly TaskState[] = ['open', 'in_progress', 'pending_signoff', 'sustained'];
+/** States in which a unit owes a monthly report (product.md: open, in progress or sustained). */
+export const REPORTING_STATES: readonly TaskState[] = ['open', 'in_progress', 'sustained'];
 
 /** Overdue is derived, never stored: past the deadline and not finished. `today` is `YYYY-MM-DD`. */
 export function isOverdue(task: Pick<Task, 'deadline' | 'state'>, today: string): boolean {

@@ -22,7 +22,12 @@ const taskSchema = new Schema<Task>(
     kpi: { type: kpiSchema, required: false },
     leadUnits: [String],
     coUnits: [String],
-    signoff: { type: new Schema({ note: String, evidence: [String], requestedBy: String, requestedAt: Date }, { _id: false }) },
+    signoff: {
+      type: new Schema(
+        { note: String, evidence: [String], requestedBy: String, requestedAt: Date },
+        { _id: false },
+      ),
+    },
     returnReason: String,
     closedAt: Date,
     version: { type: Number, required: true },

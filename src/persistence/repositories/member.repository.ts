@@ -15,7 +15,9 @@ export function createMemberRepository(connection: Connection): MemberRepository
     },
     /** Returns the previous binding, if any. */
     async bind(member) {
-      const before = await Members.findOneAndReplace({ openId: member.openId }, member, { upsert: true }).lean().exec();
+      const before = await Members.findOneAndReplace({ openId: member.openId }, member, { upsert: true })
+        .lean()
+        .exec();
       return before ? plain<Member>(before) : null;
     },
     async unbind(openId) {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { PlanRepository } from '../../domain/ports.js';
 import type { StoredPlan } from '../../domain/plan/stored-plan.js';
+import type { PlanRepository } from '../../domain/ports.js';
 import { planModel } from '../models/plan.model.js';
 import { NO_ID } from './plain.js';
 

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { PostRepository } from '../../domain/ports.js';
 import type { PostClaim } from '../../domain/posts/post.js';
-import { isDuplicateKey } from '../mongo.js';
 import { postModel } from '../models/post.model.js';
+import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 
 export function createPostRepository(connection: Connection): PostRepository {

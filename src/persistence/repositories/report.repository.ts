@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { ReportRepository } from '../../domain/ports.js';
 import type { Report } from '../../domain/reports/report.js';
-import { isDuplicateKey } from '../mongo.js';
 import { reportModel } from '../models/report.model.js';
+import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 
 export function createReportRepository(connection: Connection): ReportRepository {

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { WarningRepository } from '../../domain/ports.js';
 import type { Warning } from '../../domain/warnings/warning.js';
-import { isDuplicateKey } from '../mongo.js';
 import { warningModel } from '../models/warning.model.js';
+import { isDuplicateKey } from '../mongo.js';
 import { NO_ID, plain } from './plain.js';
 
 export function createWarningRepository(connection: Connection): WarningRepository {

@@ -50,7 +50,9 @@ describe('repositories on the Mongo-wire server', () => {
 
   it('rejects a duplicate task code through the unique index', async () => {
     await db.repos.tasks.insert(baseTask);
-    await expect(db.repos.tasks.insert({ ...baseTask, problem: 'again' })).rejects.toMatchObject({ code: 11000 });
+    await expect(db.repos.tasks.insert({ ...baseTask, problem: 'again' })).rejects.toMatchObject({
+      code: 11000,
+    });
     expect(await db.repos.tasks.list('P1')).toHaveLength(1);
   });
 

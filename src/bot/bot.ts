@@ -1,0 +1,61 @@
+import type { DomainDeps } from '../domain/deps.js';
+import { identifyCaller, requireOffice } from '../domain/shared/access.js';
+import type { Logger } from '../logger.js';
+import type { ChatEvent } from './chat-event.js';
+import type { Command } from './command.js';
+import { type BotExtras, type ChatContext, createContext } from './context.js';
+import type { Dedupe } from './dedupe.js';
+import { withErrorBoundary } from './error-boundary.js';
+import type { Messenger } from './messenger.js';
+import { splitCommand } from './parsing/split-command.js';
+import { createRouter } from './router.js';
+
+/** Everything the bot needs, passed in explicitly (no I/O at import time). */
+export interface BotDeps {
+  domain: DomainDeps;
+  messenger: Messenger;
+  extras: BotExtras;
+  dedupe: Dedupe;
+  logger: Logger;
+  commands: readonly Command[];
+  /** Answers text that is addressed to the bot but is no command (the help for the caller's role). */
+  fallback: (ctx: ChatContext) => Promise<void>;
+}
+
+/** The transport-neutral bot: receivers hand it ChatEvents. */
+export interface Bot {
+  handle(event: ChatEvent): Promise<void>;
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const router = createRouter(deps.commands);
+  return {
+    async handle(event) {
+      const log = deps.logger.child({ eventId: event.eventId, chatId: event.chatId });
+      const text = event.kind === 'message' ? event.text : event.command;
+      const split = splitCommand(text);
+      const addressed = event.kind === 'card_action' || event.addressedToBot || split?.slash === true;
+      if (!addressed) return; // chatter not addressed to the bot
+      if (!(await deps.dedupe.firstTime(event))) {
+        log.info('duplicate delivery ignored');
+        return;
+      }
+      const senderOpenId = event.kind === 'message' ? event.senderOpenId : event.operatorOpenId;
+      const partial = { event, deps: deps.domain, extras: deps.extras, messenger: deps.messenger, log };
+      let ctx = createContext({ ...partial, caller: { openId: senderOpenId, isOffice: false } });
+      await withErrorBoundary(log, ctx.reply, async () => {
+        ctx = createContext({ ...partial, caller: await identifyCaller(deps.domain, senderOpenId) });
+        const command = split ? router.find(split.name) : undefined;
+        if (!command || !split) return deps.fallback(ctx);
+        log.info({ command: command.names[0] }, 'command');
+        if (command.officeOnly) await requireOffice(deps.domain, ctx.caller, `/${command.names[0]}`);
+        const args = command.parse({
+          split,
+          mentions: event.kind === 'message' ? event.mentions : [],
+          attachments: event.kind === 'message' ? event.attachments : [],
+        });
+        await command.run(ctx, args);
+      });
+    },
+  };
+}

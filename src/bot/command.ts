@@ -1,0 +1,26 @@
+import type { Mention } from './chat-event.js';
+import type { ChatContext } from './context.js';
+import type { SplitCommand } from './parsing/split-command.js';
+
+/** What a command's parser sees. */
+export interface CommandInput {
+  split: SplitCommand;
+  mentions: Mention[];
+  attachments: string[];
+}
+
+/** A chat command: a pure parser, then a handler that calls one use case and one renderer. */
+export interface Command<Args = unknown> {
+  /** Chinese and English names, without `/`; the first is the canonical one. */
+  names: string[];
+  usage: string;
+  summary: string;
+  example: string;
+  officeOnly: boolean;
+  /** Pure; throws DomainError('BAD_INPUT') naming what was wrong. */
+  parse(input: CommandInput): Args;
+  run(ctx: ChatContext, args: Args): Promise<void>;
+}
+
+/** Keeps each command's Args type while listing them together. */
+export const defineCommand = <Args>(command: Command<Args>): Command<Args> => command;

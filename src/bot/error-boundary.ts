@@ -1,0 +1,30 @@
+import { DomainError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+
+/** Reads a mongo/redis outage out of an error (the user gets a polite retry message). */
+function isUnavailable(error: unknown): boolean {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = String((error as { message?: string })?.message ?? '');
+  return /Mongo|Network|Timeout|ECONNREFUSED|Connection|closed/i.test(`${name} ${message}`);
+}
+
+/** The single place errors turn into replies: a DomainError's message as is, anything else politely. */
+export async function withErrorBoundary(
+  log: Logger,
+  reply: (text: string) => Promise<void>,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const text =
+      error instanceof DomainError
+        ? error.userMessage
+        : isUnavailable(error)
+          ? '系统暂时无法访问数据库，本条指令未执行，请稍后重试。'
+          : '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';
+    if (error instanceof DomainError) log.info({ code: error.code }, 'command refused');
+    else log.error({ err: error }, 'command failed');
+    await reply(text).catch((replyError) => log.error({ err: replyError }, 'could not send the error reply'));
+  }
+}

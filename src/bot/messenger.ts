@@ -1,0 +1,16 @@
+/** A card as JSON (Lark card 2.0); built by src/render. */
+export type CardJson = object;
+
+/** Outbound Lark calls the bot and the jobs make; every send carries an idempotency `uuid`. */
+export interface Messenger {
+  replyText(messageId: string, text: string, uuid: string): Promise<string>;
+  replyCard(messageId: string, card: CardJson, uuid: string): Promise<string>;
+  replyFile(messageId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;
+  sendText(chatId: string, text: string, uuid: string): Promise<string>;
+  sendCard(chatId: string, card: CardJson, uuid: string): Promise<string>;
+  sendFile(chatId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;
+  /** A direct message to one person (liaison reminders). */
+  sendTextToUser(openId: string, text: string, uuid: string): Promise<string>;
+  /** Every human member of a chat, read page by page. */
+  listChatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
+}

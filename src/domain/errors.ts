@@ -1,0 +1,28 @@
+/** Stable codes for what a user did wrong or what cannot be done now. */
+export type DomainErrorCode =
+  | 'NO_PLAN'
+  | 'TASK_NOT_FOUND'
+  | 'UNIT_NOT_FOUND'
+  | 'WARNING_NOT_FOUND'
+  | 'NOT_BOUND'
+  | 'NOT_RESPONSIBLE'
+  | 'OFFICE_ONLY'
+  | 'BAD_INPUT'
+  | 'INVALID_STATE'
+  | 'CONFLICT'
+  | 'UNAVAILABLE';
+
+/** An error whose `userMessage` (Simplified Chinese) is safe to show in the group as it is. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly userMessage: string,
+  ) {
+    super(`${code}: ${userMessage}`);
+    this.name = 'DomainError';
+  }
+}
+
+export const fail = (code: DomainErrorCode, userMessage: string): never => {
+  throw new DomainError(code, userMessage);
+};

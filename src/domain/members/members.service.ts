@@ -1,0 +1,66 @@
+import type { DomainDeps } from '../deps.js';
+import { fail } from '../errors.js';
+import { requireOffice } from '../shared/access.js';
+import { resolveUnit } from '../units/resolve-unit.js';
+import { type Caller, type Member, type MemberRole, OFFICE_UNIT, ROLE_LABEL } from './member.js';
+
+/** `联络员` or `liaison` → `liaison`; undefined when not a role name. */
+export function parseRole(typed: string | undefined): MemberRole | undefined {
+  if (!typed) return undefined;
+  const entry = Object.entries(ROLE_LABEL).find(([key, label]) => typed === key || typed === label);
+  return entry?.[0] as MemberRole | undefined;
+}
+
+/** The office binds a chat member to a unit (/绑定 @成员 单位 [角色]); rebinding replaces. */
+export async function bindMember(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { openId: string; name: string; unit: string; role?: string; source: string },
+): Promise<Member> {
+  await requireOffice(deps, caller, '/绑定');
+  const role = input.role ? parseRole(input.role) : 'liaison';
+  if (!role) fail('BAD_INPUT', `角色只能是：${Object.values(ROLE_LABEL).join('、')}。`);
+  const unit = role === 'office' ? OFFICE_UNIT : await resolveUnit(deps, input.unit);
+  const now = deps.clock.now();
+  const member: Member = {
+    openId: input.openId,
+    name: input.name,
+    unit,
+    role: role as MemberRole,
+    boundBy: caller.openId,
+    boundAt: now,
+  };
+  const before = await deps.repos.members.bind(member);
+  await deps.repos.audit.record({
+    at: now,
+    actor: caller.openId,
+    actorName: caller.name,
+    action: 'member.bind',
+    unit,
+    source: input.source,
+    before,
+    after: member,
+  });
+  return member;
+}
+
+/** The office removes a member's binding (/解绑 @成员). */
+export async function unbindMember(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { openId: string; name: string; source: string },
+): Promise<Member> {
+  await requireOffice(deps, caller, '/解绑');
+  const before = await deps.repos.members.unbind(input.openId);
+  if (!before) return fail('BAD_INPUT', `${input.name} 尚未绑定任何单位。`);
+  await deps.repos.audit.record({
+    at: deps.clock.now(),
+    actor: caller.openId,
+    actorName: caller.name,
+    action: 'member.unbind',
+    unit: before.unit,
+    source: input.source,
+    before,
+  });
+  return before;
+}

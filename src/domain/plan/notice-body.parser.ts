@@ -1,0 +1,126 @@
+import { normalizeUnitName } from '../units/unit-name.js';
+import { parseChineseNumeral } from './chinese-numeral.js';
+import { parseDeadline } from './deadline.parser.js';
+import { extractKpi } from './kpi.extractor.js';
+import { splitMeasures } from './measures.parser.js';
+import { EXPECT } from './notice-expectations.js';
+import { NoticeParseError } from './notice-parse.error.js';
+import { DEADLINE, INDICATOR_HEADER, MEASURES, PROBLEM, SECTION } from './notice-patterns.js';
+import { type NoticeLine, normalizeSpaces } from './notice-text.js';
+import type { PlanIndicator, PlanTask } from './plan.js';
+
+/** Where the reader is: after a heading, inside a problem, inside its measures, or after its deadline. */
+type Step = 'start' | 'indicator' | 'problem' | 'measures' | 'deadline';
+
+interface TaskDraft {
+  seq: number;
+  problem: NoticeLine;
+  measures?: NoticeLine;
+}
+
+/** The indicators of the notice and the lines after them (the requirements section). */
+export interface NoticeBody {
+  indicators: PlanIndicator[];
+  tail: NoticeLine[];
+}
+
+/**
+ * Reads `（一）…指标` headings and their `问题 / 整改措施 / 整改时限` triples, strictly in that order,
+ * from the first heading to the next `三、…` section. Text after a problem or its measures continues it.
+ */
+export function readNoticeBody(lines: readonly NoticeLine[], eofLine: number): NoticeBody {
+  const indicators: PlanIndicator[] = [];
+  let step: Step = 'start';
+  let draft: TaskDraft | undefined;
+
+  for (const [index, current] of lines.entries()) {
+    const { text, line } = current;
+    if (INDICATOR_HEADER.test(text)) {
+      if (step !== 'start') requireStep(step, 'deadline', current);
+      indicators.push(readIndicatorHeader(current, indicators.at(-1)?.seq ?? 0));
+      step = 'indicator';
+    } else if (PROBLEM.test(text)) {
+      if (step !== 'indicator') requireStep(step, 'deadline', current);
+      draft = { seq: readProblemSeq(current, indicators.at(-1)!), problem: withBody(current, PROBLEM) };
+      step = 'problem';
+    } else if (MEASURES.test(text)) {
+      requireStep(step, 'problem', current);
+      draft!.measures = withBody(current, MEASURES);
+      step = 'measures';
+    } else if (DEADLINE.test(text)) {
+      requireStep(step, 'measures', current);
+      indicators.at(-1)!.tasks.push(buildTask(indicators.at(-1)!.seq, draft!, current));
+      step = 'deadline';
+    } else if (SECTION.test(text)) {
+      requireStep(step, 'deadline', current);
+      return { indicators, tail: lines.slice(index) };
+    } else if (step === 'problem' || step === 'measures') {
+      appendTo(step === 'problem' ? draft!.problem : draft!.measures!, text);
+    } else {
+      throw new NoticeParseError(line, expectationAfter(step), text);
+    }
+  }
+  requireStep(step, 'deadline', { text: '', line: eofLine });
+  return { indicators, tail: [] };
+}
+
+function requireStep(step: Step, wanted: Step, at: NoticeLine): void {
+  if (step !== wanted) throw new NoticeParseError(at.line, expectationAfter(step), at.text || undefined);
+}
+
+function expectationAfter(step: Step): string {
+  if (step === 'start') return EXPECT.indicator;
+  if (step === 'indicator') return EXPECT.problem;
+  if (step === 'problem') return EXPECT.measures;
+  if (step === 'measures') return EXPECT.deadline;
+  return EXPECT.nextElement;
+}
+
+function readIndicatorHeader(at: NoticeLine, previousSeq: number): PlanIndicator {
+  const [, numeral, name, units] = INDICATOR_HEADER.exec(at.text)!;
+  const seq = parseChineseNumeral(numeral!);
+  if (seq === undefined || seq <= previousSeq) {
+    throw new NoticeParseError(at.line, EXPECT.indicatorNumber(previousSeq), at.text);
+  }
+  const leadUnits = [...new Set(units!.split(/[、，,；;/]/).map(normalizeUnitName))].filter((u) => u !== '');
+  if (leadUnits.length === 0) throw new NoticeParseError(at.line, EXPECT.leadUnit, at.text);
+  return { seq, name: normalizeSpaces(name!), leadUnits, tasks: [] };
+}
+
+function readProblemSeq(at: NoticeLine, indicator: PlanIndicator): number {
+  const previous = indicator.tasks.length;
+  const previousSeq = previous === 0 ? 0 : Number(indicator.tasks.at(-1)!.code.split('.')[1]);
+  const numeral = PROBLEM.exec(at.text)![1];
+  // A lone `问题：` is the next one in turn; a written number is kept, gaps included, so codes match the paper.
+  const seq = numeral === undefined ? previousSeq + 1 : parseChineseNumeral(numeral);
+  if (seq === undefined || seq <= previousSeq) {
+    throw new NoticeParseError(at.line, EXPECT.problemNumber(previousSeq), at.text);
+  }
+  return seq;
+}
+
+function buildTask(indicatorSeq: number, draft: TaskDraft, deadlineLine: NoticeLine): PlanTask {
+  const problem = normalizeSpaces(draft.problem.text);
+  if (problem === '') throw new NoticeParseError(draft.problem.line, EXPECT.problemText);
+  const measures = splitMeasures(normalizeSpaces(draft.measures!.text));
+  if (measures.length === 0) throw new NoticeParseError(draft.measures!.line, EXPECT.measuresText);
+  const { deadline, ongoing } = parseDeadline(DEADLINE.exec(deadlineLine.text)![1]!, deadlineLine.line);
+  const kpi = extractKpi(problem);
+  return {
+    code: `${indicatorSeq}.${draft.seq}`,
+    problem,
+    measures,
+    deadline,
+    ongoing,
+    ...(kpi && { kpi }),
+  };
+}
+
+function withBody(at: NoticeLine, pattern: RegExp): NoticeLine {
+  const match = pattern.exec(at.text)!;
+  return { text: match.at(-1) ?? '', line: at.line };
+}
+
+function appendTo(target: NoticeLine, text: string): void {
+  target.text = `${target.text}${text}`;
+}

@@ -1,0 +1,43 @@
+import type { StoredPlan } from '../plan/stored-plan.js';
+import type { Report } from '../reports/report.js';
+import { isOverdue, type Task, type TaskState } from '../tasks/task.js';
+import { latestReports } from './reporting-status.js';
+
+/** Progress of one indicator (指标). */
+export interface IndicatorProgress {
+  seq: number;
+  name: string;
+  leadUnits: string[];
+  total: number;
+  byState: Partial<Record<TaskState, number>>;
+  overdue: number;
+  /** Mean of the latest reported percents (closed/sustained count as 100), rounded. */
+  percent: number;
+}
+
+/** Plan-wide progress by indicator (/总览). */
+export function buildOverview(
+  plan: StoredPlan,
+  tasks: Task[],
+  reports: Report[],
+  today: string,
+): IndicatorProgress[] {
+  const latest = latestReports(reports);
+  return plan.indicators.map((indicator) => {
+    const own = tasks.filter((t) => t.indicatorSeq === indicator.seq && t.state !== 'withdrawn');
+    const byState: Partial<Record<TaskState, number>> = {};
+    for (const task of own) byState[task.state] = (byState[task.state] ?? 0) + 1;
+    const percents = own.map((t) =>
+      t.state === 'closed' || t.state === 'sustained' ? 100 : (latest.get(t.code)?.percent ?? 0),
+    );
+    return {
+      seq: indicator.seq,
+      name: indicator.name,
+      leadUnits: indicator.leadUnits,
+      total: own.length,
+      byState,
+      overdue: own.filter((t) => isOverdue(t, today)).length,
+      percent: percents.length ? Math.round(percents.reduce((a, b) => a + b, 0) / percents.length) : 0,
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { periodOf } from '../clock.js';
+import type { DomainDeps } from '../deps.js';
+import { fail } from '../errors.js';
+import type { Caller } from '../members/member.js';
+import { requireResponsibleMember } from '../shared/access.js';
+import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import type { Task } from '../tasks/task.js';
+import type { KpiValue, Report } from './report.js';
+
+/** Longest report text we store (a chat message can be longer; the rest is refused, not cut). */
+export const MAX_REPORT_LENGTH = 2000;
+
+export interface ReportInput {
+  code: string;
+  text: string;
+  percent?: number;
+  kpiValues: KpiValue[];
+  messageId: string;
+}
+
+/** Records a unit's progress report for the current month; a re-delivered message stores nothing. */
+export async function recordReport(
+  deps: DomainDeps,
+  caller: Caller,
+  input: ReportInput,
+): Promise<{ report: Report; task: Task; created: boolean }> {
+  const plan = await loadPlan(deps);
+  const task = await loadTask(deps, plan, input.code);
+  const unit = await requireResponsibleMember(deps, caller, task, '报送进展');
+  validateReport(task, input);
+  const now = deps.clock.now();
+  const report: Report = {
+    id: randomUUID(),
+    planId: plan.planId,
+    taskCode: task.code,
+    unit,
+    period: periodOf(now),
+    text: input.text.trim(),
+    percent: input.percent,
+    kpiValues: input.kpiValues.map((v) => ({ name: task.kpi?.name ?? v.name, value: v.value })),
+    reporterOpenId: caller.openId,
+    reporterName: caller.name,
+    messageId: input.messageId,
+    createdAt: now,
+  };
+  if ((await deps.repos.reports.add(report)) === 'duplicate') return { report, task, created: false };
+  const updated = task.state === 'open' ? await saveTask(deps, task, { state: 'in_progress' }) : task;
+  await deps.repos.audit.record({
+    at: now,
+    actor: caller.openId,
+    actorName: caller.name,
+    action: 'report.create',
+    planId: plan.planId,
+    taskCode: task.code,
+    unit,
+    source: input.messageId,
+    before: { state: task.state },
+    after: {
+      state: updated.state,
+      period: report.period,
+      percent: report.percent,
+      text: report.text,
+      kpiValues: report.kpiValues,
+    },
+  });
+  return { report, task: updated, created: true };
+}
+
+function validateReport(task: Task, input: ReportInput): void {
+  const form = `/进展 ${task.code} 60% 本月进展情况`;
+  if (task.state === 'closed') fail('INVALID_STATE', `事项 ${task.code} 已销号，无需再报送进展。`);
+  if (!input.text.trim()) fail('BAD_INPUT', `进展内容不能为空。正确格式：${form}`);
+  if (input.text.length > MAX_REPORT_LENGTH) {
+    fail('BAD_INPUT', `进展内容过长（${input.text.length} 字），请精简到 ${MAX_REPORT_LENGTH} 字以内。`);
+  }
+  if (input.percent !== undefined && !(input.percent >= 0 && input.percent <= 100)) {
+    fail('BAD_INPUT', `进度百分比应在 0% 到 100% 之间。正确格式：${form}`);
+  }
+  for (const value of input.kpiValues) {
+    if (!task.kpi) fail('BAD_INPUT', `事项 ${task.code} 没有量化指标，不能填写“${value.name}”。`);
+    else if (!sameKpi(task.kpi.name, value.name)) {
+      fail(
+        'BAD_INPUT',
+        `事项 ${task.code} 的量化指标是“${task.kpi.name}”，不是“${value.name}”。例如：${task.kpi.name}=${task.kpi.target}${task.kpi.unit}`,
+      );
+    }
+  }
+}
+
+/** `网上办理率` matches the KPI `涉税事项网上办理率` and the other way round. */
+function sameKpi(kpiName: string, typed: string): boolean {
+  const a = kpiName.replace(/\s/g, '');
+  const b = typed.replace(/\s/g, '');
+  return b.length >= 2 && (a.includes(b) || b.includes(a));
+}

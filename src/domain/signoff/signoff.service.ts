@@ -1,0 +1,97 @@
+import type { DomainDeps } from '../deps.js';
+import { fail } from '../errors.js';
+import type { Caller } from '../members/member.js';
+import { requireOffice, requireResponsibleMember } from '../shared/access.js';
+import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import type { Task } from '../tasks/task.js';
+import { STATE_LABEL } from '../tasks/task-labels.js';
+
+/** A unit asks the office to sign a task off (申请销号), with a note and any attached evidence keys. */
+export async function requestSignoff(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { code: string; note: string; evidence: string[]; source: string },
+): Promise<Task> {
+  const plan = await loadPlan(deps);
+  const task = await loadTask(deps, plan, input.code);
+  const unit = await requireResponsibleMember(deps, caller, task, '申请销号');
+  if (!input.note.trim()) fail('BAD_INPUT', `请写明完成情况。正确格式：/申请销号 ${task.code} 完成情况说明`);
+  if (!['open', 'in_progress'].includes(task.state)) {
+    fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，不能申请销号。`);
+  }
+  const now = deps.clock.now();
+  const signoff = {
+    note: input.note.trim(),
+    evidence: input.evidence,
+    requestedBy: caller.openId,
+    requestedAt: now,
+  };
+  const updated = await saveTask(deps, task, { state: 'pending_signoff', signoff });
+  await audit(deps, caller, 'signoff.request', task, updated, input.source, unit);
+  return updated;
+}
+
+/** The office approves: closed, or sustained for an ongoing (长期坚持) task. */
+export async function approveSignoff(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { code: string; source: string },
+): Promise<Task> {
+  await requireOffice(deps, caller, '/销号');
+  const plan = await loadPlan(deps);
+  const task = await loadTask(deps, plan, input.code);
+  if (task.state !== 'pending_signoff') {
+    fail(
+      'INVALID_STATE',
+      `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，尚未申请销号，不能销号。`,
+    );
+  }
+  const updated = await saveTask(deps, task, {
+    state: task.ongoing ? 'sustained' : 'closed',
+    closedAt: deps.clock.now(),
+    returnReason: undefined,
+  });
+  await audit(deps, caller, 'signoff.approve', task, updated, input.source);
+  return updated;
+}
+
+/** The office returns a request with a reason; the task goes back to in progress. */
+export async function returnSignoff(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { code: string; reason: string; source: string },
+): Promise<Task> {
+  await requireOffice(deps, caller, '/退回');
+  const plan = await loadPlan(deps);
+  const task = await loadTask(deps, plan, input.code);
+  if (!input.reason.trim()) fail('BAD_INPUT', `请写明退回理由。正确格式：/退回 ${task.code} 退回理由`);
+  if (task.state !== 'pending_signoff') {
+    fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，没有待审核的销号申请。`);
+  }
+  const updated = await saveTask(deps, task, { state: 'in_progress', returnReason: input.reason.trim() });
+  await audit(deps, caller, 'signoff.return', task, updated, input.source);
+  return updated;
+}
+
+async function audit(
+  deps: DomainDeps,
+  caller: Caller,
+  action: 'signoff.request' | 'signoff.approve' | 'signoff.return',
+  before: Task,
+  after: Task,
+  source: string,
+  unit?: string,
+): Promise<void> {
+  await deps.repos.audit.record({
+    at: deps.clock.now(),
+    actor: caller.openId,
+    actorName: caller.name,
+    action,
+    planId: before.planId,
+    taskCode: before.code,
+    unit: unit ?? before.leadUnits[0],
+    source,
+    before: { state: before.state },
+    after: { state: after.state, signoff: after.signoff, returnReason: after.returnReason },
+  });
+}

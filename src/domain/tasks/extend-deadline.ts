@@ -1,0 +1,58 @@
+import { localDay } from '../clock.js';
+import type { DomainDeps } from '../deps.js';
+import { fail } from '../errors.js';
+import type { Caller } from '../members/member.js';
+import { requireOffice } from '../shared/access.js';
+import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import type { Task } from './task.js';
+
+/** True for a real calendar day `YYYY-MM-DD` (rejects 2023-02-30). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** The office moves a deadline to a later day, with a reason kept in the task's history. */
+export async function extendDeadline(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { code: string; deadline: string; reason: string; source: string },
+): Promise<Task> {
+  await requireOffice(deps, caller, '/延期');
+  const plan = await loadPlan(deps);
+  const task = await loadTask(deps, plan, input.code);
+  const form = `/延期 ${task.code} 2023-09-30 延期理由`;
+  if (!isCalendarDay(input.deadline))
+    fail('BAD_INPUT', `“${input.deadline.slice(0, 20)}”不是有效日期。正确格式：${form}`);
+  const now = deps.clock.now();
+  if (input.deadline <= localDay(now))
+    fail('BAD_INPUT', `新的整改时限 ${input.deadline} 不能早于或等于今天（${localDay(now)}）。`);
+  if (!input.reason.trim()) fail('BAD_INPUT', `请写明延期理由。正确格式：${form}`);
+  if (['closed', 'sustained'].includes(task.state))
+    fail('INVALID_STATE', `事项 ${task.code} 已销号，无需延期。`);
+  const change = {
+    from: task.deadline,
+    to: input.deadline,
+    reason: input.reason.trim(),
+    by: caller.openId,
+    at: now,
+  };
+  const updated = await saveTask(deps, task, {
+    deadline: input.deadline,
+    deadlineHistory: [...task.deadlineHistory, change],
+  });
+  await deps.repos.audit.record({
+    at: now,
+    actor: caller.openId,
+    actorName: caller.name,
+    action: 'deadline.extend',
+    planId: plan.planId,
+    taskCode: task.code,
+    unit: task.leadUnits[0],
+    source: input.source,
+    before: { deadline: task.deadline },
+    after: { deadline: updated.deadline, reason: change.reason },
+  });
+  return updated;
+}

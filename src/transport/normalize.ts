@@ -1,0 +1,117 @@
+import type { CardActionEvent, Mention, MessageEvent } from '../bot/chat-event.js';
+
+type Json = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+
+/**
+ * The SDK's flattened `im.message.receive_v1` → MessageEvent, or null for anything we do not act on
+ * (a bot's own message, a malformed payload). Pure: never throws on bad input.
+ */
+export function normalizeMessage(data: unknown, botOpenId: string | undefined): MessageEvent | null {
+  const root = obj(data);
+  const message = obj(root?.message);
+  const sender = obj(root?.sender);
+  const senderOpenId = str(obj(sender?.sender_id)?.open_id);
+  const eventId = str(root?.event_id) ?? str(obj(root?.header)?.event_id);
+  const messageId = str(message?.message_id);
+  const chatId = str(message?.chat_id);
+  if (!message || !senderOpenId || !eventId || !messageId || !chatId) return null;
+  if (sender?.sender_type !== undefined && sender.sender_type !== 'user') return null;
+  const content = parseContent(message.content);
+  const mentions = Array.isArray(message.mentions)
+    ? (message.mentions as unknown[]).map(obj).filter((m): m is Json => !!m)
+    : [];
+  let addressedToBot = message.chat_type === 'p2p';
+  const others: Mention[] = [];
+  let text = extractText(str(message.message_type) ?? 'text', content);
+  for (const mention of mentions) {
+    const key = str(mention.key);
+    const openId = str(obj(mention.id)?.open_id) ?? str(mention.id);
+    const name = str(mention.name) ?? '';
+    const isBot = openId !== undefined && openId === botOpenId;
+    if (isBot) addressedToBot = true;
+    else if (openId) others.push({ openId, name });
+    if (key) text = text.split(key).join(isBot ? '' : `@${name}`);
+  }
+  return {
+    kind: 'message',
+    eventId,
+    messageId,
+    chatId,
+    chatType: message.chat_type === 'p2p' ? 'p2p' : 'group',
+    senderOpenId,
+    text: text.trim(),
+    mentions: others,
+    addressedToBot,
+    attachments: collectKeys(content),
+  };
+}
+
+/** The SDK's flattened `card.action.trigger` → CardActionEvent, or null when it carries no command. */
+export function normalizeCardAction(data: unknown): CardActionEvent | null {
+  const root = obj(data);
+  const action = obj(root?.action);
+  const value = obj(action?.value);
+  const context = obj(root?.context);
+  const operatorOpenId = str(obj(root?.operator)?.open_id) ?? str(root?.open_id);
+  const eventId = str(root?.event_id) ?? str(obj(root?.header)?.event_id);
+  const command = str(value?.command);
+  const chatId = str(context?.open_chat_id) ?? str(root?.open_chat_id);
+  const messageId = str(context?.open_message_id) ?? str(root?.open_message_id);
+  if (!operatorOpenId || !eventId || !command || !chatId || !messageId) return null;
+  const note = str(obj(action?.form_value)?.note);
+  return {
+    kind: 'card_action',
+    eventId,
+    chatId,
+    messageId,
+    operatorOpenId,
+    command: note ? `${command} ${note}` : command,
+  };
+}
+
+function parseContent(raw: unknown): Json {
+  if (typeof raw !== 'string') return {};
+  try {
+    return obj(JSON.parse(raw)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Plain text of a text or post message (a post's text nodes joined). */
+function extractText(type: string, content: Json): string {
+  if (type === 'text') return str(content.text) ?? '';
+  if (type !== 'post') return '';
+  const paragraphs = Array.isArray(content.content) ? content.content : [];
+  const lines = paragraphs.map((p) =>
+    (Array.isArray(p) ? p : [])
+      .map((node) => {
+        const n = obj(node);
+        if (n?.tag === 'at') return str(n.user_id) ?? '';
+        return n?.tag === 'text' || n?.tag === 'a' || n?.tag === 'md' ? (str(n.text) ?? '') : '';
+      })
+      .join(''),
+  );
+  return [str(content.title), ...lines].filter(Boolean).join('\n');
+}
+
+/** File and image keys in a message's content (a file, an image, or images inside a post). */
+function collectKeys(content: Json): string[] {
+  const keys: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    const o = obj(value);
+    if (!o) return;
+    for (const field of ['file_key', 'image_key']) {
+      const key = str(o[field]);
+      if (key) keys.push(key);
+    }
+    for (const nested of Object.values(o)) if (typeof nested === 'object') visit(nested);
+  };
+  visit(content);
+  return [...new Set(keys)];
+}
