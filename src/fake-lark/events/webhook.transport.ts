@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { FakeConfig } from '../fake-lark.state.js';
+import { randomHex } from '../ids.js';
+import type { AttemptOutcome } from './delivery.loop.js';
+import { encryptEvent, signEvent } from './lark-crypto.js';
+
+/** POSTs events like Lark: compact JSON, encrypted and signed when an encryptKey is set, 200 within ackTimeoutMs. */
+export class WebhookTransport {
+  private readonly aborts = new Set<AbortController>();
+
+  constructor(private readonly config: FakeConfig) {}
+
+  /** The exact body to POST: compact JSON, because the SDK re-stringifies before checking the signature. */
+  wrap(plain: Record<string, unknown>): string {
+    const json = JSON.stringify(plain);
+    return this.config.encryptKey
+      ? JSON.stringify({ encrypt: encryptEvent(this.config.encryptKey, json) })
+      : json;
+  }
+
+  /** One signed POST (a fresh timestamp and nonce per attempt, like a real re-push). */
+  send(url: string, body: string, tamper?: 'signature' | 'timestamp'): Promise<AttemptOutcome> {
+    return this.post(url, body, this.signatureHeaders(body, tamper));
+  }
+
+  /** Sends a url_verification challenge (encrypted when a key is set, unsigned). */
+  async challenge(url: string): Promise<{ challenge: string; outcome: AttemptOutcome }> {
+    const challenge = randomUUID();
+    const plain = { challenge, token: this.config.verificationToken, type: 'url_verification' };
+    return { challenge, outcome: await this.post(url, this.wrap(plain), {}) };
+  }
+
+  /** Aborts in-flight POSTs (used by stop()). */
+  abortAll(): void {
+    for (const abort of this.aborts) abort.abort(new Error('fake-lark stopped'));
+  }
+
+  private signatureHeaders(body: string, tamper?: 'signature' | 'timestamp'): Record<string, string> {
+    const timestamp = String(Math.floor(this.config.now() / 1000));
+    const nonce = randomHex(8);
+    let signature = signEvent(timestamp, nonce, this.config.encryptKey, body);
+    if (tamper === 'signature') signature = `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`;
+    // An hour-old timestamp that was not part of the signature: the hash no longer matches.
+    const sentTimestamp = tamper === 'timestamp' ? String(Number(timestamp) - 3600) : timestamp;
+    return {
+      'x-lark-request-timestamp': sentTimestamp,
+      'x-lark-request-nonce': nonce,
+      'x-lark-signature': signature,
+    };
+  }
+
+  private async post(url: string, body: string, headers: Record<string, string>): Promise<AttemptOutcome> {
+    const abort = new AbortController();
+    this.aborts.add(abort);
+    const timer = setTimeout(() => abort.abort(new Error('ack timeout')), this.config.ackTimeoutMs);
+    const started = performance.now();
+    const latency = () => Math.round(performance.now() - started);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'fake-lark', ...headers },
+        body,
+        signal: abort.signal,
+      });
+      const responseBody = await res.text();
+      return { status: res.status, latencyMs: latency(), responseBody };
+    } catch (err) {
+      const reason = abort.signal.aborted ? String((abort.signal.reason as Error)?.message) : String(err);
+      return { status: null, latencyMs: latency(), responseBody: '', error: reason };
+    } finally {
+      clearTimeout(timer);
+      this.aborts.delete(abort);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An HTTP server on 127.0.0.1 that can be started and stopped once each. */
+export interface LocalServer {
+  /** Base URL without a trailing slash (empty before start). */
+  readonly url: string;
+  /** The underlying server, for `upgrade` listeners. */
+  readonly server: Server;
+  start(port?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Wraps a request listener in a 127.0.0.1 server. */
+export function createLocalServer(listener: RequestListener): LocalServer {
+  const server = createServer(listener);
+  let url = '';
+  return {
+    get url() {
+      return url;
+    },
+    server,
+    start(port = 0) {
+      return new Promise<string>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+          resolve(url);
+        });
+      });
+    },
+    stop() {
+      if (!server.listening) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Keep-alive sockets from SDK clients would otherwise hold close() open.
+        server.closeAllConnections();
+      });
+    },
+  };
+}
