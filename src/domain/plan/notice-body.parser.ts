@@ -5,7 +5,15 @@ import { extractKpi } from './kpi.extractor.js';
 import { splitMeasures } from './measures.parser.js';
 import { EXPECT } from './notice-expectations.js';
 import { NoticeParseError } from './notice-parse.error.js';
-import { DEADLINE, INDICATOR_HEADER, MEASURES, PROBLEM, SECTION } from './notice-patterns.js';
+import {
+  CONTACT,
+  DEADLINE,
+  INDICATOR_HEADER,
+  isTaskElement,
+  MEASURES,
+  PROBLEM,
+  SECTION,
+} from './notice-patterns.js';
 import { type NoticeLine, normalizeSpaces } from './notice-text.js';
 import type { PlanIndicator, PlanTask } from './plan.js';
 
@@ -26,7 +34,8 @@ export interface NoticeBody {
 
 /**
  * Reads `（一）…指标` headings and their `问题 / 整改措施 / 整改时限` triples, strictly in that order,
- * from the first heading to the next `三、…` section. Text after a problem or its measures continues it.
+ * from the first heading to the next `三、…` section (or the contact lines). Text after a problem or
+ * its measures continues it; any other stray text is an error, and so is a task after the section.
  */
 export function readNoticeBody(lines: readonly NoticeLine[], eofLine: number): NoticeBody {
   const indicators: PlanIndicator[] = [];
@@ -51,9 +60,9 @@ export function readNoticeBody(lines: readonly NoticeLine[], eofLine: number): N
       requireStep(step, 'measures', current);
       indicators.at(-1)!.tasks.push(buildTask(indicators.at(-1)!.seq, draft!, current));
       step = 'deadline';
-    } else if (SECTION.test(text)) {
+    } else if (SECTION.test(text) || (CONTACT.test(text) && step === 'deadline')) {
       requireStep(step, 'deadline', current);
-      return { indicators, tail: lines.slice(index) };
+      return { indicators, tail: readTail(lines.slice(index)) };
     } else if (step === 'problem' || step === 'measures') {
       appendTo(step === 'problem' ? draft!.problem : draft!.measures!, text);
     } else {
@@ -62,6 +71,14 @@ export function readNoticeBody(lines: readonly NoticeLine[], eofLine: number): N
   }
   requireStep(step, 'deadline', { text: '', line: eofLine });
   return { indicators, tail: [] };
+}
+
+/** The lines after the tasks; a task line among them means the tasks were cut short, never that they end. */
+function readTail(tail: NoticeLine[]): NoticeLine[] {
+  if (tail.some((l) => isTaskElement(l.text))) {
+    throw new NoticeParseError(tail[0]!.line, EXPECT.nextElement, tail[0]!.text);
+  }
+  return tail;
 }
 
 function requireStep(step: Step, wanted: Step, at: NoticeLine): void {
@@ -82,9 +99,18 @@ function readIndicatorHeader(at: NoticeLine, previousSeq: number): PlanIndicator
   if (seq === undefined || seq <= previousSeq) {
     throw new NoticeParseError(at.line, EXPECT.indicatorNumber(previousSeq), at.text);
   }
-  const leadUnits = [...new Set(units!.split(/[、，,；;/]/).map(normalizeUnitName))].filter((u) => u !== '');
+  const [lead = '', co = ''] = units!.split(CO_UNITS);
+  const leadUnits = splitUnits(lead);
   if (leadUnits.length === 0) throw new NoticeParseError(at.line, EXPECT.leadUnit, at.text);
-  return { seq, name: normalizeSpaces(name!), leadUnits, tasks: [] };
+  const coUnits = splitUnits(co);
+  return { seq, name: normalizeSpaces(name!), leadUnits, ...(coUnits.length > 0 && { coUnits }), tasks: [] };
+}
+
+/** `牵头单位：A；配合单位：B、C`: the part after 配合单位 lists co-responsible units. */
+const CO_UNITS = /[；;，,]\s*(?:配合|协同|协助)(?:单位|部门)\s*[：:]/;
+
+function splitUnits(list: string): string[] {
+  return [...new Set(list.split(/[、，,；;/]/).map(normalizeUnitName))].filter((u) => u !== '');
 }
 
 function readProblemSeq(at: NoticeLine, indicator: PlanIndicator): number {

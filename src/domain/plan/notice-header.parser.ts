@@ -19,11 +19,11 @@ export function readDocNumber(text: string): DocNumber | undefined {
   return { docNo: `${match[1]}〔${match[2]}〕${Number(match[3])}号`, year: Number(match[2]) };
 }
 
-/** The document number: a line holding only it wins over one quoted inside a sentence. */
+/** The document number; a short line holding it wins over a number quoted inside a sentence. */
 export function findDocNumber(front: readonly NoticeLine[]): DocNumber {
-  const alone = front.find((l) => readDocNumber(l.text)?.docNo !== undefined && l.text.length <= 24);
-  const anywhere = alone ?? front.find((l) => readDocNumber(l.text) !== undefined);
-  const found = anywhere && readDocNumber(anywhere.text);
+  const candidates = front.filter((l) => readDocNumber(l.text) !== undefined);
+  const best = candidates.find((l) => l.text.length <= 24) ?? candidates[0];
+  const found = best && readDocNumber(best.text);
   if (!found) throw new NoticeParseError(1, '文号，如“上营商〔2023〕1号”（expected document number）');
   return found;
 }

@@ -26,7 +26,7 @@ export const SECTION = /^[一二三四五六七八九十]+\s*[、．]/;
 const SUB_HEADING = new RegExp(`^${OPEN}\\s*[一二三四五六七八九十]+\\s*${CLOSE}`);
 
 /** The office contact lines at the end of the notice. */
-const CONTACT = /^(?:联系人|联系电话|电话|邮箱|电子邮箱|e-?mail)\s*[：:]/i;
+export const CONTACT = /^(?:联系人|联系电话|电话|邮箱|电子邮箱|e-?mail)\s*[：:]/i;
 
 /** Sentence-final punctuation: a line ending in one of these is a whole paragraph. */
 const TERMINAL = /[。！？!?；;…]$/;
@@ -36,6 +36,11 @@ export function startsElement(text: string): boolean {
   return [INDICATOR_HEADER, PROBLEM, MEASURES, DEADLINE, SECTION, SUB_HEADING, CONTACT].some((re) =>
     re.test(text),
   );
+}
+
+/** True for a line that belongs to a task (heading, 问题, 整改措施, 整改时限). */
+export function isTaskElement(text: string): boolean {
+  return [INDICATOR_HEADER, PROBLEM, MEASURES, DEADLINE].some((re) => re.test(text));
 }
 
 /** True when the line may continue on the next one (it is cut mid-sentence and is not a heading). */

@@ -32,6 +32,8 @@ export interface PlanIndicator {
   seq: number;
   name: string;
   leadUnits: string[];
+  /** Co-responsible units when the heading names them (`配合单位：…`). */
+  coUnits?: string[];
   tasks: PlanTask[];
 }
 

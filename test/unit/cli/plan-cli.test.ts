@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPlanCli } from '../../../src/cli/plan.js';
+import { noticePath, repoRoot, seedPath } from '../domain/plan/notice-fixtures.js';
+
+const run = promisify(execFile);
+const tempDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+/** Runs `npx tsx src/cli/plan.ts …` from the repository root; resolves with the exit code and both streams. */
+async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Runs the CLI in-process, capturing what it writes. */
+async function runInProcess(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runPlanCli(argv, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+describe('npm run plan -- parse (child process)', () => {
+  it('prints the seed plan as JSON in the documented shape and exits 0', async () => {
+    const { code, stdout, stderr } = await runCli('parse', seedPath);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^\{\n {2}"docNo": "上营商〔2023〕1号",\n/);
+    const plan = JSON.parse(stdout);
+    expect(plan).toMatchObject({ docNo: '上营商〔2023〕1号', reportDay: 25, year: 2023 });
+    expect(plan.title).toBe('上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案');
+    expect(plan.indicators).toHaveLength(15);
+    expect(plan.indicators[0]).toEqual({
+      seq: 1,
+      name: '开办企业指标',
+      leadUnits: ['行政审批局'],
+      tasks: expect.any(Array),
+    });
+    expect(Object.keys(plan.indicators[5].tasks[0]).sort()).toEqual(
+      ['code', 'deadline', 'kpi', 'measures', 'ongoing', 'problem'].sort(),
+    );
+    expect(plan.indicators.flatMap((i: { tasks: unknown[] }) => i.tasks)).toHaveLength(46);
+  }, 60_000);
+
+  it('exits 1 with the line and the expectation for a malformed notice', async () => {
+    const { code, stdout, stderr } = await runCli('parse', noticePath('malformed/impossible-date.txt'));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('第 9 行：应为存在的日期（expected a valid calendar date）');
+  }, 60_000);
+
+  it('exits 2 with a Chinese and English message for a missing file', async () => {
+    const { code, stderr } = await runCli('parse', 'no/such/notice.txt');
+    expect(code).toBe(2);
+    expect(stderr).toContain('文件不存在：no/such/notice.txt');
+    expect(stderr).toContain('cannot read file');
+  }, 60_000);
+
+  it('applies an overlay and names an unknown task code in it', async () => {
+    const good = join(tempDir, 'good.json');
+    const bad = join(tempDir, 'bad.json');
+    writeFileSync(good, JSON.stringify({ tasks: { '6.1': { deadline: '2023-06-30' } } }));
+    writeFileSync(bad, JSON.stringify({ tasks: { '6.9': { ongoing: true } } }));
+
+    const applied = await runCli('parse', seedPath, '--overlay', good);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout).indicators[5].tasks[0].deadline).toBe('2023-06-30');
+
+    const rejected = await runCli('parse', seedPath, '--overlay', bad);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('事项 6.9 不存在（unknown task code 6.9）');
+  }, 60_000);
+});
+
+describe('runPlanCli (in process)', () => {
+  it('prints usage and exits 2 without a subcommand or with an unknown one', async () => {
+    expect(await runInProcess()).toMatchObject({
+      code: 2,
+      out: '',
+      err: expect.stringContaining('用法（usage）'),
+    });
+    expect(await runInProcess('lint')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('未知子命令：lint'),
+    });
+  });
+
+  it.each([
+    [['parse'], 'expected exactly one notice file'],
+    [['parse', 'a.txt', 'b.txt'], 'expected exactly one notice file'],
+    [['parse', 'a.txt', '--overlay'], '--overlay needs a file'],
+    [['parse', 'a.txt', '--verbose'], 'unknown option'],
+  ])('rejects %j with exit 2', async (argv, message) => {
+    const { code, err } = await runInProcess(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  it('writes the default report day warning to stderr and still prints the plan', async () => {
+    const { code, out, err } = await runInProcess('parse', noticePath('no-report-day.txt'));
+    expect(code).toBe(0);
+    expect(err).toContain('提示（warning）');
+    expect(JSON.parse(out).warnings).toHaveLength(1);
+  });
+
+  it('exits 1 for an overlay that is not JSON', async () => {
+    const file = join(tempDir, 'broken.json');
+    writeFileSync(file, '{ tasks: ');
+    const { code, err } = await runInProcess('parse', seedPath, '--overlay', file);
+    expect(code).toBe(1);
+    expect(err).toContain('覆盖文件不是有效的 JSON');
+  });
+});
