@@ -33,4 +33,10 @@ export const defaults = {
   planFile: 'config/seed/shangyou-2022-rectification-plan.txt',
   /** PLAN_START: the plan's start date, used for the straight-line progress expectation. */
   planStart: '2023-03-01',
+  /**
+   * The annual assessment's score (not an environment variable: change it here and say so in the
+   * bulletin): 100, minus 5 per month not reported by the report day, 10 per task overdue, 3 per live
+   * yellow card, plus 2 per task signed off by its deadline; kept within 0–100.
+   */
+  assessment: { base: 100, perMissedMonth: 5, perOverdueTask: 10, perWarning: 3, perOnTimeSignoff: 2 },
 } as const;

@@ -1,3 +1,4 @@
+import { defaults } from './defaults.js';
 import { type Env, envSchema } from './schema.js';
 
 /** Times and days of the monthly cycle, Asia/Shanghai. */
@@ -41,6 +42,7 @@ export interface Config {
   catchUpGraceMs: number;
   dedupeTtlSeconds: number;
   remindLiaisonsDirectly: boolean;
+  assessment: { base: number; perMissedMonth: number; perOverdueTask: number; perWarning: number; perOnTimeSignoff: number };
 }
 
 /** Start-up stops with this error; its message names every bad variable and no value. */
@@ -112,5 +114,6 @@ function toConfig(e: Env): Config {
     catchUpGraceMs: e.CATCH_UP_GRACE_HOURS * 3_600_000,
     dedupeTtlSeconds: Math.round(e.DEDUPE_TTL_HOURS * 3600),
     remindLiaisonsDirectly: e.REMIND_LIAISONS_DIRECTLY,
+    assessment: { ...defaults.assessment },
   };
 }

@@ -33,17 +33,18 @@ export function replyUuid(eventId: string, n: number): string {
 export function createContext(input: Omit<ChatContext, 'reply' | 'replyCard' | 'replyFile'>): ChatContext {
   let replies = 0;
   const target = input.event.messageId;
+  const chat = input.event.chatId;
   const next = () => replyUuid(input.event.eventId, ++replies);
   return {
     ...input,
     reply: async (text) => {
-      await input.messenger.replyText(target, text, next());
+      await input.messenger.replyText(chat, target, text, next());
     },
     replyCard: async (card) => {
-      await input.messenger.replyCard(target, card, next());
+      await input.messenger.replyCard(chat, target, card, next());
     },
     replyFile: async (fileName, data) => {
-      await input.messenger.replyFile(target, fileName, data, next());
+      await input.messenger.replyFile(chat, target, fileName, data, next());
     },
   };
 }

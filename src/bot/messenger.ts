@@ -3,9 +3,10 @@ export type CardJson = object;
 
 /** Outbound Lark calls the bot and the jobs make; every send carries an idempotency `uuid`. */
 export interface Messenger {
-  replyText(messageId: string, text: string, uuid: string): Promise<string>;
-  replyCard(messageId: string, card: CardJson, uuid: string): Promise<string>;
-  replyFile(messageId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;
+  /** Replies go to `messageId`; `chatId` is the chat it is in (for pacing). */
+  replyText(chatId: string, messageId: string, text: string, uuid: string): Promise<string>;
+  replyCard(chatId: string, messageId: string, card: CardJson, uuid: string): Promise<string>;
+  replyFile(chatId: string, messageId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;
   sendText(chatId: string, text: string, uuid: string): Promise<string>;
   sendCard(chatId: string, card: CardJson, uuid: string): Promise<string>;
   sendFile(chatId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;

@@ -42,6 +42,7 @@ export interface WarningRepository {
     includeRevoked?: boolean;
   }): Promise<Warning[]>;
   get(id: string): Promise<Warning | null>;
+  findByKey(key: string): Promise<Warning | null>;
   revoke(id: string, by: string, reason: string, at: Date): Promise<Warning | null>;
 }
 

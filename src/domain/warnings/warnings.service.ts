@@ -90,7 +90,7 @@ export async function revokeWarning(
   return revoked;
 }
 
-/** The scheduler's card: one per (kind, period, unit, task) whatever retries or extra workers happen. */
+/** The scheduler's card: one per (kind, period, unit, task) whatever retries or extra workers happen; new or existing. */
 export async function issueAutomaticWarning(
   deps: DomainDeps,
   input: {
@@ -102,7 +102,7 @@ export async function issueAutomaticWarning(
     reason: string;
     source: string;
   },
-): Promise<Warning | null> {
+): Promise<{ warning: Warning; created: boolean }> {
   const key = `${input.kind}:${input.period}:${input.unit}:${input.taskCode ?? '-'}`;
   const now = deps.clock.now();
   const warning = await store(
@@ -119,17 +119,19 @@ export async function issueAutomaticWarning(
     },
     key,
   );
-  if (warning) {
-    await deps.repos.audit.record({
-      at: now,
-      actor: 'system',
-      action: 'warning.issue',
-      planId: input.planId,
-      taskCode: input.taskCode,
-      unit: input.unit,
-      source: input.source,
-      after: warning,
-    });
+  if (!warning) {
+    const existing = await deps.repos.warnings.findByKey(key);
+    return existing ? { warning: existing, created: false } : fail('CONFLICT', `黄牌 ${key} 写入失败，请重试。`);
   }
-  return warning;
+  await deps.repos.audit.record({
+    at: now,
+    actor: 'system',
+    action: 'warning.issue',
+    planId: input.planId,
+    taskCode: input.taskCode,
+    unit: input.unit,
+    source: input.source,
+    after: warning,
+  });
+  return { warning, created: true };
 }

@@ -27,6 +27,9 @@ export function createWarningRepository(connection: Connection): WarningReposito
     async get(id) {
       return Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
     },
+    async findByKey(key) {
+      return Warnings.findOne({ key }, NO_ID).lean<Warning>().exec();
+    },
     async revoke(id, by, reason, at) {
       const updated = await Warnings.findOneAndUpdate(
         { id, revokedAt: { $exists: false } },

@@ -1,0 +1,39 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ScheduledKind } from '../src/domain/schedule/fire-times.js';
+
+/** The one queue of the supervision cycle. */
+export const QUEUE_SUPERVISION = 'duban-supervision';
+
+/** A cron tick: work out which posts are due now and enqueue them. */
+export const JOB_TICK = 'tick';
+/** One automatic post (a fire time). */
+export const JOB_FIRE = 'fire';
+
+export interface TickData {
+  reason: 'cron' | 'boot' | 'manual';
+}
+
+/** A FireTime as job data (dates as ISO strings). */
+export interface FireData {
+  kind: ScheduledKind;
+  at: string;
+  day: string;
+  period?: string;
+  taskCode?: string;
+  deadline?: string;
+  daysBefore?: number;
+}
+
+/** Keys of completed jobs are kept a week (BullMQ drops a repeated jobId while the job exists). */
+export const JOB_DEFAULTS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 86_400 },
+  removeOnFail: { age: 30 * 86_400 },
+} as const;
+
+/** The producer side of the queue. */
+export function createSupervisionQueue(connection: Redis, prefix?: string): Queue {
+  return new Queue(QUEUE_SUPERVISION, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
+}

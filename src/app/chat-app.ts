@@ -1,0 +1,110 @@
+import { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Config } from '../../config/index.js';
+import { type Bot, createBot } from '../bot/bot.js';
+import type { Command } from '../bot/command.js';
+import { replyHelp } from '../bot/commands/help.command.js';
+import { listCommands } from '../bot/commands/index.js';
+import { createRedisDedupe } from '../bot/dedupe.js';
+import type { Messenger } from '../bot/messenger.js';
+import type { Clock } from '../domain/clock.js';
+import type { DomainDeps } from '../domain/deps.js';
+import type { Repositories } from '../domain/ports.js';
+import type { LarkClient } from '../lark/lark-client.js';
+import type { Logger } from '../logger.js';
+import { disconnectMongo } from '../persistence/mongo.js';
+import { createDispatcher } from '../transport/dispatcher.js';
+import { createInFlight, type InFlight } from '../transport/in-flight.js';
+import type { Receiver } from '../transport/receiver.js';
+import { createWebhookApp, createWebhookReceiver } from '../transport/webhook.app.js';
+import { createWsReceiver } from '../transport/ws.receiver.js';
+import { fetchBotOpenId } from './bot-info.js';
+import { exportLedger } from './ledger-export.js';
+import { createMessengerFromConfig } from './messenger-from-config.js';
+import { openStorage } from './storage.js';
+
+/** The chat process, assembled; `close` shuts it down once, in order. */
+export interface ChatApp {
+  bot: Bot;
+  repos: Repositories;
+  domain: DomainDeps;
+  messenger: Messenger;
+  lark: LarkClient;
+  receiver: Receiver & { port?: () => number };
+  inFlight: InFlight;
+  connection: Connection;
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+export interface ChatAppOptions {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Commands added by the scheduler (/通报, /考核, /日程). */
+  extraCommands?: readonly Command[];
+  /** Database name override (tests use one per file). */
+  dbName?: string;
+}
+
+/** Connects storage and Lark, loads the default plan if none, and builds the receiver of the configured kind. */
+export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
+  const { config, logger, clock } = options;
+  const { connection, domain } = await openStorage(config, clock, logger, options.dbName);
+  const { repos } = domain;
+  // Dedupe keys must not be lost to a Redis blip: ioredis queues commands while it reconnects.
+  const redis = new Redis(config.redisUrl);
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const { lark, messenger } = createMessengerFromConfig(config, logger);
+  let botOpenId = await fetchBotOpenId(lark, logger);
+
+  const commands = listCommands(options.extraCommands);
+  const bot = createBot({
+    domain,
+    messenger,
+    extras: { exportLedger: () => exportLedger(domain) },
+    dedupe: createRedisDedupe(redis, config.dedupeTtlSeconds),
+    logger,
+    commands,
+    fallback: (ctx) => replyHelp(ctx, commands),
+  });
+  const inFlight = createInFlight((error) => logger.error({ err: error }, 'event handling failed'));
+  const dispatcher = createDispatcher({
+    bot,
+    inFlight,
+    logger,
+    botOpenId: () => {
+      if (!botOpenId) void fetchBotOpenId(lark, logger).then((id) => (botOpenId ??= id));
+      return botOpenId;
+    },
+    encryptKey: config.lark.encryptKey,
+    verificationToken: config.lark.verificationToken,
+  });
+
+  const receiver =
+    config.lark.transport === 'ws'
+      ? createWsReceiver({ ...config.lark, dispatcher, drain: inFlight.drain, logger })
+      : createWebhookReceiver(
+          createWebhookApp({
+            dispatcher,
+            logger,
+            path: config.lark.webhookPath,
+            encryptKey: config.lark.encryptKey,
+            verificationToken: config.lark.verificationToken,
+            readiness: async () => ({ mongo: connection.readyState === 1, redis: redis.status === 'ready' }),
+          }),
+          config.port,
+          inFlight.drain,
+          logger,
+        );
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await receiver.stop();
+      await inFlight.drain();
+      redis.disconnect();
+      await disconnectMongo(connection);
+    })());
+  return { bot, repos, domain, messenger, lark, receiver, inFlight, connection, redis, close };
+}

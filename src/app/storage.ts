@@ -1,0 +1,18 @@
+import type { Connection } from 'mongoose';
+import type { Config } from '../../config/index.js';
+import type { Clock } from '../domain/clock.js';
+import type { DomainDeps } from '../domain/deps.js';
+import type { Logger } from '../logger.js';
+import { connectMongo, syncIndexes } from '../persistence/mongo.js';
+import { createRepositories } from '../persistence/repositories/index.js';
+import { ensurePlan } from './ensure-plan.js';
+
+/** Connects MongoDB, creates the indexes, and loads the default plan on first start. */
+export async function openStorage(config: Config, clock: Clock, logger: Logger, dbName?: string): Promise<{ connection: Connection; domain: DomainDeps }> {
+  const connection = await connectMongo(config.mongoUri, { dbName, logger });
+  const repos = createRepositories(connection);
+  await syncIndexes(connection);
+  const domain: DomainDeps = { repos, clock, officeAdminOpenIds: config.officeAdminOpenIds, slowProgressGap: config.slowProgressGap };
+  await ensurePlan(domain, config.plan, logger);
+  return { connection, domain };
+}

@@ -1,0 +1,37 @@
+import type { Command } from '../command.js';
+import { createHelpCommand } from './help.command.js';
+import { mineCommand } from './mine.command.js';
+import { bindCommand, exportCommand, extendCommand, revokeCommand, unbindCommand, warnCommand } from './office.commands.js';
+import { overdueCommand, statusCommand, taskCommand, unitCommand, unreportedCommand, warningsCommand } from './query.commands.js';
+import { reportCommand } from './report.command.js';
+import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.command.js';
+
+/** Every chat command, in the order the help card lists them; `extra` adds the scheduler's. */
+export function listCommands(extra: readonly Command[] = []): readonly Command[] {
+  const commands: Command[] = [];
+  const help = createHelpCommand(() => commands);
+  commands.push(
+    ...([
+      help,
+      mineCommand,
+      reportCommand,
+      requestSignoffCommand,
+      approveCommand,
+      rejectCommand,
+      overdueCommand,
+      unreportedCommand,
+      taskCommand,
+      unitCommand,
+      statusCommand,
+      warningsCommand,
+      warnCommand,
+      revokeCommand,
+      bindCommand,
+      unbindCommand,
+      extendCommand,
+      exportCommand,
+      ...extra,
+    ] as Command[]),
+  );
+  return commands;
+}

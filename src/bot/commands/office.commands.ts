@@ -1,0 +1,129 @@
+import { bindMember, unbindMember } from '../../domain/members/members.service.js';
+import { ROLE_LABEL } from '../../domain/members/member.js';
+import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
+import { issueManualWarning, revokeWarning } from '../../domain/warnings/warnings.service.js';
+import { renderActionResult } from '../../render/receipt.card.js';
+import { defineCommand } from '../command.js';
+import { badInput, isTaskCode, normalizeDate, requireCode } from '../parsing/parse-args.js';
+
+/** `/延期 6.1 2023-09-30 理由`. */
+export const extendCommand = defineCommand({
+  names: ['延期', 'extend'],
+  usage: '/延期 6.1 2023-09-30 延期理由',
+  summary: '调整事项整改时限（须写明理由，留存历史）',
+  example: '/延期 3.2 2023-10-31 配网改造工程受汛期影响',
+  officeOnly: true,
+  parse: ({ split }) => {
+    const usage = '/延期 6.1 2023-09-30 延期理由';
+    const code = requireCode(split.tokens[0], usage);
+    const date = split.tokens[1];
+    if (!date) throw badInput('缺少新的整改时限。', usage);
+    return { code, deadline: normalizeDate(date), reason: split.restFrom(2) };
+  },
+  run: async (ctx, args) => {
+    const task = await extendDeadline(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    const previous = task.deadlineHistory.at(-1)?.from ?? '无';
+    await ctx.replyCard(
+      renderActionResult({ title: `事项 ${task.code} 已延期`, template: 'blue', lines: [`整改时限：${previous} → ${task.deadline}`, `理由：${args.reason}`] }),
+    );
+  },
+});
+
+/** `/警告 单位 理由 [事项]`. */
+export const warnCommand = defineCommand({
+  names: ['警告', 'warn'],
+  usage: '/警告 单位 理由 [事项编号]',
+  summary: '对单位发出黄牌警告',
+  example: '/警告 住建局 5月进展报送不实 4.1',
+  officeOnly: true,
+  parse: ({ split }) => {
+    const usage = '/警告 单位 理由 [事项编号]';
+    const unit = split.tokens[0];
+    if (!unit) throw badInput('缺少单位名称。', usage);
+    const last = split.tokens.length > 2 ? split.tokens.at(-1) : undefined;
+    const code = last && isTaskCode(last) ? last : undefined;
+    const reason = split.restFrom(1);
+    return { unit, code, reason: code ? reason.slice(0, reason.lastIndexOf(code)).trim() : reason };
+  },
+  run: async (ctx, args) => {
+    const warning = await issueManualWarning(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(
+      renderActionResult({
+        title: `已对${warning.unit}发出黄牌警告`,
+        template: 'orange',
+        lines: [`编号：${warning.id}`, `理由：${warning.reason}`, ...(warning.taskCode ? [`事项：${warning.taskCode}`] : [])],
+      }),
+    );
+  },
+});
+
+/** `/撤销黄牌 ID 理由`. */
+export const revokeCommand = defineCommand({
+  names: ['撤销黄牌', 'revoke'],
+  usage: '/撤销黄牌 黄牌编号 理由',
+  summary: '撤销黄牌（须写明理由）',
+  example: '/撤销黄牌 Y7K3Q 已补报并核实',
+  officeOnly: true,
+  parse: ({ split }) => {
+    const id = split.tokens[0];
+    if (!id) throw badInput('缺少黄牌编号。', '/撤销黄牌 黄牌编号 理由');
+    return { id, reason: split.restFrom(1) };
+  },
+  run: async (ctx, args) => {
+    const warning = await revokeWarning(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(renderActionResult({ title: `黄牌 ${warning.id} 已撤销`, template: 'green', lines: [`单位：${warning.unit}`, `理由：${args.reason}`] }));
+  },
+});
+
+/** `/绑定 @成员 单位 [角色]`. */
+export const bindCommand = defineCommand({
+  names: ['绑定', 'bind'],
+  usage: '/绑定 @成员 单位 [角色]',
+  summary: `把群成员绑定到责任单位（角色：${Object.values(ROLE_LABEL).join('/')}，默认联络员）`,
+  example: '/绑定 @张三 税务局 联络员',
+  officeOnly: true,
+  parse: ({ split, mentions }) => {
+    const usage = '/绑定 @成员 单位 [角色]';
+    const member = mentions[0];
+    if (!member) throw badInput('请 @ 要绑定的成员。', usage);
+    const words = split.tokens.filter((t) => !t.startsWith('@'));
+    if (!words[0]) throw badInput('缺少单位名称。', usage);
+    return { openId: member.openId, name: member.name, unit: words[0], role: words[1] };
+  },
+  run: async (ctx, args) => {
+    const member = await bindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(renderActionResult({ title: '绑定成功', template: 'blue', lines: [`${member.name} → ${member.unit}（${ROLE_LABEL[member.role]}）`] }));
+  },
+});
+
+/** `/解绑 @成员`. */
+export const unbindCommand = defineCommand({
+  names: ['解绑', 'unbind'],
+  usage: '/解绑 @成员',
+  summary: '解除成员与单位的绑定',
+  example: '/解绑 @张三',
+  officeOnly: true,
+  parse: ({ mentions }) => {
+    const member = mentions[0];
+    if (!member) throw badInput('请 @ 要解绑的成员。', '/解绑 @成员');
+    return { openId: member.openId, name: member.name };
+  },
+  run: async (ctx, args) => {
+    const before = await unbindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(renderActionResult({ title: '已解绑', template: 'blue', lines: [`${before.name} 不再属于 ${before.unit}`] }));
+  },
+});
+
+/** `/导出`: the ledger as .xlsx, sent to the chat as a file. */
+export const exportCommand = defineCommand({
+  names: ['导出', 'export'],
+  usage: '/导出',
+  summary: '导出整改台账（Excel 文件）',
+  example: '/导出',
+  officeOnly: true,
+  parse: () => ({}),
+  run: async (ctx) => {
+    const { fileName, data } = await ctx.extras.exportLedger();
+    await ctx.replyFile(fileName, data);
+  },
+});

@@ -1,0 +1,72 @@
+import type { Logger } from '../logger.js';
+import { LarkApiError, TOKEN_INVALID, toLarkError } from './lark-error.js';
+import { createRateGate, type RateLimit } from './rate-gate.js';
+
+/** Lark's documented limits, with a margin; shares per process are set by the caller. */
+export interface PacingLimits {
+  perChat: RateLimit;
+  perUser: RateLimit;
+  perAppSecond: RateLimit;
+  perAppMinute: RateLimit;
+}
+
+/** 5/s per group (shared by all bots), 5/s per user, 50/s and 1,000/min per app. */
+export const LARK_LIMITS: PacingLimits = {
+  perChat: { count: 5, windowMs: 1000 },
+  perUser: { count: 5, windowMs: 1000 },
+  perAppSecond: { count: 50, windowMs: 1000 },
+  perAppMinute: { count: 1000, windowMs: 60_000 },
+};
+
+/** Sends one request at a pace within the limits, retrying faults and throttling with the same uuid. */
+export interface PacedSender {
+  send<T>(target: { chatId?: string; userId?: string }, call: () => Promise<T>): Promise<T>;
+}
+
+export interface PacedSenderOptions {
+  limits?: PacingLimits;
+  maxAttempts?: number;
+  logger: Logger;
+  /** Drops the cached token (after 99991663). */
+  onTokenInvalid: () => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export function createPacedSender(options: PacedSenderOptions): PacedSender {
+  const limits = options.limits ?? LARK_LIMITS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const gate = createRateGate(options.now, sleep);
+  const maxAttempts = options.maxAttempts ?? 6;
+  return {
+    async send(target, call) {
+      const keys = [
+        { key: 'app:s', limit: limits.perAppSecond },
+        { key: 'app:m', limit: limits.perAppMinute },
+        ...(target.chatId ? [{ key: `chat:${target.chatId}`, limit: limits.perChat }] : []),
+        ...(target.userId ? [{ key: `user:${target.userId}`, limit: limits.perUser }] : []),
+      ];
+      for (let attempt = 1; ; attempt++) {
+        await gate.pass(keys);
+        try {
+          return await call();
+        } catch (thrown) {
+          const error = toLarkError(thrown);
+          if (!error.retryable || attempt >= maxAttempts) throw error;
+          if (error.code === TOKEN_INVALID) options.onTokenInvalid();
+          const wait = backoff(error, attempt);
+          options.logger.warn({ code: error.code, status: error.httpStatus, attempt, wait }, 'lark call failed, retrying');
+          await sleep(wait);
+        }
+      }
+    },
+  };
+}
+
+/** How long to wait before the next attempt: Lark's reset header when given, else exponential. */
+export function backoff(error: LarkApiError, attempt: number): number {
+  if (error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
+  if (error.code === TOKEN_INVALID) return 0;
+  const base = error.code === 230020 ? 250 : 500;
+  return Math.min(base * 2 ** (attempt - 1), 8000);
+}

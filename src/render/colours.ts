@@ -1,0 +1,15 @@
+import type { HeaderColour } from './card.js';
+
+/** Header colour by what a card means, so the group learns to read the colour before the text. */
+export const COLOUR = {
+  /** Overdue items, refusals. */
+  alert: 'red',
+  /** Warnings, reminders, returned requests. */
+  attention: 'orange',
+  /** Done, approved, nothing missing. */
+  done: 'green',
+  /** Neutral queries and settings. */
+  info: 'blue',
+  /** Waiting for the office to sign off. */
+  pending: 'turquoise',
+} as const satisfies Record<string, HeaderColour>;

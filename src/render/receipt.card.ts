@@ -1,0 +1,96 @@
+import type { Report } from '../domain/reports/report.js';
+import type { Task } from '../domain/tasks/task.js';
+import { STATE_LABEL } from '../domain/tasks/task-labels.js';
+import {
+  type ButtonType,
+  button,
+  buttonRow,
+  type Card,
+  type CardElement,
+  card,
+  type HeaderColour,
+  markdown,
+  signoffForm,
+} from './card.js';
+import { COLOUR } from './colours.js';
+import { fitCard } from './fit.js';
+import { formatPercent, formatTarget, meetsTarget, withUnit } from './format.js';
+import { escapeMd, green, grey, headline, mention, red } from './markdown.js';
+
+/** Colour of each kind of action result, by what it means to the group. */
+export const ACTION_COLOUR = {
+  signoffRequested: COLOUR.pending,
+  approved: COLOUR.done,
+  returned: COLOUR.attention,
+  extended: COLOUR.info,
+  warningIssued: COLOUR.attention,
+  revoked: COLOUR.done,
+  bound: COLOUR.info,
+  unbound: COLOUR.info,
+} as const satisfies Record<string, HeaderColour>;
+
+function kpiLine(task: Task, report: Report): string | undefined {
+  const kpi = task.kpi;
+  if (!kpi) return undefined;
+  const value = report.kpiValues[0]?.value;
+  if (value === undefined) {
+    return grey(`可在进展中附上指标值，例如：${escapeMd(kpi.name)}=${withUnit(kpi.target, kpi.unit)}`);
+  }
+  const verdict = meetsTarget(kpi, value) ? green('已达标') : red('未达标');
+  return `**${escapeMd(kpi.name)}**：${withUnit(value, kpi.unit)}（目标 ${formatTarget(kpi)}，基线 ${withUnit(kpi.baseline, kpi.unit)}）· ${verdict}`;
+}
+
+/** The reply to `/进展`: what was recorded, green; a re-delivered message says nothing new was stored. */
+export function renderReportReceipt(input: { task: Task; report: Report; created: boolean }): Card {
+  const { task, report } = input;
+  const lines = [
+    `**事项**：${task.code} ${escapeMd(headline(task.problem))}`,
+    `**进度**：${report.percent === undefined ? grey('未填写') : formatPercent(report.percent)}`,
+    kpiLine(task, report),
+    `**状态**：${STATE_LABEL[task.state]}`,
+  ].filter((line): line is string => line !== undefined);
+  const elements: CardElement[] = [
+    markdown(lines.join('\n')),
+    markdown(`**内容**：${escapeMd(report.text.trim())}`),
+  ];
+  if (!input.created) elements.push(markdown(grey('这条消息此前已记录，本次未重复记录。')));
+  if (report.percent === 100 && (task.state === 'open' || task.state === 'in_progress')) {
+    elements.push(markdown('进度已达 100%，可填写完成情况说明申请销号：'), signoffForm(task.code));
+  }
+  return fitCard(
+    card({ title: `已记录 ${task.code} 的 ${report.period} 月进展`, template: COLOUR.done, elements }),
+  );
+}
+
+/** One line of an action result: plain text, or a bold label with a value; both are escaped. */
+export type ResultLine = string | { label: string; value: string };
+
+/**
+ * A short result card (sign-off requested, approved, returned, extended, warning issued, revoked,
+ * bound, unbound). Lines are user text and get escaped; `mentions` @-mentions people to act;
+ * `buttons` offer the next command (e.g. the office's `/销号 6.1`).
+ */
+export function renderActionResult(input: {
+  title: string;
+  lines: ResultLine[];
+  template: HeaderColour;
+  mentions?: string[];
+  buttons?: { text: string; command: string; type?: ButtonType }[];
+  hint?: string;
+}): Card {
+  const text = input.lines.map((line) =>
+    typeof line === 'string' ? escapeMd(line) : `**${escapeMd(line.label)}**：${escapeMd(line.value)}`,
+  );
+  const at = (input.mentions ?? []).map(mention).join(' ');
+  if (at) text.push(`请 ${at} 处理`);
+  const elements: CardElement[] = text.length ? [markdown(text.join('\n'))] : [];
+  if (input.buttons?.length) {
+    elements.push(
+      buttonRow(
+        input.buttons.map((b) => button({ text: b.text, type: b.type, value: { command: b.command } })),
+      ),
+    );
+  }
+  if (input.hint) elements.push(markdown(grey(escapeMd(input.hint))));
+  return fitCard(card({ title: input.title, template: input.template, elements }));
+}

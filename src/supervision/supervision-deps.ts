@@ -1,0 +1,22 @@
+import type { Messenger } from '../bot/messenger.js';
+import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
+import type { DomainDeps } from '../domain/deps.js';
+import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
+import type { AssessmentRule } from '../domain/supervision/assessment.js';
+import type { Logger } from '../logger.js';
+
+/** What the automatic posts need: the domain, the group, the calendar and the cycle's settings. */
+export interface SupervisionDeps {
+  domain: DomainDeps;
+  messenger: Messenger;
+  logger: Logger;
+  /** The work group the posts go to. */
+  chatId: string;
+  calendar: WorkdayCalendar;
+  cycle: CycleSettings;
+  assessmentRule: AssessmentRule;
+  /** Also send each late unit's liaisons a direct message. */
+  remindLiaisonsDirectly: boolean;
+  /** Missed runs within this window are performed after a restart; older ones are skipped. */
+  catchUpGraceMs: number;
+}

@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type * as lark from '@larksuiteoapi/node-sdk';
+import express, { type Express } from 'express';
+import type { Logger } from '../logger.js';
+import type { Receiver } from './receiver.js';
+import { verifyDelivery } from './verify-delivery.js';
+
+/** Readiness of what the bot depends on (`/readyz`). */
+export type ReadinessCheck = () => Promise<Record<string, boolean>>;
+
+export interface WebhookAppOptions {
+  dispatcher: lark.EventDispatcher;
+  logger: Logger;
+  path: string;
+  encryptKey?: string;
+  verificationToken?: string;
+  /** Signed requests older than this are refused as replays. @defaultValue 300 */
+  maxAgeSeconds?: number;
+  readiness?: ReadinessCheck;
+  /** Wall-clock seconds; signatures are checked against real time, not the bot's clock. */
+  nowSeconds?: () => number;
+}
+
+/** The express app: the event/callback route, `/healthz` and `/readyz`. No I/O until listened on. */
+export function createWebhookApp(options: WebhookAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = options.readiness ? await options.readiness().catch(() => ({ checks: false })) : {};
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503).json({ ok, checks });
+  });
+
+  app.post(options.path, express.json({ limit: '64kb' }), async (req, res) => {
+    const verdict = verifyDelivery(req.body, req.headers, {
+      encryptKey: options.encryptKey,
+      verificationToken: options.verificationToken,
+      maxAgeSeconds: options.maxAgeSeconds ?? 300,
+      nowSeconds: nowSeconds(),
+    });
+    if (!verdict.ok) {
+      options.logger.warn({ status: verdict.status, reason: verdict.reason, ip: req.ip }, 'webhook delivery refused');
+      res.status(verdict.status).json({ error: verdict.reason });
+      return;
+    }
+    const { payload } = verdict;
+    if (payload.type === 'url_verification') {
+      res.json({ challenge: payload.challenge });
+      return;
+    }
+    // Verified and decrypted above: the SDK only flattens and dispatches.
+    const result = await options.dispatcher.invoke(payload, { needCheck: false });
+    res.json(typeof result === 'object' && result !== null ? result : {});
+  });
+
+  // Malformed JSON or an oversized body: a 4xx, logged without the body.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    options.logger.warn({ status, type: error.type }, 'webhook request rejected');
+    res.status(status).json({ error: error.type ?? 'error' });
+  });
+  return app;
+}
+
+/** Serves the webhook app on `port`; `stop` closes the listener, then waits for accepted work. */
+export function createWebhookReceiver(app: Express, port: number, drain: () => Promise<void>, logger: Logger): Receiver & { port(): number } {
+  let server: Server | undefined;
+  return {
+    start: () =>
+      new Promise((resolve, reject) => {
+        server = app.listen(port, () => {
+          logger.info({ port: (server?.address() as { port: number }).port }, 'webhook receiver listening');
+          resolve();
+        });
+        server.once('error', reject);
+      }),
+    async stop() {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server?.closeAllConnections?.();
+      await drain();
+    },
+    port: () => (server?.address() as { port: number } | null)?.port ?? port,
+  };
+}
