@@ -16,7 +16,7 @@ export function createAuditRepository(connection: Connection): AuditRepository {
       if (filter.unit) query.unit = filter.unit;
       if (filter.action) query.action = filter.action;
       return Audit.find(query, NO_ID)
-        .sort({ at: -1 })
+        .sort({ at: -1, _id: -1 })
         .limit(filter.limit ?? 100)
         .lean<AuditEntry[]>()
         .exec();

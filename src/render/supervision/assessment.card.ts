@@ -1,0 +1,74 @@
+import type { AssessmentRule, UnitAssessment } from '../../domain/supervision/assessment.js';
+import { type Card, card, markdown, type TableColumn, type TableRow, table } from '../card.js';
+import { COLOUR } from '../colours.js';
+import { fitCard } from '../fit.js';
+import { formatNumber } from '../format.js';
+import { escapeMd, grey } from '../markdown.js';
+
+const count = (name: string, display: string): TableColumn => ({
+  name,
+  display_name: display,
+  data_type: 'number',
+  width: '80px',
+});
+
+const COLUMNS: TableColumn[] = [
+  { name: 'unit', display_name: '单位', data_type: 'lark_md', width: 'auto' },
+  count('tasks', '事项数'),
+  count('onTime', '按时报送月数'),
+  count('missed', '未报月数'),
+  count('overdue', '逾期事项'),
+  count('signedOff', '按期销号'),
+  count('warnings', '黄牌'),
+  count('score', '得分'),
+];
+
+function row(a: UnitAssessment): TableRow {
+  return {
+    unit: escapeMd(a.unit),
+    tasks: a.tasks,
+    onTime: a.monthsOnTime,
+    missed: a.monthsMissed,
+    overdue: a.overdueTasks,
+    signedOff: a.signedOffOnTime,
+    warnings: a.warnings,
+    score: a.score,
+  };
+}
+
+/** The scoring rule in one line, with the configured numbers. */
+export function describeRule(rule: AssessmentRule): string {
+  const n = formatNumber;
+  return (
+    `评分规则：基础分 ${n(rule.base)}，每缺报一月扣 ${n(rule.perMissedMonth)} 分，` +
+    `每项逾期事项扣 ${n(rule.perOverdueTask)} 分，每张黄牌扣 ${n(rule.perWarning)} 分，` +
+    `每项按期销号加 ${n(rule.perOnTimeSignoff)} 分，得分计在 0–100 分之间。`
+  );
+}
+
+/** The annual assessment (年度综合考核), blue: one row per unit in the given order, then the rule. */
+export function renderAssessmentCard(input: {
+  year: number;
+  rows: UnitAssessment[];
+  rule: AssessmentRule;
+  draft: boolean;
+}): Card {
+  const { year, rows, rule, draft } = input;
+  const mean = rows.length ? rows.reduce((sum, r) => sum + r.score, 0) / rows.length : 0;
+  const summary = rows.length
+    ? `共 **${rows.length}** 个责任单位参加考核，平均得分 **${formatNumber(Math.round(mean * 10) / 10)}**。`
+    : '暂无参加考核的责任单位。';
+  return fitCard(
+    card({
+      title: `【年度综合考核】${year}年度${draft ? '（草稿）' : ''}`,
+      subtitle: draft ? '草稿，供督办员核定' : undefined,
+      template: COLOUR.info,
+      elements: [
+        markdown(summary),
+        ...(rows.length ? [table({ columns: COLUMNS, rows: rows.map(row) })] : []),
+        markdown(describeRule(rule)),
+        ...(draft ? [markdown(grey('本表为草稿，经督办员核定后以正式通报为准。'))] : []),
+      ],
+    }),
+  );
+}

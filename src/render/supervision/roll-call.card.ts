@@ -1,0 +1,81 @@
+import { periodLabel } from '../../domain/supervision/report-deadline.js';
+import type { RollCall } from '../../domain/supervision/roll-call.js';
+import type { SlowTask } from '../../domain/supervision/slow-progress.js';
+import {
+  type Card,
+  type CardElement,
+  card,
+  markdown,
+  type TableColumn,
+  type TableRow,
+  table,
+} from '../card.js';
+import { COLOUR } from '../colours.js';
+import { fitCard } from '../fit.js';
+import { compareCodes } from '../format.js';
+import { escapeMd, grey, red } from '../markdown.js';
+import { dayLabel, missingUnitLine, warningIdList } from './unit-lines.js';
+
+const SLOW_COLUMNS: TableColumn[] = [
+  { name: 'code', display_name: '编号', data_type: 'text', width: '80px' },
+  { name: 'unit', display_name: '单位', data_type: 'lark_md', width: 'auto' },
+  { name: 'expected', display_name: '应达进度', data_type: 'text', width: '90px' },
+  { name: 'actual', display_name: '实际进度', data_type: 'lark_md', width: '90px' },
+];
+
+function slowRow(s: SlowTask): TableRow {
+  return { code: s.code, unit: escapeMd(s.unit), expected: `${s.expected}%`, actual: red(`${s.actual}%`) };
+}
+
+/** The slow tasks, widest gap first, under a heading that says how they are measured. */
+function slowSection(slow: SlowTask[]): CardElement[] {
+  if (slow.length === 0) return [];
+  const sorted = [...slow].sort(
+    (a, b) => b.expected - b.actual - (a.expected - a.actual) || compareCodes(a.code, b.code),
+  );
+  return [
+    markdown(`**以下 ${slow.length} 项整改进度明显滞后于计划：**`),
+    table({ columns: SLOW_COLUMNS, rows: sorted.map(slowRow) }),
+    markdown(grey('应达进度按方案启动日至整改时限平均推进计算；实际进度取最近一次报送。')),
+  ];
+}
+
+function warningSection(ids: string[]): CardElement[] {
+  if (ids.length === 0) return [];
+  return [markdown(`本次发出黄牌警告 **${ids.length}** 张：${warningIdList(ids)}。查看：/黄牌`)];
+}
+
+/**
+ * The roll call after the report day: red naming each unit that missed (members @-mentioned),
+ * with the yellow cards issued and the slow tasks; green when all reported, orange if some are slow.
+ */
+export function renderRollCallCard(rc: RollCall): Card {
+  const month = periodLabel(rc.period);
+  const due = dayLabel(rc.dueDay);
+  const tail = [...slowSection(rc.slow), ...warningSection(rc.warningIds)];
+  if (rc.units.length === 0) {
+    return fitCard(
+      card({
+        title: `【点名通报】${month}各单位均已按时报送`,
+        subtitle: `报送截止 ${rc.dueDay}`,
+        template: rc.slow.length ? COLOUR.attention : COLOUR.done,
+        elements: [markdown(`截至 ${due}，各责任单位均已按时报送${month}整改进展。`), ...tail],
+      }),
+    );
+  }
+  const lines = rc.units.map((u) => missingUnitLine(u, u.memberOpenIds));
+  return fitCard(
+    card({
+      title: `【点名通报】${month}进展未按时报送`,
+      subtitle: `${rc.units.length} 个单位未按时报送 · 报送截止 ${rc.dueDay}`,
+      template: COLOUR.alert,
+      elements: [
+        markdown(
+          [`截至 ${due}（含），以下单位未按时报送${month}整改进展，予以点名通报：`, ...lines].join('\n'),
+        ),
+        ...tail,
+        markdown(grey('请被点名单位立即补报：/进展 编号 进度% 本月进展情况')),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,52 @@
+import { local } from '../../domain/clock.js';
+import { type Card, card, markdown } from '../card.js';
+import { COLOUR } from '../colours.js';
+import { fitCard } from '../fit.js';
+import { escapeMd, grey } from '../markdown.js';
+
+/** One automatic post to come. `kind` is the scheduler's name (`reminder`, `roll_call`, …). */
+export interface ScheduleItem {
+  at: Date;
+  kind: string;
+  label: string;
+}
+
+/** Chinese names of the scheduler's post kinds. */
+export const SCHEDULE_KIND_LABEL: Record<string, string> = {
+  reminder: '进展提醒',
+  roll_call: '点名通报',
+  bulletin: '月度通报',
+  deadline_reminder: '到期提醒',
+  overdue_check: '逾期检查',
+  overdue_alert: '逾期检查',
+  year_end: '年终考核',
+};
+
+function itemLine(item: ScheduleItem): string {
+  const kind = SCHEDULE_KIND_LABEL[item.kind] ?? escapeMd(item.kind);
+  const label = item.label.trim() ? ` ${escapeMd(item.label.trim())}` : '';
+  return `- ${local(item.at).format('YYYY-MM-DD HH:mm')} **${kind}**${label}`;
+}
+
+/** The next automatic posts, soonest first, blue; times are Asia/Shanghai. */
+export function renderScheduleCard(input: { items: ScheduleItem[] }): Card {
+  const items = [...input.items].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (items.length === 0) {
+    return card({
+      title: '自动推送安排',
+      template: COLOUR.info,
+      elements: [markdown('暂无已安排的自动推送。')],
+    });
+  }
+  return fitCard(
+    card({
+      title: '自动推送安排',
+      subtitle: `接下来 ${items.length} 项 · 北京时间`,
+      template: COLOUR.info,
+      elements: [
+        markdown(['**接下来的自动推送：**', ...items.map(itemLine)].join('\n')),
+        markdown(grey('时间均为北京时间，已按节假日和调休调整到工作日。')),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { loadConfig } from '../../config/index.js';
+import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
+import type { Command } from '../../src/bot/command.js';
+import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
+import type { Member } from '../../src/domain/members/member.js';
+import { createFakeLark, type FakeLark, type FakeMessage } from '../../src/fake-lark/index.js';
+import { createLogger } from '../../src/logger.js';
+
+/** The demo people of the tests: one office admin, unit members, and a stranger. */
+export const PEOPLE = {
+  office: { openId: 'ou_office_admin', name: '高志平' },
+  tax: { openId: 'ou_tax_liaison', name: '王税务' },
+  court: { openId: 'ou_court_liaison', name: '李法院' },
+  approval: { openId: 'ou_approval_liaison', name: '赵审批' },
+  stranger: { openId: 'ou_stranger', name: '路人甲' },
+} as const;
+
+export const ENCRYPT_KEY = 'test-encrypt-key';
+export const VERIFICATION_TOKEN = 'test-verification-token';
+const APP_SECRET = 'test-app-secret-do-not-log';
+
+/** The bot assembled against the fake Lark over HTTP, the real Redis and the Mongo-wire server. */
+export interface ChatHarness {
+  app: ChatApp;
+  fake: FakeLark;
+  chatId: string;
+  webhookUrl: string;
+  clock: ReturnType<typeof adjustableClock>;
+  /** Every log line the bot wrote (to check that no secret leaks). */
+  logs: string[];
+  /** Sends `text` as `who` (with the bot mentioned) and waits for the bot's first reply to it. */
+  say(who: { openId: string }, text: string, options?: { mentionBot?: boolean }): Promise<FakeMessage>;
+  /** The bot's replies to a message, after its handling finished. */
+  repliesTo(messageId: string): Promise<FakeMessage[]>;
+  bind(member: { openId: string; name: string }, unit: string, role?: Member['role']): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Text of a reply: a text message's text, or a card's header title and markdown joined. */
+export function replyText(message: FakeMessage): string {
+  return message.msgType === 'text' ? String((message.content as { text: string }).text) : JSON.stringify(message.content);
+}
+
+/** The header colour of a card reply. */
+export function cardColour(message: FakeMessage): string | undefined {
+  return (message.content as { header?: { template?: string } }).header?.template;
+}
+
+export async function startChatHarness(options: { now?: string; extraCommands?: readonly Command[] } = {}): Promise<ChatHarness> {
+  const fake = createFakeLark({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, appSecret: APP_SECRET });
+  await fake.start();
+  const chatId = fake.createChat({ name: '上犹县优化营商环境整改工作群', members: Object.values(PEOPLE) });
+  const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    MONGODB_URI: inject('mongoUri'),
+    REDIS_URL: inject('redisUrl'),
+    LARK_APP_ID: fake.appId,
+    LARK_APP_SECRET: APP_SECRET,
+    LARK_DOMAIN: fake.url,
+    LARK_CHAT_ID: chatId,
+    LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+    LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+    OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const app = await createChatApp({
+    config,
+    logger: createLogger('info', sink),
+    clock,
+    dbName: `chat_${randomUUID().slice(0, 8)}`,
+    extraCommands: options.extraCommands,
+  });
+  await app.receiver.start();
+  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
+  fake.setWebhookUrl(webhookUrl);
+
+  const repliesTo = async (messageId: string) => {
+    await app.inFlight.drain();
+    return fake.messages(chatId).filter((m) => m.parentId === messageId && m.senderType === 'app');
+  };
+  return {
+    app,
+    fake,
+    chatId,
+    webhookUrl,
+    clock,
+    logs,
+    async say(who, text, sayOptions = {}) {
+      const { messageId } = await fake.deliverUserMessage({ chatId, senderOpenId: who.openId, text, mentionBot: sayOptions.mentionBot ?? true });
+      return fake.waitFor((m) => m.parentId === messageId && m.senderType === 'app', 10_000);
+    },
+    repliesTo,
+    async bind(member, unit, role = 'liaison') {
+      await app.domain.repos.members.bind({ ...member, unit, role, boundBy: PEOPLE.office.openId, boundAt: clock.now() });
+    },
+    async close() {
+      await app.inFlight.drain();
+      await app.connection.dropDatabase().catch(() => {});
+      await app.close();
+      await fake.stop();
+    },
+  };
+}
