@@ -42,7 +42,13 @@ export interface Config {
   catchUpGraceMs: number;
   dedupeTtlSeconds: number;
   remindLiaisonsDirectly: boolean;
-  assessment: { base: number; perMissedMonth: number; perOverdueTask: number; perWarning: number; perOnTimeSignoff: number };
+  assessment: {
+    base: number;
+    perMissedMonth: number;
+    perOverdueTask: number;
+    perWarning: number;
+    perOnTimeSignoff: number;
+  };
 }
 
 /** Start-up stops with this error; its message names every bad variable and no value. */

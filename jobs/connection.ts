@@ -6,7 +6,12 @@ import type { Logger } from '../src/logger.js';
  * producer connections fail fast so that a command is answered instead of hanging.
  */
 export function createRedisConnection(url: string, role: 'worker' | 'producer', logger: Logger): Redis {
-  const redis = new Redis(url, role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 3, enableOfflineQueue: true });
+  const redis = new Redis(
+    url,
+    role === 'worker'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 3, enableOfflineQueue: true },
+  );
   redis.on('error', (error) => logger.warn({ err: error, role }, 'redis connection error'));
   return redis;
 }

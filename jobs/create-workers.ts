@@ -6,7 +6,12 @@ import { processTick } from './processors/tick.job.js';
 import { JOB_FIRE, JOB_TICK, QUEUE_SUPERVISION } from './queues.js';
 
 /** The supervision worker: ticks enqueue posts, fire jobs perform them one at a time. */
-export function createWorkers(deps: SupervisionDeps, connection: Redis, queue: Queue, prefix?: string): Worker[] {
+export function createWorkers(
+  deps: SupervisionDeps,
+  connection: Redis,
+  queue: Queue,
+  prefix?: string,
+): Worker[] {
   const worker = new Worker(
     QUEUE_SUPERVISION,
     async (job) => {

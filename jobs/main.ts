@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel).child({ process: 'worker' });
   const { connection, domain } = await openStorage(config, clockFromConfig(config), logger);
   const { messenger } = createMessengerFromConfig(config, logger);
-  const runtime = await startSupervision(createSupervisionDeps(config, domain, messenger, logger), config.redisUrl);
+  const runtime = await startSupervision(
+    createSupervisionDeps(config, domain, messenger, logger),
+    config.redisUrl,
+  );
   onShutdown(logger, async () => {
     await runtime.close();
     await disconnectMongo(connection);

@@ -11,7 +11,10 @@ export const fireJobId = (key: string) => `fire|${key.replaceAll(':', '|')}`;
  * Enqueues every post due within the catch-up window, one job per post with its key as job id, so a
  * second tick, a restart or a second worker adds nothing new; logs older misses as skipped.
  */
-export async function processTick(deps: SupervisionDeps, queue: Queue): Promise<{ enqueued: number; skipped: number }> {
+export async function processTick(
+  deps: SupervisionDeps,
+  queue: Queue,
+): Promise<{ enqueued: number; skipped: number }> {
   const { due, skipped } = await dueNow(deps);
   for (const fire of due) {
     const data: FireData = { ...fire, at: fire.at.toISOString() };
@@ -20,7 +23,11 @@ export async function processTick(deps: SupervisionDeps, queue: Queue): Promise<
   if (skipped.length > 0) {
     const claimed = new Set((await deps.domain.repos.posts.list()).map((p) => p.key));
     const missed = skipped.filter((f) => !claimed.has(fireTimeKey(f)));
-    for (const fire of missed) deps.logger.warn({ key: fireTimeKey(fire), at: fire.at }, 'missed post outside the catch-up window: skipped');
+    for (const fire of missed)
+      deps.logger.warn(
+        { key: fireTimeKey(fire), at: fire.at },
+        'missed post outside the catch-up window: skipped',
+      );
   }
   return { enqueued: due.length, skipped: skipped.length };
 }

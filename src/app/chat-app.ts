@@ -5,6 +5,7 @@ import { type Bot, createBot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
 import { replyHelp } from '../bot/commands/help.command.js';
 import { listCommands } from '../bot/commands/index.js';
+import { createSupervisionCommands } from '../bot/commands/supervision.commands.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
 import type { Messenger } from '../bot/messenger.js';
 import type { Clock } from '../domain/clock.js';
@@ -13,6 +14,7 @@ import type { Repositories } from '../domain/ports.js';
 import type { LarkClient } from '../lark/lark-client.js';
 import type { Logger } from '../logger.js';
 import { disconnectMongo } from '../persistence/mongo.js';
+import type { SupervisionDeps } from '../supervision/supervision-deps.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { createInFlight, type InFlight } from '../transport/in-flight.js';
 import type { Receiver } from '../transport/receiver.js';
@@ -22,6 +24,7 @@ import { fetchBotOpenId } from './bot-info.js';
 import { exportLedger } from './ledger-export.js';
 import { createMessengerFromConfig } from './messenger-from-config.js';
 import { openStorage } from './storage.js';
+import { createSupervisionDeps } from './supervision-app.js';
 
 /** The chat process, assembled; `close` shuts it down once, in order. */
 export interface ChatApp {
@@ -34,6 +37,8 @@ export interface ChatApp {
   inFlight: InFlight;
   connection: Connection;
   redis: Redis;
+  /** The supervision settings, shared with the workers of the same process (local mode). */
+  supervision: SupervisionDeps;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,11 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   const { lark, messenger } = createMessengerFromConfig(config, logger);
   let botOpenId = await fetchBotOpenId(lark, logger);
 
-  const commands = listCommands(options.extraCommands);
+  const supervision = createSupervisionDeps(config, domain, messenger, logger);
+  const commands = listCommands([
+    ...createSupervisionCommands(supervision),
+    ...(options.extraCommands ?? []),
+  ]);
   const bot = createBot({
     domain,
     messenger,
@@ -106,5 +115,5 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       redis.disconnect();
       await disconnectMongo(connection);
     })());
-  return { bot, repos, domain, messenger, lark, receiver, inFlight, connection, redis, close };
+  return { bot, repos, domain, messenger, lark, receiver, inFlight, connection, redis, supervision, close };
 }

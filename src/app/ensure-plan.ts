@@ -10,6 +10,13 @@ export async function ensurePlan(
   logger: Logger,
 ): Promise<void> {
   if (await deps.repos.plans.current()) return;
-  const summary = await importPlan(deps, loadPlanFile(plan.file, plan.overlay), { actor: 'system', start: plan.start, source: plan.file });
-  logger.info({ planId: summary.planId, tasks: summary.created.length, file: plan.file }, 'default plan imported');
+  const summary = await importPlan(deps, loadPlanFile(plan.file, plan.overlay), {
+    actor: 'system',
+    start: plan.start,
+    source: plan.file,
+  });
+  logger.info(
+    { planId: summary.planId, tasks: summary.created.length, file: plan.file },
+    'default plan imported',
+  );
 }

@@ -6,7 +6,10 @@ import { createPacedSender } from '../lark/paced-sender.js';
 import type { Logger } from '../logger.js';
 
 /** The SDK client and the paced, retrying messenger over it. */
-export function createMessengerFromConfig(config: Config, logger: Logger): { lark: LarkClient; messenger: Messenger } {
+export function createMessengerFromConfig(
+  config: Config,
+  logger: Logger,
+): { lark: LarkClient; messenger: Messenger } {
   const lark = createLarkClient({ ...config.lark, logger });
   const sender = createPacedSender({ logger, onTokenInvalid: () => lark.tokens.clear() });
   return { lark, messenger: createLarkMessenger(lark, sender) };

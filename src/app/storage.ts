@@ -8,11 +8,21 @@ import { createRepositories } from '../persistence/repositories/index.js';
 import { ensurePlan } from './ensure-plan.js';
 
 /** Connects MongoDB, creates the indexes, and loads the default plan on first start. */
-export async function openStorage(config: Config, clock: Clock, logger: Logger, dbName?: string): Promise<{ connection: Connection; domain: DomainDeps }> {
+export async function openStorage(
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  dbName?: string,
+): Promise<{ connection: Connection; domain: DomainDeps }> {
   const connection = await connectMongo(config.mongoUri, { dbName, logger });
   const repos = createRepositories(connection);
   await syncIndexes(connection);
-  const domain: DomainDeps = { repos, clock, officeAdminOpenIds: config.officeAdminOpenIds, slowProgressGap: config.slowProgressGap };
+  const domain: DomainDeps = {
+    repos,
+    clock,
+    officeAdminOpenIds: config.officeAdminOpenIds,
+    slowProgressGap: config.slowProgressGap,
+  };
   await ensurePlan(domain, config.plan, logger);
   return { connection, domain };
 }

@@ -14,7 +14,12 @@ import type { Logger } from '../logger.js';
 import type { SupervisionDeps } from '../supervision/supervision-deps.js';
 
 /** The supervision settings of a process, from its config. */
-export function createSupervisionDeps(config: Config, domain: DomainDeps, messenger: Messenger, logger: Logger): SupervisionDeps {
+export function createSupervisionDeps(
+  config: Config,
+  domain: DomainDeps,
+  messenger: Messenger,
+  logger: Logger,
+): SupervisionDeps {
   return {
     domain,
     messenger,
@@ -41,13 +46,18 @@ export interface SupervisionRuntime {
  * Upserts the cron schedules, starts the workers, and runs a boot tick: BullMQ replaces a missed cron
  * run when a scheduler is upserted, so catching up is ours (within the grace window, once).
  */
-export async function startSupervision(deps: SupervisionDeps, redisUrl: string, options: { prefix?: string; workers?: boolean } = {}): Promise<SupervisionRuntime> {
+export async function startSupervision(
+  deps: SupervisionDeps,
+  redisUrl: string,
+  options: { prefix?: string; workers?: boolean } = {},
+): Promise<SupervisionRuntime> {
   const producer: Redis = createRedisConnection(redisUrl, 'producer', deps.logger);
   const workerConnection: Redis = createRedisConnection(redisUrl, 'worker', deps.logger);
   const queue = createSupervisionQueue(producer, options.prefix);
   const schedules = await upsertSchedules(queue, deps.cycle);
   deps.logger.info({ schedules }, 'job schedulers upserted');
-  const workers = options.workers === false ? [] : createWorkers(deps, workerConnection, queue, options.prefix);
+  const workers =
+    options.workers === false ? [] : createWorkers(deps, workerConnection, queue, options.prefix);
   const tick = async (reason: TickData['reason']) => {
     await queue.add(JOB_TICK, { reason } satisfies TickData);
   };

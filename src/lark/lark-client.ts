@@ -11,7 +11,11 @@ export interface LarkClient {
 /** The SDK's logger, routed into pino at warn level (it logs request failures with their bodies). */
 function sdkLogger(logger: Logger) {
   const log = logger.child({ component: 'lark-sdk' });
-  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ').slice(0, 2000);
+  const text = (args: unknown[]) =>
+    args
+      .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+      .join(' ')
+      .slice(0, 2000);
   return {
     error: (...args: unknown[]) => log.warn(text(args)),
     warn: (...args: unknown[]) => log.warn(text(args)),
@@ -22,7 +26,12 @@ function sdkLogger(logger: Logger) {
 }
 
 /** A self-built app's client pointed at `domain` (Lark, Feishu, or the fake platform). */
-export function createLarkClient(options: { appId: string; appSecret: string; domain: string; logger: Logger }): LarkClient {
+export function createLarkClient(options: {
+  appId: string;
+  appSecret: string;
+  domain: string;
+  logger: Logger;
+}): LarkClient {
   const tokens = new TokenCache();
   const client = new lark.Client({
     appId: options.appId,

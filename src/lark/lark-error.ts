@@ -31,7 +31,10 @@ export const NETWORK = -1;
 /** Turns what the SDK returned or threw into a LarkApiError (the SDK resolves 2xx bodies with code ≠ 0). */
 export function toLarkError(thrown: unknown): LarkApiError {
   if (thrown instanceof LarkApiError) return thrown;
-  const e = thrown as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> }; message?: string };
+  const e = thrown as {
+    response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> };
+    message?: string;
+  };
   if (!e?.response) return new LarkApiError(NETWORK, String(e?.message ?? thrown));
   const reset = Number(e.response.headers?.['x-ogw-ratelimit-reset']);
   return new LarkApiError(

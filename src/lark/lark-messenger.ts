@@ -10,7 +10,13 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
   const { client } = lark;
   const messageIdOf = (body: { data?: { message_id?: string } }) => body.data?.message_id ?? '';
 
-  const create = async (idType: 'chat_id' | 'open_id', receiveId: string, msgType: MsgType, content: object, uuid: string) => {
+  const create = async (
+    idType: 'chat_id' | 'open_id',
+    receiveId: string,
+    msgType: MsgType,
+    content: object,
+    uuid: string,
+  ) => {
     const target = idType === 'chat_id' ? { chatId: receiveId } : { userId: receiveId };
     const body = await sender.send(target, async () =>
       checkBody(
@@ -23,9 +29,20 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
     return messageIdOf(body);
   };
 
-  const reply = async (chatId: string, messageId: string, msgType: MsgType, content: object, uuid: string) => {
+  const reply = async (
+    chatId: string,
+    messageId: string,
+    msgType: MsgType,
+    content: object,
+    uuid: string,
+  ) => {
     const body = await sender.send({ chatId }, async () =>
-      checkBody(await client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: msgType, content: JSON.stringify(content), uuid } })),
+      checkBody(
+        await client.im.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: msgType, content: JSON.stringify(content), uuid },
+        }),
+      ),
     );
     return messageIdOf(body);
   };
@@ -42,11 +59,14 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
 
   return {
     replyText: (chatId, messageId, text, uuid) => reply(chatId, messageId, 'text', { text }, uuid),
-    replyCard: (chatId, messageId, card, uuid) => reply(chatId, messageId, 'interactive', card as CardJson, uuid),
-    replyFile: async (chatId, messageId, fileName, data, uuid) => reply(chatId, messageId, 'file', { file_key: await upload(fileName, data) }, uuid),
+    replyCard: (chatId, messageId, card, uuid) =>
+      reply(chatId, messageId, 'interactive', card as CardJson, uuid),
+    replyFile: async (chatId, messageId, fileName, data, uuid) =>
+      reply(chatId, messageId, 'file', { file_key: await upload(fileName, data) }, uuid),
     sendText: (chatId, text, uuid) => create('chat_id', chatId, 'text', { text }, uuid),
     sendCard: (chatId, card, uuid) => create('chat_id', chatId, 'interactive', card, uuid),
-    sendFile: async (chatId, fileName, data, uuid) => create('chat_id', chatId, 'file', { file_key: await upload(fileName, data) }, uuid),
+    sendFile: async (chatId, fileName, data, uuid) =>
+      create('chat_id', chatId, 'file', { file_key: await upload(fileName, data) }, uuid),
     sendTextToUser: (openId, text, uuid) => create('open_id', openId, 'text', { text }, uuid),
     async listChatMembers(chatId) {
       // Our own page loop: the SDK's getWithIterator logs and stops on an error, giving a partial list.
@@ -57,11 +77,16 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
           checkBody(
             await client.im.chatMembers.get({
               path: { chat_id: chatId },
-              params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+              params: {
+                member_id_type: 'open_id',
+                page_size: 100,
+                ...(pageToken ? { page_token: pageToken } : {}),
+              },
             }),
           ),
         );
-        for (const item of body.data?.items ?? []) if (item.member_id) members.push({ openId: item.member_id, name: item.name ?? '' });
+        for (const item of body.data?.items ?? [])
+          if (item.member_id) members.push({ openId: item.member_id, name: item.name ?? '' });
         pageToken = body.data?.has_more ? body.data.page_token : undefined;
       } while (pageToken);
       return members;

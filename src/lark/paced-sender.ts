@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import { LarkApiError, TOKEN_INVALID, toLarkError } from './lark-error.js';
+import { type LarkApiError, TOKEN_INVALID, toLarkError } from './lark-error.js';
 import { createRateGate, type RateLimit } from './rate-gate.js';
 
 /** Lark's documented limits, with a margin; shares per process are set by the caller. */
@@ -55,7 +55,10 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
           if (!error.retryable || attempt >= maxAttempts) throw error;
           if (error.code === TOKEN_INVALID) options.onTokenInvalid();
           const wait = backoff(error, attempt);
-          options.logger.warn({ code: error.code, status: error.httpStatus, attempt, wait }, 'lark call failed, retrying');
+          options.logger.warn(
+            { code: error.code, status: error.httpStatus, attempt, wait },
+            'lark call failed, retrying',
+          );
           await sleep(wait);
         }
       }

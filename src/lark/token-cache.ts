@@ -12,7 +12,12 @@ export class TokenCache {
     return !entry.expiredTime || entry.expiredTime > Date.now() ? entry.value : undefined;
   }
 
-  async set(key: unknown, value: unknown, expiredTime?: number, options?: { namespace?: string }): Promise<boolean> {
+  async set(
+    key: unknown,
+    value: unknown,
+    expiredTime?: number,
+    options?: { namespace?: string },
+  ): Promise<boolean> {
     this.values.set(this.keyOf(key, options), { value, expiredTime });
     return true;
   }

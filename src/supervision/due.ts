@@ -5,14 +5,25 @@ import { FINISHED_STATES } from '../domain/tasks/task.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
 /** Every automatic post the current data and calendar imply in [from, to). */
-export async function fireTimesBetween(deps: Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle'>, from: Date, to: Date): Promise<FireTime[]> {
+export async function fireTimesBetween(
+  deps: Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle'>,
+  from: Date,
+  to: Date,
+): Promise<FireTime[]> {
   const domain: DomainDeps = deps.domain;
   const plan = await loadPlan(domain);
   const tasks = await domain.repos.tasks.list(plan.planId);
   const deadlines = tasks
     .filter((t) => !FINISHED_STATES.includes(t.state) && t.state !== 'pending_signoff')
     .map((t) => ({ taskCode: t.code, deadline: t.deadline }));
-  return listFireTimes({ from, to, reportDay: plan.reportDay, calendar: deps.calendar, settings: deps.cycle, deadlines });
+  return listFireTimes({
+    from,
+    to,
+    reportDay: plan.reportDay,
+    calendar: deps.calendar,
+    settings: deps.cycle,
+    deadlines,
+  });
 }
 
 /**
@@ -20,7 +31,10 @@ export async function fireTimesBetween(deps: Pick<SupervisionDeps, 'domain' | 'c
  * dropped later by their claims, so this is safe to run at every tick and at boot. Older misses are
  * returned as `skipped` (looking back `lookbackMs`) so they can be logged, never fired at night.
  */
-export async function dueNow(deps: SupervisionDeps, lookbackMs = 7 * 86_400_000): Promise<{ due: FireTime[]; skipped: FireTime[] }> {
+export async function dueNow(
+  deps: SupervisionDeps,
+  lookbackMs = 7 * 86_400_000,
+): Promise<{ due: FireTime[]; skipped: FireTime[] }> {
   const now = deps.domain.clock.now();
   const graceStart = new Date(now.getTime() - deps.catchUpGraceMs);
   const due = await fireTimesBetween(deps, graceStart, new Date(now.getTime() + 1));

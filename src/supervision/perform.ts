@@ -20,7 +20,11 @@ export async function performFireTime(deps: SupervisionDeps, fire: FireTime): Pr
       await postBulletin(deps, fire.period as string);
       return;
     case 'deadline_reminder':
-      await postDeadlineReminder(deps, { taskCode: fire.taskCode as string, deadline: fire.deadline as string, daysBefore: fire.daysBefore as number });
+      await postDeadlineReminder(deps, {
+        taskCode: fire.taskCode as string,
+        deadline: fire.deadline as string,
+        daysBefore: fire.daysBefore as number,
+      });
       return;
     case 'overdue_check':
       await runOverdueCheck(deps, fire.day);

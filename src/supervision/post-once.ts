@@ -28,7 +28,14 @@ export async function postOnce(
   const messageId = await send(claim.uuid);
   await posts.markSent(key, messageId ?? NOTHING_TO_SEND, deps.domain.clock.now());
   if (messageId) {
-    await deps.domain.repos.audit.record({ at: deps.domain.clock.now(), actor: 'system', action: 'post.send', source: key, detail: kind, after: { messageId } });
+    await deps.domain.repos.audit.record({
+      at: deps.domain.clock.now(),
+      actor: 'system',
+      action: 'post.send',
+      source: key,
+      detail: kind,
+      after: { messageId },
+    });
   }
   return messageId ? 'sent' : 'nothing';
 }

@@ -27,7 +27,9 @@ export async function postReminder(deps: SupervisionDeps, period: string, day: s
         for (const member of unit.members.filter((m) => m.role === 'liaison')) {
           const key = `liaison_dm:${period}:${day}:${member.openId}`;
           const text = `【督办提醒】${member.name}您好，${unit.unit}尚未报送${periodLabel(period)}整改进展（${unit.tasks.map((t) => t.code).join('、')}），请于 ${reminder.dueDay} 前在工作群发送：/进展 事项编号 进度 进展情况`;
-          await postOnce(deps, key, 'liaison_dm', () => deps.messenger.sendTextToUser(member.openId, text, postUuid(key)));
+          await postOnce(deps, key, 'liaison_dm', () =>
+            deps.messenger.sendTextToUser(member.openId, text, postUuid(key)),
+          );
         }
       }
     }

@@ -19,23 +19,47 @@ export async function postRollCall(deps: SupervisionDeps, period: string) {
     const state = await loadState(deps);
     const { plan } = state;
     const missed = findMissedReports(state.tasks, state.reports, period, plan.reportDay);
-    const slow = findSlowTasks({ tasks: state.tasks, reports: state.reports, start: plan.start, today: state.today, gap: deps.domain.slowProgressGap });
+    const slow = findSlowTasks({
+      tasks: state.tasks,
+      reports: state.reports,
+      start: plan.start,
+      today: state.today,
+      gap: deps.domain.slowProgressGap,
+    });
     const warningIds: string[] = [];
     for (const unit of missed) {
       const reason = `${periodLabel(period)}整改进展未按时报送（${unit.tasks.map((t) => t.code).join('、')}）`;
-      const { warning } = await issueAutomaticWarning(deps.domain, { planId: plan.planId, unit: unit.unit, kind: 'missed_report', period, reason, source: key });
+      const { warning } = await issueAutomaticWarning(deps.domain, {
+        planId: plan.planId,
+        unit: unit.unit,
+        kind: 'missed_report',
+        period,
+        reason,
+        source: key,
+      });
       warningIds.push(warning.id);
     }
     for (const task of slow) {
       const reason = `事项 ${task.code} 进度 ${task.actual}% ，应达 ${task.expected}%，整改进展缓慢`;
-      const { warning } = await issueAutomaticWarning(deps.domain, { planId: plan.planId, unit: task.unit, kind: 'slow', period, taskCode: task.code, reason, source: key });
+      const { warning } = await issueAutomaticWarning(deps.domain, {
+        planId: plan.planId,
+        unit: task.unit,
+        kind: 'slow',
+        period,
+        taskCode: task.code,
+        reason,
+        source: key,
+      });
       warningIds.push(warning.id);
     }
     const inGroup = await groupMemberIds(deps);
     const rollCall: RollCall = {
       period,
       dueDay: reportDayOf(period, plan.reportDay),
-      units: missed.map((u) => ({ ...u, memberOpenIds: membersInGroup(state.members, inGroup, u.unit).map((m) => m.openId) })),
+      units: missed.map((u) => ({
+        ...u,
+        memberOpenIds: membersInGroup(state.members, inGroup, u.unit).map((m) => m.openId),
+      })),
       slow,
       warningIds,
     };

@@ -9,7 +9,11 @@ export async function postYearEnd(deps: SupervisionDeps, year: number) {
   const plan = await loadPlan(deps.domain);
   await postOnce(deps, `year_end:${year}`, 'year_end', async (uuid) => {
     const rows = await computeAssessment(deps, year);
-    return deps.messenger.sendCard(deps.chatId, renderAssessmentCard({ year, rows, rule: deps.assessmentRule, draft: true }), uuid);
+    return deps.messenger.sendCard(
+      deps.chatId,
+      renderAssessmentCard({ year, rows, rule: deps.assessmentRule, draft: true }),
+      uuid,
+    );
   });
   return postOnce(deps, `year_end_reminder:${year}`, 'year_end', (uuid) =>
     deps.messenger.sendCard(deps.chatId, renderYearEndCard({ year, planTitle: plan.title }), uuid),

@@ -15,7 +15,9 @@ export interface VerifyOptions {
 
 /** `hex(sha256(timestamp + nonce + encryptKey + body))`, Lark's event signature. */
 export function signature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
-  return createHash('sha256').update(timestamp + nonce + encryptKey + body).digest('hex');
+  return createHash('sha256')
+    .update(timestamp + nonce + encryptKey + body)
+    .digest('hex');
 }
 
 /** Decrypts `{encrypt}`: base64(iv16 ‖ AES-256-CBC(key = sha256(encryptKey))). */
@@ -36,11 +38,17 @@ const header = (headers: Record<string, unknown>, name: string) => {
  * with 401 (the SDK answers 200 and drops them silently), and the Verification Token is compared
  * (the SDK never compares it). Returns the decrypted envelope.
  */
-export function verifyDelivery(body: unknown, headers: Record<string, unknown>, options: VerifyOptions): Verdict {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, status: 400, reason: 'body is not a JSON object' };
+export function verifyDelivery(
+  body: unknown,
+  headers: Record<string, unknown>,
+  options: VerifyOptions,
+): Verdict {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, status: 400, reason: 'body is not a JSON object' };
   let payload = body as Record<string, unknown>;
   if (options.encryptKey) {
-    if (typeof payload.encrypt !== 'string') return { ok: false, status: 400, reason: 'unencrypted body while an Encrypt Key is set' };
+    if (typeof payload.encrypt !== 'string')
+      return { ok: false, status: 400, reason: 'unencrypted body while an Encrypt Key is set' };
     try {
       payload = JSON.parse(decrypt(payload.encrypt, options.encryptKey));
     } catch {
@@ -53,11 +61,16 @@ export function verifyDelivery(body: unknown, headers: Record<string, unknown>, 
     }
   }
   const token = (payload.header as { token?: unknown } | undefined)?.token ?? payload.token;
-  if (options.verificationToken && token !== options.verificationToken) return { ok: false, status: 401, reason: 'wrong verification token' };
+  if (options.verificationToken && token !== options.verificationToken)
+    return { ok: false, status: 401, reason: 'wrong verification token' };
   return { ok: true, payload };
 }
 
-function checkSignature(body: object, headers: Record<string, unknown>, options: VerifyOptions): Verdict | undefined {
+function checkSignature(
+  body: object,
+  headers: Record<string, unknown>,
+  options: VerifyOptions,
+): Verdict | undefined {
   const timestamp = header(headers, 'x-lark-request-timestamp');
   const nonce = header(headers, 'x-lark-request-nonce');
   const given = header(headers, 'x-lark-signature');
@@ -68,6 +81,7 @@ function checkSignature(body: object, headers: Record<string, unknown>, options:
     return { ok: false, status: 401, reason: 'bad signature' };
   }
   const age = Math.abs(options.nowSeconds - Number(timestamp));
-  if (!Number.isFinite(age) || age > options.maxAgeSeconds) return { ok: false, status: 401, reason: 'stale timestamp' };
+  if (!Number.isFinite(age) || age > options.maxAgeSeconds)
+    return { ok: false, status: 401, reason: 'stale timestamp' };
   return undefined;
 }

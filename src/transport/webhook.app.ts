@@ -44,7 +44,10 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
       nowSeconds: nowSeconds(),
     });
     if (!verdict.ok) {
-      options.logger.warn({ status: verdict.status, reason: verdict.reason, ip: req.ip }, 'webhook delivery refused');
+      options.logger.warn(
+        { status: verdict.status, reason: verdict.reason, ip: req.ip },
+        'webhook delivery refused',
+      );
       res.status(verdict.status).json({ error: verdict.reason });
       return;
     }
@@ -59,25 +62,38 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
   });
 
   // Malformed JSON or an oversized body: a 4xx, logged without the body.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    options.logger.warn({ status, type: error.type }, 'webhook request rejected');
-    res.status(status).json({ error: error.type ?? 'error' });
-  });
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      options.logger.warn({ status, type: error.type }, 'webhook request rejected');
+      res.status(status).json({ error: error.type ?? 'error' });
+    },
+  );
   return app;
 }
 
 /** Serves the webhook app on `port`; `stop` closes the listener, then waits for accepted work. */
-export function createWebhookReceiver(app: Express, port: number, drain: () => Promise<void>, logger: Logger): Receiver & { port(): number } {
+export function createWebhookReceiver(
+  app: Express,
+  port: number,
+  drain: () => Promise<void>,
+  logger: Logger,
+): Receiver & { port(): number } {
   let server: Server | undefined;
   return {
     start: () =>
       new Promise((resolve, reject) => {
-        server = app.listen(port, () => {
-          logger.info({ port: (server?.address() as { port: number }).port }, 'webhook receiver listening');
+        const listening = app.listen(port, () => {
+          logger.info({ port: (listening.address() as { port: number }).port }, 'webhook receiver listening');
           resolve();
         });
-        server.once('error', reject);
+        listening.once('error', reject);
+        server = listening;
       }),
     async stop() {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -41,7 +41,9 @@ export interface ChatHarness {
 
 /** Text of a reply: a text message's text, or a card's header title and markdown joined. */
 export function replyText(message: FakeMessage): string {
-  return message.msgType === 'text' ? String((message.content as { text: string }).text) : JSON.stringify(message.content);
+  return message.msgType === 'text'
+    ? String((message.content as { text: string }).text)
+    : JSON.stringify(message.content);
 }
 
 /** The header colour of a card reply. */
@@ -49,8 +51,14 @@ export function cardColour(message: FakeMessage): string | undefined {
   return (message.content as { header?: { template?: string } }).header?.template;
 }
 
-export async function startChatHarness(options: { now?: string; extraCommands?: readonly Command[] } = {}): Promise<ChatHarness> {
-  const fake = createFakeLark({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, appSecret: APP_SECRET });
+export async function startChatHarness(
+  options: { now?: string; extraCommands?: readonly Command[] } = {},
+): Promise<ChatHarness> {
+  const fake = createFakeLark({
+    encryptKey: ENCRYPT_KEY,
+    verificationToken: VERIFICATION_TOKEN,
+    appSecret: APP_SECRET,
+  });
   await fake.start();
   const chatId = fake.createChat({ name: '上犹县优化营商环境整改工作群', members: Object.values(PEOPLE) });
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
@@ -97,12 +105,23 @@ export async function startChatHarness(options: { now?: string; extraCommands?: 
     clock,
     logs,
     async say(who, text, sayOptions = {}) {
-      const { messageId } = await fake.deliverUserMessage({ chatId, senderOpenId: who.openId, text, mentionBot: sayOptions.mentionBot ?? true });
+      const { messageId } = await fake.deliverUserMessage({
+        chatId,
+        senderOpenId: who.openId,
+        text,
+        mentionBot: sayOptions.mentionBot ?? true,
+      });
       return fake.waitFor((m) => m.parentId === messageId && m.senderType === 'app', 10_000);
     },
     repliesTo,
     async bind(member, unit, role = 'liaison') {
-      await app.domain.repos.members.bind({ ...member, unit, role, boundBy: PEOPLE.office.openId, boundAt: clock.now() });
+      await app.domain.repos.members.bind({
+        ...member,
+        unit,
+        role,
+        boundBy: PEOPLE.office.openId,
+        boundAt: clock.now(),
+      });
     },
     async close() {
       await app.inFlight.drain();

@@ -9,7 +9,12 @@ export function replyHelp(ctx: ChatContext, commands: readonly Command[]): Promi
     renderHelpCard({
       isOffice: ctx.caller.isOffice,
       unit: ctx.caller.unit,
-      commands: commands.map(({ usage, summary, officeOnly, example }) => ({ usage, summary, officeOnly, example })),
+      commands: commands.map(({ usage, summary, officeOnly, example }) => ({
+        usage,
+        summary,
+        officeOnly,
+        example,
+      })),
     }),
   );
 }

@@ -1,8 +1,22 @@
 import type { Command } from '../command.js';
 import { createHelpCommand } from './help.command.js';
 import { mineCommand } from './mine.command.js';
-import { bindCommand, exportCommand, extendCommand, revokeCommand, unbindCommand, warnCommand } from './office.commands.js';
-import { overdueCommand, statusCommand, taskCommand, unitCommand, unreportedCommand, warningsCommand } from './query.commands.js';
+import {
+  bindCommand,
+  exportCommand,
+  extendCommand,
+  revokeCommand,
+  unbindCommand,
+  warnCommand,
+} from './office.commands.js';
+import {
+  overdueCommand,
+  statusCommand,
+  taskCommand,
+  unitCommand,
+  unreportedCommand,
+  warningsCommand,
+} from './query.commands.js';
 import { reportCommand } from './report.command.js';
 import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.command.js';
 

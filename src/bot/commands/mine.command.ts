@@ -10,5 +10,6 @@ export const mineCommand = defineCommand({
   example: '/我的',
   officeOnly: false,
   parse: () => ({}),
-  run: async (ctx) => ctx.replyCard(renderUnitCard(await queryMine(ctx.deps, ctx.caller), { title: '本单位整改事项' })),
+  run: async (ctx) =>
+    ctx.replyCard(renderUnitCard(await queryMine(ctx.deps, ctx.caller), { title: '本单位整改事项' })),
 });

@@ -1,5 +1,5 @@
-import { bindMember, unbindMember } from '../../domain/members/members.service.js';
 import { ROLE_LABEL } from '../../domain/members/member.js';
+import { bindMember, unbindMember } from '../../domain/members/members.service.js';
 import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
 import { issueManualWarning, revokeWarning } from '../../domain/warnings/warnings.service.js';
 import { renderActionResult } from '../../render/receipt.card.js';
@@ -24,7 +24,11 @@ export const extendCommand = defineCommand({
     const task = await extendDeadline(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
     const previous = task.deadlineHistory.at(-1)?.from ?? '无';
     await ctx.replyCard(
-      renderActionResult({ title: `事项 ${task.code} 已延期`, template: 'blue', lines: [`整改时限：${previous} → ${task.deadline}`, `理由：${args.reason}`] }),
+      renderActionResult({
+        title: `事项 ${task.code} 已延期`,
+        template: 'blue',
+        lines: [`整改时限：${previous} → ${task.deadline}`, `理由：${args.reason}`],
+      }),
     );
   },
 });
@@ -51,7 +55,11 @@ export const warnCommand = defineCommand({
       renderActionResult({
         title: `已对${warning.unit}发出黄牌警告`,
         template: 'orange',
-        lines: [`编号：${warning.id}`, `理由：${warning.reason}`, ...(warning.taskCode ? [`事项：${warning.taskCode}`] : [])],
+        lines: [
+          `编号：${warning.id}`,
+          `理由：${warning.reason}`,
+          ...(warning.taskCode ? [`事项：${warning.taskCode}`] : []),
+        ],
       }),
     );
   },
@@ -71,7 +79,13 @@ export const revokeCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const warning = await revokeWarning(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
-    await ctx.replyCard(renderActionResult({ title: `黄牌 ${warning.id} 已撤销`, template: 'green', lines: [`单位：${warning.unit}`, `理由：${args.reason}`] }));
+    await ctx.replyCard(
+      renderActionResult({
+        title: `黄牌 ${warning.id} 已撤销`,
+        template: 'green',
+        lines: [`单位：${warning.unit}`, `理由：${args.reason}`],
+      }),
+    );
   },
 });
 
@@ -92,7 +106,13 @@ export const bindCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const member = await bindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
-    await ctx.replyCard(renderActionResult({ title: '绑定成功', template: 'blue', lines: [`${member.name} → ${member.unit}（${ROLE_LABEL[member.role]}）`] }));
+    await ctx.replyCard(
+      renderActionResult({
+        title: '绑定成功',
+        template: 'blue',
+        lines: [`${member.name} → ${member.unit}（${ROLE_LABEL[member.role]}）`],
+      }),
+    );
   },
 });
 
@@ -110,7 +130,13 @@ export const unbindCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const before = await unbindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
-    await ctx.replyCard(renderActionResult({ title: '已解绑', template: 'blue', lines: [`${before.name} 不再属于 ${before.unit}`] }));
+    await ctx.replyCard(
+      renderActionResult({
+        title: '已解绑',
+        template: 'blue',
+        lines: [`${before.name} 不再属于 ${before.unit}`],
+      }),
+    );
   },
 });
 

@@ -1,4 +1,11 @@
-import { queryOverdue, queryOverview, queryTask, queryUnit, queryUnreported, queryWarnings } from '../../domain/queries/queries.service.js';
+import {
+  queryOverdue,
+  queryOverview,
+  queryTask,
+  queryUnit,
+  queryUnreported,
+  queryWarnings,
+} from '../../domain/queries/queries.service.js';
 import { renderOverdueCard } from '../../render/overdue.card.js';
 import { renderOverviewCard } from '../../render/overview.card.js';
 import { renderTaskCard } from '../../render/task.card.js';

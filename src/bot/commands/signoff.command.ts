@@ -40,7 +40,11 @@ export const approveCommand = defineCommand({
   run: async (ctx, args) => {
     const task = await approveSignoff(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
     await ctx.replyCard(
-      renderActionResult({ title: `事项 ${task.code} 已销号`, template: 'green', lines: [`状态：${STATE_LABEL[task.state]}`] }),
+      renderActionResult({
+        title: `事项 ${task.code} 已销号`,
+        template: 'green',
+        lines: [`状态：${STATE_LABEL[task.state]}`],
+      }),
     );
   },
 });
@@ -52,11 +56,18 @@ export const rejectCommand = defineCommand({
   summary: '退回销号申请并说明理由',
   example: '/退回 2.2 缺少收费清理文件',
   officeOnly: true,
-  parse: ({ split }) => ({ code: requireCode(split.tokens[0], '/退回 6.1 退回理由'), reason: split.restFrom(1) }),
+  parse: ({ split }) => ({
+    code: requireCode(split.tokens[0], '/退回 6.1 退回理由'),
+    reason: split.restFrom(1),
+  }),
   run: async (ctx, args) => {
     const task = await returnSignoff(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
     await ctx.replyCard(
-      renderActionResult({ title: `事项 ${task.code} 的销号申请已退回`, template: 'orange', lines: [`理由：${args.reason}`] }),
+      renderActionResult({
+        title: `事项 ${task.code} 的销号申请已退回`,
+        template: 'orange',
+        lines: [`理由：${args.reason}`],
+      }),
     );
   },
 });

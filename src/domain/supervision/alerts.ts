@@ -11,7 +11,14 @@ export interface DeadlineReminder {
 /** Tasks that went past their deadline today, each with the yellow card it earned. */
 export interface OverdueAlert {
   day: string;
-  items: { code: string; problem: string; deadline: string; unit: string; warningId: string; memberOpenIds: string[] }[];
+  items: {
+    code: string;
+    problem: string;
+    deadline: string;
+    unit: string;
+    warningId: string;
+    memberOpenIds: string[];
+  }[];
 }
 
 /** The year-end post: the assessment draft and the reminder of the re-evaluation (再评价). */

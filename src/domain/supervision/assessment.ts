@@ -54,23 +54,47 @@ export function buildAssessment(input: {
 }): UnitAssessment[] {
   const units = [...new Set(input.tasks.flatMap((t) => t.leadUnits))];
   const periods = periodsOf(input.year, input.start, input.lastPeriod);
-  return units.map((unit) => {
-    const own = input.tasks.filter((t) => t.leadUnits.includes(unit) && t.state !== 'withdrawn');
-    let monthsOnTime = 0;
-    let monthsMissed = 0;
-    for (const period of periods) {
-      const owed = own.filter((t) => owesReport(t, period));
-      if (owed.length === 0) continue;
-      const cutoff = reportCutoff(period, input.reportDay);
-      const done = owed.every((t) => input.reports.some((r) => r.taskCode === t.code && r.period === period && r.createdAt <= cutoff));
-      if (done) monthsOnTime++;
-      else monthsMissed++;
-    }
-    const overdueTasks = own.filter((t) => t.deadline && input.today > t.deadline && !['closed', 'sustained'].includes(t.state)).length;
-    const signedOffOnTime = own.filter((t) => t.closedAt && (!t.deadline || localDay(t.closedAt) <= t.deadline)).length;
-    const warnings = input.warnings.filter((w) => w.unit === unit && !w.revokedAt && w.period.startsWith(String(input.year))).length;
-    const { rule } = input;
-    const raw = rule.base - monthsMissed * rule.perMissedMonth - overdueTasks * rule.perOverdueTask - warnings * rule.perWarning + signedOffOnTime * rule.perOnTimeSignoff;
-    return { unit, tasks: own.length, monthsOnTime, monthsMissed, overdueTasks, signedOffOnTime, warnings, score: Math.max(0, Math.min(100, raw)) };
-  }).sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh'));
+  return units
+    .map((unit) => {
+      const own = input.tasks.filter((t) => t.leadUnits.includes(unit) && t.state !== 'withdrawn');
+      let monthsOnTime = 0;
+      let monthsMissed = 0;
+      for (const period of periods) {
+        const owed = own.filter((t) => owesReport(t, period));
+        if (owed.length === 0) continue;
+        const cutoff = reportCutoff(period, input.reportDay);
+        const done = owed.every((t) =>
+          input.reports.some((r) => r.taskCode === t.code && r.period === period && r.createdAt <= cutoff),
+        );
+        if (done) monthsOnTime++;
+        else monthsMissed++;
+      }
+      const overdueTasks = own.filter(
+        (t) => t.deadline && input.today > t.deadline && !['closed', 'sustained'].includes(t.state),
+      ).length;
+      const signedOffOnTime = own.filter(
+        (t) => t.closedAt && (!t.deadline || localDay(t.closedAt) <= t.deadline),
+      ).length;
+      const warnings = input.warnings.filter(
+        (w) => w.unit === unit && !w.revokedAt && w.period.startsWith(String(input.year)),
+      ).length;
+      const { rule } = input;
+      const raw =
+        rule.base -
+        monthsMissed * rule.perMissedMonth -
+        overdueTasks * rule.perOverdueTask -
+        warnings * rule.perWarning +
+        signedOffOnTime * rule.perOnTimeSignoff;
+      return {
+        unit,
+        tasks: own.length,
+        monthsOnTime,
+        monthsMissed,
+        overdueTasks,
+        signedOffOnTime,
+        warnings,
+        score: Math.max(0, Math.min(100, raw)),
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh'));
 }

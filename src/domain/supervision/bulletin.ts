@@ -45,10 +45,13 @@ export function buildBulletin(input: {
   const kpis = tasks
     .filter((t) => t.kpi && t.state !== 'withdrawn')
     .map((task) => {
-      const values = reports.filter((r) => r.taskCode === task.code).flatMap((r) => r.kpiValues.map((v) => ({ at: r.createdAt, value: v.value })));
+      const values = reports
+        .filter((r) => r.taskCode === task.code)
+        .flatMap((r) => r.kpiValues.map((v) => ({ at: r.createdAt, value: v.value })));
       const latest = values.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)?.value;
       const kpi = task.kpi as Kpi;
-      const met = latest !== undefined && (kpi.direction === 'increase' ? latest >= kpi.target : latest <= kpi.target);
+      const met =
+        latest !== undefined && (kpi.direction === 'increase' ? latest >= kpi.target : latest <= kpi.target);
       return { code: task.code, kpi, latest, met };
     });
   return {

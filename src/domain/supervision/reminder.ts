@@ -17,10 +17,19 @@ export interface Reminder {
 }
 
 /** Units still owing reports for `period` as of `now`, with their bound members. */
-export function buildReminder(input: { tasks: Task[]; reports: Report[]; members: Member[]; period: string; dueDay: string; now: Date }): Reminder {
+export function buildReminder(input: {
+  tasks: Task[];
+  reports: Report[];
+  members: Member[];
+  period: string;
+  dueDay: string;
+  now: Date;
+}): Reminder {
   const units = findUnreported(input.tasks, input.reports, input.period, input.now).map((missing) => ({
     ...missing,
-    members: input.members.filter((m) => m.unit === missing.unit).map(({ openId, name, role }) => ({ openId, name, role })),
+    members: input.members
+      .filter((m) => m.unit === missing.unit)
+      .map(({ openId, name, role }) => ({ openId, name, role })),
   }));
   return { period: input.period, dueDay: input.dueDay, units };
 }

@@ -1,8 +1,8 @@
 import { findUnreported, type UnitMissing } from '../queries/reporting-status.js';
 import type { Report } from '../reports/report.js';
 import type { Task } from '../tasks/task.js';
-import type { SlowTask } from './slow-progress.js';
 import { reportCutoff } from './report-deadline.js';
+import type { SlowTask } from './slow-progress.js';
 
 /** A unit named in the roll call, with the members of it who are in the group. */
 export interface NamedUnit extends UnitMissing {
@@ -22,6 +22,11 @@ export interface RollCall {
 }
 
 /** Units whose lead tasks have no report for `period` made by the end of the report day. */
-export function findMissedReports(tasks: Task[], reports: Report[], period: string, reportDay: number): UnitMissing[] {
+export function findMissedReports(
+  tasks: Task[],
+  reports: Report[],
+  period: string,
+  reportDay: number,
+): UnitMissing[] {
   return findUnreported(tasks, reports, period, reportCutoff(period, reportDay));
 }

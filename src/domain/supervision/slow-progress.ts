@@ -23,14 +23,22 @@ export function expectedPercent(start: string, deadline: string, today: string):
  * Open or in-progress tasks, not yet overdue (overdue ones get their own card), whose latest reported
  * percent (0 without a report) is more than `gap` points behind the straight line.
  */
-export function findSlowTasks(input: { tasks: Task[]; reports: Report[]; start: string; today: string; gap: number }): SlowTask[] {
+export function findSlowTasks(input: {
+  tasks: Task[];
+  reports: Report[];
+  start: string;
+  today: string;
+  gap: number;
+}): SlowTask[] {
   const latest = latestReports(input.reports.filter((r) => r.percent !== undefined));
   const slow: SlowTask[] = [];
   for (const task of input.tasks) {
-    if (!['open', 'in_progress'].includes(task.state) || !task.deadline || isOverdue(task, input.today)) continue;
+    if (!['open', 'in_progress'].includes(task.state) || !task.deadline || isOverdue(task, input.today))
+      continue;
     const expected = expectedPercent(input.start, task.deadline, input.today);
     const actual = latest.get(task.code)?.percent ?? 0;
-    if (expected - actual > input.gap) for (const unit of task.leadUnits) slow.push({ code: task.code, unit, expected, actual });
+    if (expected - actual > input.gap)
+      for (const unit of task.leadUnits) slow.push({ code: task.code, unit, expected, actual });
   }
   return slow;
 }

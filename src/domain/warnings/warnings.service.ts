@@ -121,7 +121,9 @@ export async function issueAutomaticWarning(
   );
   if (!warning) {
     const existing = await deps.repos.warnings.findByKey(key);
-    return existing ? { warning: existing, created: false } : fail('CONFLICT', `黄牌 ${key} 写入失败，请重试。`);
+    return existing
+      ? { warning: existing, created: false }
+      : fail('CONFLICT', `黄牌 ${key} 写入失败，请重试。`);
   }
   await deps.repos.audit.record({
     at: now,

@@ -60,7 +60,9 @@ describe('bad input gets a short Chinese reply naming what was wrong; nothing is
 
   it('audits refused office commands and refused reports', async () => {
     const denied = await h.app.repos.audit.list({ action: 'access.denied' });
-    expect(denied.map((d) => d.actor)).toEqual(expect.arrayContaining([PEOPLE.tax.openId, PEOPLE.stranger.openId]));
+    expect(denied.map((d) => d.actor)).toEqual(
+      expect.arrayContaining([PEOPLE.tax.openId, PEOPLE.stranger.openId]),
+    );
     expect(denied.some((d) => d.detail?.includes('/销号'))).toBe(true);
   });
 });

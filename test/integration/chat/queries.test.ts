@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedgerXlsx } from '../../../src/ledger/read-ledger.js';
-import { cardColour, type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import {
+  type ChatHarness,
+  cardColour,
+  PEOPLE,
+  replyText,
+  startChatHarness,
+} from '../../helpers/chat-harness.js';
 
 describe('queries, the ledger export and card buttons', () => {
   let h: ChatHarness;
@@ -64,18 +70,28 @@ describe('queries, the ledger export and card buttons', () => {
     expect(file?.name).toBe('整改台账-2023-06-10.xlsx');
     const ledger = await readLedgerXlsx(file!.bytes);
     expect(ledger.rows).toHaveLength(46);
-    expect(ledger.rows.find((r) => r['事项编号'] === '6.1')?.['最新进度(%)']).toBe(50);
+    expect(ledger.rows.find((r) => r.事项编号 === '6.1')?.['最新进度(%)']).toBe(50);
   });
 
   it('routes a card button like the typed command, with the same permission checks', async () => {
     const card = await h.say(PEOPLE.tax, '/事项 6.1');
-    const press = await h.fake.deliverCardAction({ chatId: h.chatId, openMessageId: card.messageId, operatorOpenId: PEOPLE.tax.openId, value: { command: '/事项 6.2' } });
+    const press = await h.fake.deliverCardAction({
+      chatId: h.chatId,
+      openMessageId: card.messageId,
+      operatorOpenId: PEOPLE.tax.openId,
+      value: { command: '/事项 6.2' },
+    });
     expect(press.responseErrors).toEqual([]);
     expect(press.delivered).toBe(true);
     const replies = await h.repliesTo(card.messageId);
     expect(replies.map(replyText).some((t) => t.includes('退税时间'))).toBe(true);
 
-    const denied = await h.fake.deliverCardAction({ chatId: h.chatId, openMessageId: card.messageId, operatorOpenId: PEOPLE.tax.openId, value: { command: '/销号 6.1' } });
+    const denied = await h.fake.deliverCardAction({
+      chatId: h.chatId,
+      openMessageId: card.messageId,
+      operatorOpenId: PEOPLE.tax.openId,
+      value: { command: '/销号 6.1' },
+    });
     expect(denied.delivered).toBe(true);
     const after = await h.repliesTo(card.messageId);
     expect(after.map(replyText).some((t) => t.includes('仅限县优化营商环境办督办员'))).toBe(true);

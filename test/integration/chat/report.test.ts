@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardColour, type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import {
+  type ChatHarness,
+  cardColour,
+  PEOPLE,
+  replyText,
+  startChatHarness,
+} from '../../helpers/chat-harness.js';
 
 describe('progress reports through the fake Lark (signed, encrypted webhook deliveries)', () => {
   let h: ChatHarness;
@@ -26,7 +32,12 @@ describe('progress reports through the fake Lark (signed, encrypted webhook deli
     const plan = await h.app.repos.plans.current();
     const reports = await h.app.repos.reports.list({ planId: plan!.planId, taskCode: '6.1' });
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ period: '2023-05', percent: 60, unit: '税务局', text: '已开展电子税务局培训3场' });
+    expect(reports[0]).toMatchObject({
+      period: '2023-05',
+      percent: 60,
+      unit: '税务局',
+      text: '已开展电子税务局培训3场',
+    });
     expect(reports[0]!.kpiValues).toEqual([{ name: '网上办理率', value: 88.5 }]);
     expect((await h.app.repos.tasks.get(plan!.planId, '6.1'))?.state).toBe('in_progress');
     const audit = await h.app.repos.audit.list({ taskCode: '6.1', action: 'report.create' });
@@ -61,11 +72,17 @@ describe('progress reports through the fake Lark (signed, encrypted webhook deli
     expect(delivery.attempts.filter((a) => a.status === 200)).toHaveLength(3);
     const replies = await h.repliesTo(messageId);
     expect(replies).toHaveLength(1);
-    expect(await h.app.repos.reports.list({ planId: plan!.planId, taskCode: '6.2' })).toHaveLength(before + 1);
+    expect(await h.app.repos.reports.list({ planId: plan!.planId, taskCode: '6.2' })).toHaveLength(
+      before + 1,
+    );
   });
 
   it('ignores chatter that is not addressed to the bot', async () => {
-    const { messageId } = await h.fake.deliverUserMessage({ chatId: h.chatId, senderOpenId: PEOPLE.tax.openId, text: '大家好，进展 6.1 我们明天报' });
+    const { messageId } = await h.fake.deliverUserMessage({
+      chatId: h.chatId,
+      senderOpenId: PEOPLE.tax.openId,
+      text: '大家好，进展 6.1 我们明天报',
+    });
     expect(await h.repliesTo(messageId)).toEqual([]);
   });
 

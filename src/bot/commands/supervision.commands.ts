@@ -1,0 +1,81 @@
+import { periodOf } from '../../domain/clock.js';
+import { parsePeriod } from '../../domain/queries/queries.service.js';
+import { writeAssessmentXlsx } from '../../ledger/assessment-workbook.js';
+import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
+import { computeAssessment } from '../../supervision/assessment.js';
+import { postBulletin } from '../../supervision/bulletin.post.js';
+import { describeFireTime } from '../../supervision/describe.js';
+import { fireTimesBetween } from '../../supervision/due.js';
+import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
+import { defineCommand } from '../command.js';
+import { badInput } from '../parsing/parse-args.js';
+
+const FORCE_WORDS = ['强制', '重发', 'force'];
+
+/** The commands that reach the scheduler's posts: /通报, /考核, /日程. */
+export function createSupervisionCommands(sup: SupervisionDeps) {
+  const bulletin = defineCommand({
+    names: ['通报', 'bulletin'],
+    usage: '/通报 [2023-05] [强制]',
+    summary: '立即在群内发布某月通报（每月一次，加“强制”可重发）',
+    example: '/通报 2023-05',
+    officeOnly: true,
+    parse: ({ split }) => {
+      const force = split.tokens.some((t) => FORCE_WORDS.includes(t));
+      const period = split.tokens.find((t) => !FORCE_WORDS.includes(t));
+      return { period, force };
+    },
+    run: async (ctx, args) => {
+      const period = parsePeriod(args.period, ctx.deps.clock.now());
+      const result = await postBulletin(sup, period, args.force ? ctx.event.eventId : undefined);
+      if (result === 'already') {
+        await ctx.reply(`${period} 的月度通报已发布过。如需重发，请发送：/通报 ${period} 强制`);
+      }
+    },
+  });
+
+  const assess = defineCommand({
+    names: ['考核', 'assess'],
+    usage: '/考核 [2023]',
+    summary: '查看年度综合考核表（附 Excel）',
+    example: '/考核 2023',
+    officeOnly: true,
+    parse: ({ split }) => {
+      const typed = split.tokens[0];
+      if (typed && !/^20\d{2}$/.test(typed))
+        throw badInput(`“${typed.slice(0, 10)}”不是年份。`, '/考核 2023');
+      return { year: typed ? Number(typed) : undefined };
+    },
+    run: async (ctx, args) => {
+      const year = args.year ?? Number(periodOf(ctx.deps.clock.now()).slice(0, 4));
+      const rows = await computeAssessment(sup, year);
+      await ctx.replyCard(renderAssessmentCard({ year, rows, rule: sup.assessmentRule, draft: false }));
+      const data = await writeAssessmentXlsx({
+        year,
+        rows,
+        rule: describeRule(sup.assessmentRule),
+        now: ctx.deps.clock.now(),
+      });
+      await ctx.replyFile(`${year}年度综合考核.xlsx`, data);
+    },
+  });
+
+  const schedule = defineCommand({
+    names: ['日程', 'schedule'],
+    usage: '/日程',
+    summary: '查看接下来 30 天的自动提醒、点名和通报安排',
+    example: '/日程',
+    officeOnly: false,
+    parse: () => ({}),
+    run: async (ctx) => {
+      const now = ctx.deps.clock.now();
+      const fires = await fireTimesBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
+      const items = fires
+        .filter((f) => f.kind !== 'overdue_check')
+        .map((f) => ({ at: f.at, kind: f.kind, label: describeFireTime(f) }));
+      await ctx.replyCard(renderScheduleCard({ items }));
+    },
+  });
+
+  return [bulletin, assess, schedule];
+}

@@ -1,0 +1,33 @@
+import ExcelJS from 'exceljs';
+import type { UnitAssessment } from '../domain/supervision/assessment.js';
+
+const COLUMNS: { header: string; key: keyof UnitAssessment; width: number }[] = [
+  { header: '单位', key: 'unit', width: 18 },
+  { header: '牵头事项', key: 'tasks', width: 10 },
+  { header: '按时报送月数', key: 'monthsOnTime', width: 14 },
+  { header: '未按时报送月数', key: 'monthsMissed', width: 16 },
+  { header: '逾期事项', key: 'overdueTasks', width: 10 },
+  { header: '按期销号', key: 'signedOffOnTime', width: 10 },
+  { header: '黄牌', key: 'warnings', width: 8 },
+  { header: '得分', key: 'score', width: 8 },
+];
+
+/** The assessment table (年度综合考核) as .xlsx: one row per unit, header in row 1, frozen. */
+export async function writeAssessmentXlsx(input: {
+  year: number;
+  rows: UnitAssessment[];
+  rule: string;
+  now: Date;
+}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '督办助手';
+  workbook.created = input.now;
+  workbook.modified = input.now;
+  const sheet = workbook.addWorksheet(`${input.year}年度考核`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS;
+  sheet.getRow(1).font = { bold: true };
+  for (const row of input.rows) sheet.addRow(row);
+  sheet.addRow([]);
+  sheet.addRow([`计分规则：${input.rule}`]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
