@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { fireTimeKey } from '../../src/domain/schedule/fire-times.js';
-import { dueNow } from '../../src/supervision/due.js';
+import { beyondGrace, dueNow } from '../../src/supervision/due.js';
 import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { type FireData, JOB_FIRE } from '../queues.js';
 
@@ -15,7 +15,8 @@ export async function processTick(
   deps: SupervisionDeps,
   queue: Queue,
 ): Promise<{ enqueued: number; skipped: number }> {
-  const { due, skipped } = await dueNow(deps);
+  const due = await dueNow(deps);
+  const skipped = await beyondGrace(deps);
   for (const fire of due) {
     const data: FireData = { ...fire, at: fire.at.toISOString() };
     await queue.add(JOB_FIRE, data, { jobId: fireJobId(fireTimeKey(fire)) });

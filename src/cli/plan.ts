@@ -9,6 +9,7 @@ import {
   parseNotice,
   parsePlanOverlay,
 } from '../domain/plan/index.js';
+import { exportLedgerToFile, importPlanToDatabase } from './plan-db.js';
 
 /** Where a subcommand writes; the entry point passes process streams, tests may pass buffers. */
 export interface CliIo {
@@ -26,10 +27,14 @@ const USAGE = [
   '用法（usage）：',
   '  npm run plan -- parse <通知文本文件> [--overlay <覆盖文件.json>]',
   '    解析整改方案通知，输出 JSON（parse a notice and print the plan as JSON）',
+  '  npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>]',
+  '    导入或更新方案到 MONGODB_URI 所指数据库（store the plan; idempotent）',
+  '  npm run plan -- export <台账.xlsx>',
+  '    导出整改台账（write the ledger as .xlsx）',
 ].join('\n');
 
 /** The subcommands by name; `import` and `export` join `parse` here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { parse: runParse };
+const SUBCOMMANDS: Record<string, Subcommand> = { parse: runParse, import: runImport, export: runExport };
 
 /** Runs `plan <subcommand> …` and returns the exit code. */
 export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
@@ -56,6 +61,28 @@ async function runParse(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+async function runImport(args: string[], io: CliIo): Promise<number> {
+  const options = readParseOptions(args);
+  if (typeof options === 'string') {
+    io.err(`${options}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await importPlanToDatabase(await loadPlan(options.file, options.overlay), options.file, io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+async function runExport(args: string[], io: CliIo): Promise<number> {
+  const [out, ...rest] = args;
+  if (!out || rest.length > 0 || !out.endsWith('.xlsx')) {
+    io.err(`应给出一个 .xlsx 输出文件（expected one .xlsx output file）\n${USAGE}`);
+    return EXIT.usage;
+  }
+  return exportLedgerToFile(out, io);
 }
 
 /** Parses `<file> [--overlay <file>]`; returns a message when the arguments are wrong. */

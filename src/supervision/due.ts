@@ -28,16 +28,15 @@ export async function fireTimesBetween(
 
 /**
  * The posts due now: those whose time fell within the catch-up grace window. Already-sent ones are
- * dropped later by their claims, so this is safe to run at every tick and at boot. Older misses are
- * returned as `skipped` (looking back `lookbackMs`) so they can be logged, never fired at night.
+ * dropped later by their claims, so this is safe to run at every tick and at boot.
  */
-export async function dueNow(
-  deps: SupervisionDeps,
-  lookbackMs = 7 * 86_400_000,
-): Promise<{ due: FireTime[]; skipped: FireTime[] }> {
+export async function dueNow(deps: SupervisionDeps): Promise<FireTime[]> {
   const now = deps.domain.clock.now();
-  const graceStart = new Date(now.getTime() - deps.catchUpGraceMs);
-  const due = await fireTimesBetween(deps, graceStart, new Date(now.getTime() + 1));
-  const older = await fireTimesBetween(deps, new Date(graceStart.getTime() - lookbackMs), graceStart);
-  return { due, skipped: older };
+  return fireTimesBetween(deps, new Date(now.getTime() - deps.catchUpGraceMs), new Date(now.getTime() + 1));
+}
+
+/** Posts that fell before the grace window (looking back `lookbackMs`): logged as skipped, never fired at night. */
+export async function beyondGrace(deps: SupervisionDeps, lookbackMs = 7 * 86_400_000): Promise<FireTime[]> {
+  const graceStart = deps.domain.clock.now().getTime() - deps.catchUpGraceMs;
+  return fireTimesBetween(deps, new Date(graceStart - lookbackMs), new Date(graceStart));
 }

@@ -99,19 +99,29 @@ function extractText(type: string, content: Json): string {
   return [str(content.title), ...lines].filter(Boolean).join('\n');
 }
 
-/** File and image keys in a message's content (a file, an image, or images inside a post). */
+/**
+ * File and image keys in a message's content (a file, an image, or images inside a post).
+ * Walks with an explicit stack: a deeply nested content (`{"a":{"a":…}}`, a few thousand levels
+ * fit in a 64 kb delivery) overflowed the call stack when this was recursive.
+ */
 function collectKeys(content: Json): string[] {
   const keys: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
+  const pending: unknown[] = [content];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    // Children go on the stack last-first, so keys come out in document order.
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
+      continue;
+    }
     const o = obj(value);
-    if (!o) return;
+    if (!o) continue;
     for (const field of ['file_key', 'image_key']) {
       const key = str(o[field]);
       if (key) keys.push(key);
     }
-    for (const nested of Object.values(o)) if (typeof nested === 'object') visit(nested);
-  };
-  visit(content);
+    const nested = Object.values(o).filter((v) => typeof v === 'object');
+    for (let i = nested.length - 1; i >= 0; i--) pending.push(nested[i]);
+  }
   return [...new Set(keys)];
 }

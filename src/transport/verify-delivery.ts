@@ -49,11 +49,16 @@ export function verifyDelivery(
   if (options.encryptKey) {
     if (typeof payload.encrypt !== 'string')
       return { ok: false, status: 400, reason: 'unencrypted body while an Encrypt Key is set' };
+    let decrypted: unknown;
     try {
-      payload = JSON.parse(decrypt(payload.encrypt, options.encryptKey));
+      decrypted = JSON.parse(decrypt(payload.encrypt, options.encryptKey));
     } catch {
       return { ok: false, status: 400, reason: 'body does not decrypt with the Encrypt Key' };
     }
+    // `null` here used to throw below and answer 500 (and Lark re-pushes a 500 four times).
+    if (!decrypted || typeof decrypted !== 'object' || Array.isArray(decrypted))
+      return { ok: false, status: 400, reason: 'decrypted body is not a JSON object' };
+    payload = decrypted as Record<string, unknown>;
     // The console's url_verification challenge carries no signature headers.
     if (payload.type !== 'url_verification') {
       const signed = checkSignature(body as object, headers, options);

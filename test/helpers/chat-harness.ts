@@ -54,14 +54,16 @@ export function cardColour(message: FakeMessage): string | undefined {
 export async function startChatHarness(
   options: { now?: string; extraCommands?: readonly Command[] } = {},
 ): Promise<ChatHarness> {
+  const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
+  // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
   const fake = createFakeLark({
     encryptKey: ENCRYPT_KEY,
     verificationToken: VERIFICATION_TOKEN,
     appSecret: APP_SECRET,
+    now: () => clock.now().getTime(),
   });
   await fake.start();
   const chatId = fake.createChat({ name: '上犹县优化营商环境整改工作群', members: Object.values(PEOPLE) });
-  const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   const config = loadConfig({
     LOG_LEVEL: 'info',
     PORT: '0',

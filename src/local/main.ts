@@ -1,0 +1,61 @@
+import { join, relative, resolve } from 'node:path';
+import { startPlayground } from './playground.js';
+
+/** The project folder (src/local/ → ../..), so `.local/` is the same wherever npm start is run from. */
+const PROJECT_DIR = resolve(import.meta.dirname, '../..');
+
+const USAGE = `用法：npm start [-- --reset]
+
+  --reset   删除 .local/ 中的全部本地数据（数据库、队列、聊天记录）后重新开始
+  PORT      页面端口（默认 8080）；HOST 监听地址（默认 127.0.0.1）`;
+
+/** `npm start`: the playground with its data under `.local/`, stopped by Ctrl+C. */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = argv.filter((a) => a !== '--reset');
+  if (unknown.length > 0) {
+    console.error(`未知参数：${unknown.join(' ')}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataDir = join(PROJECT_DIR, '.local');
+  const reset = argv.includes('--reset');
+  const started = Date.now();
+  console.log(
+    `督办助手 本地体验：数据保存在 ${relative(process.cwd(), dataDir) || '.'}/${reset ? '（已清空重来）' : ''}`,
+  );
+  const playground = await startPlayground({
+    dataDir,
+    reset,
+    port: env.PORT ? Number(env.PORT) : 8080,
+    host: env.HOST || '127.0.0.1',
+    env,
+    log: (line) => console.log(`  ${line}`),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n已就绪（用时 ${seconds} 秒）。在浏览器中打开：\n\n  ${playground.url}\n`);
+  console.log(`机器人日志：${relative(process.cwd(), join(dataDir, 'logs', 'bot.log'))}；按 Ctrl+C 停止。`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal}，正在停止并保存…`);
+    playground.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2), process.env).catch((error: unknown) => {
+  console.error('本地体验启动失败：', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { type Config, loadConfig } from '../../config/index.js';
+import type { FakeLark } from '../fake-lark/index.js';
+
+/** Settings a newcomer may still tune from the environment; Lark, storage and ports are the playground's. */
+const PASSED_THROUGH = [
+  'LOG_LEVEL',
+  'PLAN_FILE',
+  'PLAN_OVERLAY',
+  'PLAN_START',
+  'REMINDER_DAYS_OF_MONTH',
+  'REMINDER_BEFORE_REPORT_DAYS',
+  'REMINDER_TIME',
+  'ROLL_CALL_TIME',
+  'BULLETIN_TIME',
+  'DEADLINE_REMINDER_DAYS_BEFORE',
+  'DEADLINE_REMINDER_TIME',
+  'OVERDUE_CHECK_TIME',
+  'YEAR_END_DAY',
+  'YEAR_END_TIME',
+  'SLOW_PROGRESS_GAP',
+  'CATCH_UP_GRACE_HOURS',
+  'REMIND_LIAISONS_DIRECTLY',
+] as const;
+
+/** A fresh secret per run: nothing needs to match it outside this process. */
+export function randomSecret(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** The bot's config in webhook mode against the fake Lark, built in-process (no .env, no Lark account). */
+export function buildPlaygroundConfig(input: {
+  fake: FakeLark;
+  mongoUri: string;
+  redisUrl: string;
+  chatId: string;
+  officeOpenIds: string[];
+  env?: Record<string, string | undefined>;
+}): Config {
+  const { fake } = input;
+  const passed = Object.fromEntries(PASSED_THROUGH.map((key) => [key, input.env?.[key]]));
+  return loadConfig({
+    ...passed,
+    NODE_ENV: 'development',
+    PORT: '0',
+    MONGODB_URI: input.mongoUri,
+    REDIS_URL: input.redisUrl,
+    LARK_TRANSPORT: 'webhook',
+    LARK_APP_ID: fake.appId,
+    LARK_APP_SECRET: fake.appSecret,
+    LARK_DOMAIN: fake.url,
+    LARK_ENCRYPT_KEY: fake.encryptKey,
+    LARK_VERIFICATION_TOKEN: fake.verificationToken,
+    LARK_CHAT_ID: input.chatId,
+    OFFICE_ADMIN_OPEN_IDS: input.officeOpenIds.join(','),
+  });
+}

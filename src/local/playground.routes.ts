@@ -1,0 +1,149 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { atLocal, local } from '../domain/clock.js';
+import type { FakeLark } from '../fake-lark/index.js';
+import type { Logger } from '../logger.js';
+import type { DemoPerson } from './demo-group.js';
+import type { PersonView } from './people.js';
+import { withMentionTags } from './people.js';
+import type { PlaygroundClock } from './playground-clock.js';
+import type { Timeline } from './timeline.js';
+
+/** What the page's API works with. */
+export interface PlaygroundApiDeps {
+  fake: FakeLark;
+  chat: { id: string; name: string };
+  people: readonly DemoPerson[];
+  describePeople(): Promise<PersonView[]>;
+  timeline: Timeline;
+  clock: PlaygroundClock;
+  /** Asks the scheduler to perform the posts due at the bot's (new) time. */
+  tick(): Promise<void>;
+  logger: Logger;
+}
+
+const sendSchema = z.object({
+  senderOpenId: z.string().min(1),
+  text: z.string().trim().min(1).max(4000),
+});
+const actionSchema = z.object({
+  messageId: z.string().min(1),
+  operatorOpenId: z.string().min(1),
+  value: z.record(z.string(), z.unknown()),
+  formValue: z.record(z.string(), z.unknown()).optional(),
+});
+/** `2023-05-19 09:00` or the datetime-local form `2023-05-19T09:00`, read in Asia/Shanghai. */
+const clockSchema = z.object({
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, '请填写日期和时间，例如 2023-05-19 09:00'),
+});
+
+function clockView(clock: PlaygroundClock) {
+  const now = clock.now();
+  return {
+    now: now.toISOString(),
+    local: local(now).format('YYYY-MM-DD HH:mm:ss'),
+    adjusted: clock.adjusted(),
+  };
+}
+
+function badRequest(res: Response, error: z.ZodError): void {
+  res.status(400).json({ error: error.issues.map((i) => i.message).join('；') });
+}
+
+/** `/api/*`: the group, its messages, sending as a member, pressing card buttons, files, the clock. */
+export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
+  const { fake, chat, timeline, clock } = deps;
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb' }));
+  const isMember = (openId: string) => deps.people.some((p) => p.openId === openId);
+
+  api.get('/state', async (_req, res) => {
+    res.json({
+      chat,
+      bot: { name: fake.botName, openId: fake.botOpenId },
+      people: await deps.describePeople(),
+      clock: clockView(clock),
+    });
+  });
+
+  api.get('/messages', (req: Request, res: Response) => {
+    const rev = timeline.revision();
+    const unchanged = req.query.rev === rev;
+    res.json({ rev, clock: clockView(clock), ...(unchanged ? {} : { messages: timeline.list() }) });
+  });
+
+  api.post('/messages', async (req, res) => {
+    const parsed = sendSchema.safeParse(req.body);
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const { senderOpenId, text } = parsed.data;
+    if (!isMember(senderOpenId)) return void res.status(400).json({ error: '请选择群成员后再发言' });
+    const tagged = withMentionTags(text, deps.people, fake.botName);
+    const sent = await fake.deliverUserMessage({
+      chatId: chat.id,
+      senderOpenId,
+      text: tagged,
+      mentionBot: true,
+    });
+    res.json({ messageId: sent.messageId, delivered: sent.delivery.delivered });
+  });
+
+  api.post('/card-actions', async (req, res) => {
+    const parsed = actionSchema.safeParse(req.body);
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const { messageId, operatorOpenId, value, formValue } = parsed.data;
+    if (!isMember(operatorOpenId)) return void res.status(400).json({ error: '请选择群成员后再操作' });
+    const result = await fake.deliverCardAction({
+      chatId: chat.id,
+      openMessageId: messageId,
+      operatorOpenId,
+      value,
+      ...(formValue ? { formValue } : {}),
+    });
+    const toast = (result.response as { toast?: { type?: string; content?: string } } | undefined)?.toast;
+    res.json({ delivered: result.delivered, toast, errors: result.responseErrors });
+  });
+
+  api.get('/files/:key', (req, res) => {
+    const found = timeline.file(String(req.params.key));
+    if (!found) return void res.status(404).json({ error: '文件不存在' });
+    res.setHeader('Content-Type', found.meta.contentType || 'application/octet-stream');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(found.meta.name)}`,
+    );
+    res.send(found.bytes);
+  });
+
+  api.get('/clock', (_req, res) => {
+    res.json(clockView(clock));
+  });
+
+  api.post('/clock', async (req, res) => {
+    const parsed = clockSchema.safeParse(req.body);
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const at = atLocal(parsed.data.at.replace('T', ' '));
+    if (Number.isNaN(at.getTime())) return void res.status(400).json({ error: '日期无效' });
+    clock.set(at);
+    deps.logger.info({ at: at.toISOString() }, 'playground clock set');
+    await deps.tick();
+    res.json(clockView(clock));
+  });
+
+  api.post('/clock/reset', async (_req, res) => {
+    clock.reset();
+    deps.logger.info('playground clock back to real time');
+    await deps.tick();
+    res.json(clockView(clock));
+  });
+
+  api.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    deps.logger.error({ err: error }, 'playground api error');
+    const status = (error as { status?: number }).status;
+    res
+      .status(status && status >= 400 && status < 500 ? status : 500)
+      .json({ error: '操作失败，请查看日志' });
+  });
+  return api;
+}

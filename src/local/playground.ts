@@ -1,0 +1,179 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { type ChatApp, createChatApp } from '../app/chat-app.js';
+import { type SupervisionRuntime, startSupervision } from '../app/supervision-app.js';
+import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
+import { startServices } from '../harness/services.js';
+import { createLogger, type Logger } from '../logger.js';
+import { DEMO_CHAT_ID, DEMO_CHAT_NAME, DEMO_OFFICE, DEMO_PEOPLE, ensureDemoMembers } from './demo-group.js';
+import { describePeople } from './people.js';
+import { createPlaygroundApi } from './playground.routes.js';
+import { servePlayground } from './playground.server.js';
+import { createPlaygroundClock, type PlaygroundClock } from './playground-clock.js';
+import { buildPlaygroundConfig, randomSecret } from './playground-config.js';
+import { openTimeline, type Timeline } from './timeline.js';
+
+export interface PlaygroundOptions {
+  /** Everything the playground keeps: database files, Redis, the chat history, logs. */
+  dataDir: string;
+  /** Port of the page; 0 picks a free one. @defaultValue 8080 */
+  port?: number;
+  /** @defaultValue '127.0.0.1' (nobody else on the network can drive the bot) */
+  host?: string;
+  /** Use running servers instead of starting FerretDB and Redis under dataDir (tests). */
+  services?: { mongoUri: string; redisUrl: string };
+  /** Delete dataDir first: a fresh database, queue and history. */
+  reset?: boolean;
+  /** Progress lines for a person watching start-up. */
+  log?: (line: string) => void;
+  /** Database name. @defaultValue 'duban' */
+  dbName?: string;
+  /** BullMQ key prefix (tests sharing one Redis). */
+  queuePrefix?: string;
+  /** Plan and cycle overrides (PLAN_FILE, REMINDER_TIME, …); Lark and storage settings are ignored. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A running playground. */
+export interface Playground {
+  /** The page, e.g. `http://127.0.0.1:8080/`. */
+  url: string;
+  clock: PlaygroundClock;
+  chatId: string;
+  fake: FakeLark;
+  app: ChatApp;
+  supervision: SupervisionRuntime;
+  /** Stops everything it started, saving the chat history first. */
+  close(): Promise<void>;
+}
+
+/** How often the history is written while running, so a crash loses little. */
+const AUTOSAVE_MS = 5_000;
+
+/**
+ * The bot in one process for a newcomer: storage (started under dataDir unless given), the fake Lark,
+ * the chat app over its webhook, the scheduler and workers on an adjustable clock, a demo group, and
+ * the page that shows the group.
+ */
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const log = options.log ?? (() => {});
+  if (options.reset) rmSync(options.dataDir, { recursive: true, force: true });
+  mkdirSync(join(options.dataDir, 'logs'), { recursive: true });
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
+  try {
+    return await assemble(options, log, closers, closeAll);
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function assemble(
+  options: PlaygroundOptions,
+  log: (line: string) => void,
+  closers: Array<() => Promise<void>>,
+  closeAll: () => Promise<void>,
+): Promise<Playground> {
+  const { dataDir } = options;
+  const logFile = join(dataDir, 'logs', 'bot.log');
+  const logger = createLogger(
+    options.env?.LOG_LEVEL ?? 'info',
+    pino.destination({ dest: logFile, sync: true }),
+  );
+
+  let services = options.services;
+  if (!services) {
+    log('正在启动数据库（FerretDB）和 Redis…');
+    const started = await startServices({ dataDir, persistent: true, log });
+    closers.push(started.stop);
+    services = started;
+  }
+
+  const fake = createFakeLark({
+    appSecret: randomSecret(),
+    encryptKey: randomSecret(),
+    verificationToken: randomSecret(),
+  });
+  await fake.start(0);
+  closers.push(() => fake.stop());
+  fake.createChat({ chatId: DEMO_CHAT_ID, name: DEMO_CHAT_NAME, members: [...DEMO_PEOPLE] });
+  const clock = createPlaygroundClock();
+  const nameOf = (openId: string) => DEMO_PEOPLE.find((p) => p.openId === openId)?.name;
+  const timeline = openTimeline({
+    dir: join(dataDir, 'playground'),
+    chatId: DEMO_CHAT_ID,
+    fake,
+    clock,
+    nameOf,
+  });
+  // Closers run in reverse: the history is saved once the bot and the workers have stopped sending.
+  closers.push(async () => timeline.save());
+  const stopAutosave = autosave(timeline, logger);
+  closers.push(async () => stopAutosave());
+
+  const config = buildPlaygroundConfig({
+    fake,
+    ...services,
+    chatId: DEMO_CHAT_ID,
+    officeOpenIds: [DEMO_OFFICE.openId],
+    env: options.env,
+  });
+  log('正在连接数据库并载入整改方案…');
+  const app = await createChatApp({ config, logger, clock, dbName: options.dbName ?? 'duban' });
+  closers.push(() => app.close());
+  const newlyBound = await ensureDemoMembers(app.repos.members, clock);
+  if (newlyBound > 0) log(`已为演示成员绑定单位：${newlyBound} 人`);
+  await app.receiver.start();
+  fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`);
+
+  const supervision = await startSupervision(app.supervision, config.redisUrl, {
+    prefix: options.queuePrefix,
+  });
+  closers.push(() => supervision.close());
+
+  const api = createPlaygroundApi({
+    fake,
+    chat: { id: DEMO_CHAT_ID, name: DEMO_CHAT_NAME },
+    people: DEMO_PEOPLE,
+    describePeople: async () =>
+      describePeople(DEMO_PEOPLE, await app.repos.members.list(), config.officeAdminOpenIds),
+    timeline,
+    clock,
+    tick: () => supervision.tick('manual'),
+    logger: logger.child({ component: 'playground' }),
+  });
+  const server = await servePlayground(api, options.port ?? 8080, options.host ?? '127.0.0.1');
+  closers.push(() => server.close());
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    clock,
+    chatId: DEMO_CHAT_ID,
+    fake,
+    app,
+    supervision,
+    close: () => (closing ??= closeAll()),
+  };
+}
+
+/** Saves the history every few seconds when it changed; returns the stop function. */
+function autosave(timeline: Timeline, logger: Logger): () => void {
+  let saved = timeline.revision();
+  const timer = setInterval(() => {
+    const now = timeline.revision();
+    if (now === saved) return;
+    try {
+      timeline.save();
+      saved = now;
+    } catch (error) {
+      logger.warn({ err: error }, 'could not save the playground history');
+    }
+  }, AUTOSAVE_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

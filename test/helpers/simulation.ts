@@ -1,0 +1,86 @@
+import { atLocal, local } from '../../src/domain/clock.js';
+import type { Caller } from '../../src/domain/members/member.js';
+import { recordReport } from '../../src/domain/reports/record-report.js';
+import { approveSignoff, requestSignoff } from '../../src/domain/signoff/signoff.service.js';
+import { dueNow } from '../../src/supervision/due.js';
+import { performFireTime } from '../../src/supervision/perform.js';
+import type { ChatHarness } from './chat-harness.js';
+
+/** How a unit behaves in the simulated year. */
+export type UnitScript = 'on_time' | 'late' | 'never' | 'early_signoff';
+
+/** A person per unit for the simulation, bound and in the group. */
+export function simulationMember(unit: string) {
+  return { openId: `ou_sim_${Buffer.from(unit).toString('hex').slice(0, 16)}`, name: `${unit}联络员` };
+}
+
+/**
+ * Runs the seed plan day by day from `from` to `to` on the injectable clock: at 09:00–10:00 the due
+ * automatic posts (exactly the code the jobs run), at 11:00 the scripted unit actions. No sleeps.
+ */
+export async function simulate(
+  h: ChatHarness,
+  input: { from: string; to: string; scripts: Record<string, UnitScript> },
+): Promise<void> {
+  const { domain } = h.app;
+  const plan = (await domain.repos.plans.current())!;
+  const office: Caller = { openId: 'ou_office_admin', name: '高志平', isOffice: true };
+  for (
+    let day = local(atLocal(`${input.from} 00:00`));
+    day.format('YYYY-MM-DD') < input.to;
+    day = day.add(1, 'day')
+  ) {
+    const date = day.format('YYYY-MM-DD');
+    for (const hour of ['09:00', '10:00']) {
+      h.clock.set(atLocal(`${date} ${hour}`));
+      for (const fire of await dueNow(h.app.supervision)) await performFireTime(h.app.supervision, fire);
+    }
+    h.clock.set(atLocal(`${date} 11:00`));
+    const tasks = await domain.repos.tasks.list(plan.planId);
+    for (const task of tasks) {
+      const unit = task.leadUnits[0]!;
+      const script = input.scripts[unit] ?? 'on_time';
+      const member = simulationMember(unit);
+      const caller: Caller = { ...member, isOffice: false, unit };
+      const dom = day.date();
+      const reportToday =
+        script === 'on_time' || script === 'early_signoff'
+          ? dom === 10
+          : script === 'late'
+            ? dom === 27
+            : false;
+      const source = `sim-${date}-${task.code}`;
+      if (reportToday && ['open', 'in_progress', 'sustained'].includes(task.state)) {
+        await recordReport(domain, caller, {
+          code: task.code,
+          text: `${date} 按计划推进`,
+          percent: 80,
+          kpiValues: [],
+          messageId: source,
+        });
+      }
+      const signoffDay =
+        script === 'early_signoff'
+          ? '2023-04-12'
+          : task.deadline
+            ? day.add(3, 'day').format('YYYY-MM-DD') === task.deadline
+              ? date
+              : ''
+            : '';
+      if (
+        script !== 'never' &&
+        script !== 'late' &&
+        date === signoffDay &&
+        ['open', 'in_progress'].includes(task.state)
+      ) {
+        await requestSignoff(domain, caller, {
+          code: task.code,
+          note: '整改完成',
+          evidence: [],
+          source: `${source}-done`,
+        });
+        await approveSignoff(domain, office, { code: task.code, source: `${source}-ok` });
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { local } from '../../../src/domain/clock.js';
+import type { FakeMessage } from '../../../src/fake-lark/index.js';
+import { type ChatHarness, startChatHarness } from '../../helpers/chat-harness.js';
+import { simulate, simulationMember } from '../../helpers/simulation.js';
+
+/** The group's automatic posts as `YYYY-MM-DD HH:mm 标题`, one per line, in order. */
+function postLines(messages: FakeMessage[]): string[] {
+  return messages
+    .filter((m) => m.senderType === 'app' && !m.parentId)
+    .map((m) => {
+      const title =
+        (m.content as { header?: { title?: { content?: string } } }).header?.title?.content ?? m.msgType;
+      return `${local(m.createTime).format('YYYY-MM-DD HH:mm')} ${title}`;
+    });
+}
+
+const body = (m: FakeMessage) => JSON.stringify(m.content);
+
+describe('a year of supervision: the seed plan from March 2023 to January 2024, no sleeps', () => {
+  let h: ChatHarness;
+  let posts: FakeMessage[];
+  beforeAll(async () => {
+    h = await startChatHarness({ now: '2023-03-01 08:00' });
+    const units = (await h.app.repos.units.list()).map((u) => u.name);
+    for (const unit of units) {
+      const member = simulationMember(unit);
+      h.fake.addMember(h.chatId, member);
+      await h.bind(member, unit);
+    }
+    await simulate(h, {
+      from: '2023-03-01',
+      to: '2024-02-01',
+      scripts: { 法院: 'late', 住建局: 'never', 供电公司: 'early_signoff' },
+    });
+    posts = h.fake.messages(h.chatId).filter((m) => m.senderType === 'app' && !m.parentId);
+  }, 600_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('posts the reminder of 20 May 2023 (a Saturday) on Friday 19 May, naming only the late units', async () => {
+    const claims = await h.app.repos.posts.list({ kind: 'reminder' });
+    const may = claims.filter((c) => c.key.startsWith('reminder:2023-05'));
+    expect(may.map((c) => c.key)).toEqual(['reminder:2023-05:2023-05-19', 'reminder:2023-05:2023-05-24']);
+    const message = posts.find((m) => m.messageId === may[0]!.messageId)!;
+    const text = body(message);
+    expect(text).toContain('法院');
+    expect(text).toContain('住建局');
+    expect(text).not.toContain('**税务局**');
+    expect(text).toContain(`<at id=${simulationMember('法院').openId}></at>`);
+    expect(text).toContain('4.1');
+  });
+
+  it('moves the June D-1 reminder off the Dragon Boat holiday to Wednesday 21 June', async () => {
+    const keys = (await h.app.repos.posts.list({ kind: 'reminder' }))
+      .map((c) => c.key)
+      .filter((k) => k.startsWith('reminder:2023-06'));
+    expect(keys).toEqual(['reminder:2023-06:2023-06-20', 'reminder:2023-06:2023-06-21']);
+  });
+
+  it('calls the roll on the first working day after the report day and cards the units that missed', async () => {
+    const rollCalls = await h.app.repos.posts.list({ kind: 'roll_call' });
+    expect(rollCalls.map((c) => c.key)).toEqual([
+      'roll_call:2023-03',
+      'roll_call:2023-04',
+      'roll_call:2023-05',
+      'roll_call:2023-06',
+      'roll_call:2023-07',
+      'roll_call:2023-08',
+      'roll_call:2023-09',
+      'roll_call:2023-10',
+      'roll_call:2023-11',
+      'roll_call:2023-12',
+      'roll_call:2024-01',
+    ]);
+    const may = posts.find((m) => m.messageId === rollCalls[2]!.messageId)!;
+    expect(local(may.createTime).format('YYYY-MM-DD HH:mm')).toBe('2023-05-26 09:00');
+    expect(body(may)).toContain('法院');
+    expect(body(may)).toContain('8.4');
+    const plan = (await h.app.repos.plans.current())!;
+    const missed = await h.app.repos.warnings.list({ planId: plan.planId });
+    const mayMissed = missed
+      .filter((w) => w.kind === 'missed_report' && w.period === '2023-05')
+      .map((w) => w.unit)
+      .sort();
+    expect(mayMissed).toEqual(['住建局', '法院']);
+  });
+
+  it('publishes one bulletin a month, after the roll call', async () => {
+    const bulletins = await h.app.repos.posts.list({ kind: 'bulletin' });
+    expect(bulletins).toHaveLength(11);
+    const june = posts.find((m) => m.messageId === bulletins[3]!.messageId)!;
+    expect(local(june.createTime).format('YYYY-MM-DD HH:mm')).toBe('2023-06-26 10:00');
+  });
+
+  it('gives each overdue task one yellow card and one alert on the working day after its deadline', async () => {
+    const plan = (await h.app.repos.plans.current())!;
+    const overdue = (await h.app.repos.warnings.list({ planId: plan.planId })).filter(
+      (w) => w.kind === 'overdue',
+    );
+    const housing = overdue
+      .filter((w) => w.unit === '住建局')
+      .map((w) => w.taskCode)
+      .sort();
+    expect(housing).toEqual(['4.1', '4.2']);
+    expect(new Set(overdue.map((w) => w.taskCode)).size).toBe(overdue.length);
+    const card42 = overdue.find((w) => w.taskCode === '4.2')!;
+    // 4.2 was due Friday 30 June 2023; the next working day is Monday 3 July.
+    expect(local(card42.issuedAt).format('YYYY-MM-DD')).toBe('2023-07-03');
+    expect(overdue.every((w) => ['住建局', '法院'].includes(w.unit))).toBe(true);
+  });
+
+  it('signs the early unit off in April, so it gets no deadline reminders or cards afterwards', async () => {
+    const plan = (await h.app.repos.plans.current())!;
+    const power = (await h.app.repos.tasks.list(plan.planId)).filter((t) => t.leadUnits.includes('供电公司'));
+    expect(power.map((t) => t.state)).toEqual(['closed', 'closed']);
+    const reminders = (await h.app.repos.posts.list({ kind: 'deadline_reminder' })).filter((c) =>
+      c.key.startsWith('deadline_reminder:3.'),
+    );
+    expect(reminders).toEqual([]);
+    const cards = await h.app.repos.warnings.list({ planId: plan.planId, unit: '供电公司' });
+    expect(cards).toEqual([]);
+  });
+
+  it('posts the assessment draft and the re-evaluation reminder on 20 December', async () => {
+    const yearEnd = (await h.app.repos.posts.list({ kind: 'year_end' })).map((c) => c.key);
+    expect(yearEnd).toEqual(['year_end:2023', 'year_end_reminder:2023']);
+    const draft = posts.find((m) => body(m).includes('年度综合考核'))!;
+    expect(local(draft.createTime).format('YYYY-MM-DD')).toBe('2023-12-20');
+  });
+
+  it('never posts anything twice, and the whole year matches the recorded list', async () => {
+    const sent = (await h.app.repos.posts.list()).filter((c) => c.messageId && c.messageId !== 'none');
+    expect(new Set(sent.map((c) => c.key)).size).toBe(sent.length);
+    expect(posts).toHaveLength(sent.length);
+    expect(postLines(posts)).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Command, CommandInput } from '../../../src/bot/command.js';
+import { listCommands } from '../../../src/bot/commands/index.js';
+import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
+import { toHalfWidth } from '../../../src/bot/parsing/normalize-text.js';
+import { splitCommand } from '../../../src/bot/parsing/split-command.js';
+import { DomainError } from '../../../src/domain/errors.js';
+import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
+import { argText, FC_RUNS, nastyChar, toFullWidth, whitespace } from './arbitraries.js';
+
+// Parsers never touch the scheduler's deps (only `run` does), so an empty object stands in.
+const COMMANDS: readonly Command[] = listCommands(createSupervisionCommands({} as SupervisionDeps));
+const NAMES = COMMANDS.flatMap((c) => c.names);
+const CJK = /[\u4e00-\u9fff]/;
+
+const mentions = fc.array(
+  fc.record({ openId: fc.string({ minLength: 1, maxLength: 12 }), name: fc.string({ maxLength: 8 }) }),
+  { maxLength: 3 },
+);
+const attachments = fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 3 });
+const commandName = fc.oneof(
+  fc.constantFrom(...NAMES),
+  fc.constantFrom(...NAMES).map((n) => n.toUpperCase()),
+);
+
+/** `/名字 参数…` with the given argument text. */
+const commandText = (args: fc.Arbitrary<string>) =>
+  fc
+    .tuple(fc.constantFrom('/', '／', '/ ', ''), commandName, whitespace, args)
+    .map(([slash, name, space, rest]) => `${slash}${name}${space}${rest}`);
+
+/**
+ * Runs every command's parser on `input`. A parser may return, or throw a BAD_INPUT DomainError
+ * whose message is short Chinese; anything else (a TypeError, a RangeError, a bare Error) is a bug.
+ */
+function checkEveryParser(text: string, input: Omit<CommandInput, 'split'>): void {
+  const split = splitCommand(text);
+  if (!split) return;
+  for (const command of COMMANDS) {
+    let outcome: unknown;
+    try {
+      outcome = command.parse({ ...input, split });
+    } catch (error) {
+      if (!(error instanceof DomainError))
+        throw new Error(
+          `/${command.names[0]} threw ${String(error)} on ${JSON.stringify(text.slice(0, 80))}`,
+        );
+      expect(error.code).toBe('BAD_INPUT');
+      expect(error.userMessage).toMatch(CJK);
+      // The reply quotes at most a short slice of what was typed, never the whole input.
+      expect(error.userMessage.length).toBeLessThan(300);
+      continue;
+    }
+    // Pure: the same input parses to the same arguments.
+    expect(command.parse({ ...input, split })).toEqual(outcome);
+  }
+}
+
+describe('splitCommand on arbitrary text', () => {
+  it('never throws; tokens are whitespace-free and restFrom slices the original text', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      commandText(argText),
+      commandText(argText).map(toFullWidth),
+      fc.string({ unit: nastyChar, maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: -2, max: 12 }), (input, i) => {
+        const split = splitCommand(input);
+        if (split === null) {
+          expect(input.trim()).toBe('');
+          return;
+        }
+        expect(input.trim()).not.toBe('');
+        for (const token of split.tokens) expect(token).toMatch(/^\S+$/);
+        const rest = split.restFrom(i);
+        expect(input.includes(rest)).toBe(true);
+        expect(rest).toBe(rest.trim());
+        const token = split.tokens[i];
+        if (i >= 0 && token !== undefined) expect(toHalfWidth(rest).startsWith(token)).toBe(true);
+        else expect(rest).toBe('');
+      }),
+      { numRuns: FC_RUNS },
+    );
+  }, 60_000);
+});
+
+describe('every command parser returns or refuses politely', () => {
+  it('on command-shaped text with arbitrary arguments', () => {
+    fc.assert(
+      fc.property(commandText(argText), mentions, attachments, (text, m, a) => {
+        checkEveryParser(text, { mentions: m, attachments: a });
+      }),
+      { numRuns: FC_RUNS },
+    );
+  });
+
+  it('on full-width variants of the same text', () => {
+    fc.assert(
+      fc.property(commandText(argText), mentions, (text, m) => {
+        checkEveryParser(toFullWidth(text), { mentions: m, attachments: [] });
+      }),
+      { numRuns: FC_RUNS },
+    );
+  });
+
+  it('on control characters, lone surrogates and zero-width marks anywhere', () => {
+    const noisy = fc
+      .tuple(commandText(argText), fc.array(fc.tuple(fc.nat(), nastyChar), { maxLength: 8 }))
+      .map(([text, inserts]) => {
+        let out = text;
+        for (const [at, ch] of inserts) {
+          const pos = at % (out.length + 1);
+          out = out.slice(0, pos) + ch + out.slice(pos);
+        }
+        return out;
+      });
+    fc.assert(
+      fc.property(noisy, mentions, attachments, (text, m, a) => {
+        checkEveryParser(text, { mentions: m, attachments: a });
+      }),
+      { numRuns: FC_RUNS },
+    );
+  });
+
+  it('on huge inputs (long tokens, many tokens)', () => {
+    const huge = fc
+      .tuple(
+        commandText(argText),
+        fc.constantFrom('很', '6.1 ', '60% ', 'a=1 ', '{"$gt":""}', '\u3000', '９', '\n'),
+        fc.integer({ min: 200, max: 4_000 }),
+        fc.boolean(),
+      )
+      .map(([text, unit, times, glue]) =>
+        glue ? `${text}${unit.repeat(times)}` : `${text} ${unit.repeat(times)}`,
+      );
+    fc.assert(
+      fc.property(huge, (text) => {
+        checkEveryParser(text, { mentions: [], attachments: [] });
+      }),
+      { numRuns: FC_RUNS },
+    );
+  }, 60_000);
+});
