@@ -20,6 +20,22 @@ import { createInFlight, type InFlight } from '../transport/in-flight.js';
 import type { Receiver } from '../transport/receiver.js';
 import { createWebhookApp, createWebhookReceiver } from '../transport/webhook.app.js';
 import { createWsReceiver } from '../transport/ws.receiver.js';
+
+/** The long connection plus the HTTP server for health checks. */
+function withHealthServer(ws: Receiver, http: Receiver & { port(): number }): Receiver & { port(): number } {
+  return {
+    start: async () => {
+      await http.start();
+      await ws.start();
+    },
+    stop: async () => {
+      await ws.stop();
+      await http.stop();
+    },
+    port: http.port,
+  };
+}
+
 import { fetchBotOpenId } from './bot-info.js';
 import { exportLedger } from './ledger-export.js';
 import { createMessengerFromConfig } from './messenger-from-config.js';
@@ -90,22 +106,27 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
     verificationToken: config.lark.verificationToken,
   });
 
+  // The HTTP server serves /healthz and /readyz in both modes; the event route only for webhooks.
+  const http = createWebhookReceiver(
+    createWebhookApp({
+      dispatcher,
+      logger,
+      path: config.lark.transport === 'webhook' ? config.lark.webhookPath : undefined,
+      encryptKey: config.lark.encryptKey,
+      verificationToken: config.lark.verificationToken,
+      readiness: async () => ({ mongo: connection.readyState === 1, redis: redis.status === 'ready' }),
+    }),
+    config.port,
+    inFlight.drain,
+    logger,
+  );
   const receiver =
     config.lark.transport === 'ws'
-      ? createWsReceiver({ ...config.lark, dispatcher, drain: inFlight.drain, logger })
-      : createWebhookReceiver(
-          createWebhookApp({
-            dispatcher,
-            logger,
-            path: config.lark.webhookPath,
-            encryptKey: config.lark.encryptKey,
-            verificationToken: config.lark.verificationToken,
-            readiness: async () => ({ mongo: connection.readyState === 1, redis: redis.status === 'ready' }),
-          }),
-          config.port,
-          inFlight.drain,
-          logger,
-        );
+      ? withHealthServer(
+          createWsReceiver({ ...config.lark, dispatcher, drain: inFlight.drain, logger }),
+          http,
+        )
+      : http;
 
   let closing: Promise<void> | undefined;
   const close = () =>

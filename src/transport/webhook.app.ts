@@ -11,7 +11,8 @@ export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 export interface WebhookAppOptions {
   dispatcher: lark.EventDispatcher;
   logger: Logger;
-  path: string;
+  /** The event and callback route; none in long-connection mode (health only). */
+  path?: string;
   encryptKey?: string;
   verificationToken?: string;
   /** Signed requests older than this are refused as replays. @defaultValue 300 */
@@ -36,6 +37,18 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
     res.status(ok ? 200 : 503).json({ ok, checks });
   });
 
+  if (options.path) mountEventRoute(app, options as WebhookAppOptions & { path: string }, nowSeconds);
+
+  // Malformed JSON or an oversized body: a 4xx, logged without the body.
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+function mountEventRoute(
+  app: Express,
+  options: WebhookAppOptions & { path: string },
+  nowSeconds: () => number,
+): void {
   app.post(options.path, express.json({ limit: '64kb' }), async (req, res) => {
     const verdict = verifyDelivery(req.body, req.headers, {
       encryptKey: options.encryptKey,
@@ -60,21 +73,19 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
     const result = await options.dispatcher.invoke(payload, { needCheck: false });
     res.json(typeof result === 'object' && result !== null ? result : {});
   });
+}
 
-  // Malformed JSON or an oversized body: a 4xx, logged without the body.
-  app.use(
-    (
-      error: { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-      options.logger.warn({ status, type: error.type }, 'webhook request rejected');
-      res.status(status).json({ error: error.type ?? 'error' });
-    },
-  );
-  return app;
+function errorHandler(logger: Logger) {
+  return (
+    error: { status?: number; type?: string },
+    _req: express.Request,
+    res: express.Response,
+    _next: express.NextFunction,
+  ) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    logger.warn({ status, type: error.type }, 'webhook request rejected');
+    res.status(status).json({ error: error.type ?? 'error' });
+  };
 }
 
 /** Serves the webhook app on `port`; `stop` closes the listener, then waits for accepted work. */

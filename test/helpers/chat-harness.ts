@@ -52,7 +52,7 @@ export function cardColour(message: FakeMessage): string | undefined {
 }
 
 export async function startChatHarness(
-  options: { now?: string; extraCommands?: readonly Command[] } = {},
+  options: { now?: string; extraCommands?: readonly Command[]; transport?: 'webhook' | 'ws' } = {},
 ): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
@@ -73,6 +73,7 @@ export async function startChatHarness(
     LARK_APP_SECRET: APP_SECRET,
     LARK_DOMAIN: fake.url,
     LARK_CHAT_ID: chatId,
+    LARK_TRANSPORT: options.transport ?? 'webhook',
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
@@ -93,7 +94,8 @@ export async function startChatHarness(
   });
   await app.receiver.start();
   const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
-  fake.setWebhookUrl(webhookUrl);
+  if (options.transport === 'ws') await fake.waitForWsClient(10_000);
+  else fake.setWebhookUrl(webhookUrl);
 
   const repliesTo = async (messageId: string) => {
     await app.inFlight.drain();
