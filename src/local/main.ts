@@ -56,6 +56,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 main(process.argv.slice(2), process.env).catch((error: unknown) => {
-  console.error('本地体验启动失败：', error instanceof Error ? error.message : error);
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    console.error(
+      `本地体验启动失败：端口 ${process.env.PORT || 8080} 已被占用。换一个端口试试，例如：PORT=8081 npm start`,
+    );
+  } else {
+    console.error('本地体验启动失败：', error instanceof Error ? error.message : error);
+  }
   process.exit(1);
 });

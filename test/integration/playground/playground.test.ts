@@ -57,7 +57,11 @@ describe('the local playground in a real browser', () => {
         '--disable-sync',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     await page.goto(playground.url);
   });
 
