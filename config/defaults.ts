@@ -1,3 +1,5 @@
+import { defaultCycleSettings } from '../src/domain/schedule/cycle-settings.js';
+
 /**
  * Defaults for the supervision cycle and its thresholds. Every value can be overridden by the
  * environment variable named beside it (see README, "Configuration").
@@ -5,22 +7,12 @@
 export const defaults = {
   /** PORT: the HTTP port of the bot (webhook, health). */
   port: 3000,
-  /** REMINDER_DAYS_OF_MONTH: fixed reminder days (the 20th). */
-  reminderDaysOfMonth: [20],
-  /** REMINDER_BEFORE_REPORT_DAYS: reminders this many days before the report day. */
-  reminderBeforeReportDays: [1],
-  /** REMINDER_TIME, ROLL_CALL_TIME, BULLETIN_TIME: local times (Asia/Shanghai). */
-  reminderTime: '09:00',
-  rollCallTime: '09:00',
-  bulletinTime: '10:00',
-  /** DEADLINE_REMINDER_DAYS_BEFORE: deadline reminders this many days ahead. */
-  deadlineReminderDaysBefore: [7, 1],
-  deadlineReminderTime: '09:00',
-  /** OVERDUE_CHECK_TIME: the working-day overdue check. */
-  overdueCheckTime: '09:00',
-  /** YEAR_END_DAY (MM-DD) and YEAR_END_TIME: assessment draft and re-evaluation reminder. */
-  yearEndDay: '12-20',
-  yearEndTime: '09:00',
+  /**
+   * The monthly cycle's days and times (REMINDER_DAYS_OF_MONTH, REMINDER_BEFORE_REPORT_DAYS,
+   * REMINDER_TIME, ROLL_CALL_TIME, BULLETIN_TIME, DEADLINE_REMINDER_DAYS_BEFORE, DEADLINE_REMINDER_TIME,
+   * OVERDUE_CHECK_TIME, YEAR_END_DAY, YEAR_END_TIME): the product's defaults, kept with the rules.
+   */
+  ...defaultCycleSettings,
   /** SLOW_PROGRESS_GAP: percentage points behind the straight line that earn a `slow` yellow card. */
   slowProgressGap: 30,
   /** CATCH_UP_GRACE_HOURS: a run missed within this window is performed once after a restart. */

@@ -1,19 +1,6 @@
+import type { CycleSettings } from '../src/domain/schedule/cycle-settings.js';
 import { defaults } from './defaults.js';
 import { type Env, envSchema } from './schema.js';
-
-/** Times and days of the monthly cycle, Asia/Shanghai. */
-export interface CycleConfig {
-  reminderDaysOfMonth: number[];
-  reminderBeforeReportDays: number[];
-  reminderTime: string;
-  rollCallTime: string;
-  bulletinTime: string;
-  deadlineReminderDaysBefore: number[];
-  deadlineReminderTime: string;
-  overdueCheckTime: string;
-  yearEndDay: string;
-  yearEndTime: string;
-}
 
 /** The validated, frozen configuration of one process. */
 export interface Config {
@@ -37,7 +24,8 @@ export interface Config {
   /** BOT_NOW: the clock is pinned to this instant. */
   botNow?: Date;
   plan: { file: string; overlay?: string; start: string };
-  cycle: CycleConfig;
+  /** Times and days of the monthly cycle, Asia/Shanghai. */
+  cycle: CycleSettings;
   slowProgressGap: number;
   catchUpGraceMs: number;
   dedupeTtlSeconds: number;

@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     root,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    // One file at a time across both projects: the integration servers share two cores with the
+    // test workers, and a unit file's property run must not starve a bot waiting for its reply.
+    fileParallelism: false,
     projects: [
       {
         test: {

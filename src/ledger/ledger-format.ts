@@ -1,15 +1,6 @@
 import type { Kpi } from '../domain/plan/plan.js';
-import type { TaskState } from '../domain/tasks/task.js';
 
-/** Chinese label of each task state as the ledger prints it. */
-export const STATE_LABEL: Record<TaskState, string> = {
-  open: '未开始',
-  in_progress: '整改中',
-  pending_signoff: '待销号',
-  closed: '已销号',
-  sustained: '长期坚持中',
-  withdrawn: '已撤销',
-};
+export { STATE_LABEL } from '../domain/tasks/task-labels.js';
 
 /** Chinese label of a KPI direction. */
 export const KPI_DIRECTION_LABEL: Record<Kpi['direction'], string> = {
@@ -17,20 +8,7 @@ export const KPI_DIRECTION_LABEL: Record<Kpi['direction'], string> = {
   decrease: '越低越好',
 };
 
-/** Orders task codes part by part as numbers, so `6.10` follows `6.9`. */
-export function compareTaskCodes(a: string, b: string): number {
-  const left = a.split('.');
-  const right = b.split('.');
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const x = left[i];
-    const y = right[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    const diff = Number(x) - Number(y);
-    if (!Number.isNaN(diff) && diff !== 0) return diff;
-    if (Number.isNaN(diff) && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
+export { compareTaskCodes } from '../domain/tasks/task-code.js';
 
 /**
  * A `YYYY-MM-DD` day as a Date at UTC midnight. Excel serial dates carry no time zone and exceljs

@@ -55,14 +55,3 @@ export function formatStateMd(task: Pick<Task, 'state' | 'deadline'>, today: str
 export function formatPercent(percent: number | undefined): string {
   return percent === undefined ? '—' : `${formatNumber(percent)}%`;
 }
-
-/** Orders task codes part by part as numbers, so `6.10` follows `6.9`. */
-export function compareCodes(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? -1) - (right[i] ?? -1);
-    if (diff !== 0 && !Number.isNaN(diff)) return diff;
-  }
-  return a.localeCompare(b);
-}

@@ -1,9 +1,10 @@
 import type { UnitDetail } from '../domain/queries/queries.service.js';
+import { compareTaskCodes } from '../domain/tasks/task-code.js';
 import { WARNING_KIND_LABEL } from '../domain/warnings/warning.js';
 import { type Card, card, markdown, type TableColumn, type TableRow, table } from './card.js';
 import { COLOUR } from './colours.js';
 import { fitCard } from './fit.js';
-import { compareCodes, formatDeadline, formatPercent, formatStateMd } from './format.js';
+import { formatDeadline, formatPercent, formatStateMd } from './format.js';
 import { escapeMd, green, grey, headline, red, shorten } from './markdown.js';
 
 const COLUMNS: TableColumn[] = [
@@ -42,7 +43,7 @@ function warningLines(detail: UnitDetail): string {
 
 /** `/单位 税务局` and `/我的`: the unit's tasks with this month's report status, and its yellow cards. */
 export function renderUnitCard(detail: UnitDetail, options: { title?: string } = {}): Card {
-  const tasks = [...detail.tasks].sort((a, b) => compareCodes(a.task.code, b.task.code));
+  const tasks = [...detail.tasks].sort((a, b) => compareTaskCodes(a.task.code, b.task.code));
   const owing = tasks.filter((t) => t.owes);
   const reported = owing.filter((t) => t.reportedThisMonth).length;
   const live = detail.warnings.filter((w) => !w.revokedAt).length;

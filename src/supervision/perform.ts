@@ -1,6 +1,6 @@
 import type { FireTime } from '../domain/schedule/fire-times.js';
 import { postBulletin } from './bulletin.post.js';
-import { postDeadlineReminder } from './deadline-reminder.post.js';
+import { postDeadlineReminders } from './deadline-reminder.post.js';
 import { runOverdueCheck } from './overdue-check.post.js';
 import { postReminder } from './reminder.post.js';
 import { postRollCall } from './roll-call.post.js';
@@ -20,11 +20,8 @@ export async function performFireTime(deps: SupervisionDeps, fire: FireTime): Pr
       await postBulletin(deps, fire.period as string);
       return;
     case 'deadline_reminder':
-      await postDeadlineReminder(deps, {
-        taskCode: fire.taskCode as string,
-        deadline: fire.deadline as string,
-        daysBefore: fire.daysBefore as number,
-      });
+      // One post for all of the day's deadline reminders (the first job of the day sends it).
+      await postDeadlineReminders(deps, fire.day);
       return;
     case 'overdue_check':
       await runOverdueCheck(deps, fire.day);

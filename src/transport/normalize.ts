@@ -26,7 +26,7 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     : [];
   let addressedToBot = message.chat_type === 'p2p';
   const others: Mention[] = [];
-  let text = extractText(str(message.message_type) ?? 'text', content);
+  const placeholders = new Map<string, string>();
   for (const mention of mentions) {
     const key = str(mention.key);
     const openId = str(obj(mention.id)?.open_id) ?? str(mention.id);
@@ -34,8 +34,9 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     const isBot = openId !== undefined && openId === botOpenId;
     if (isBot) addressedToBot = true;
     else if (openId) others.push({ openId, name });
-    if (key) text = text.split(key).join(isBot ? '' : `@${name}`);
+    if (key && !placeholders.has(key)) placeholders.set(key, isBot ? '' : `@${name}`);
   }
+  const text = replacePlaceholders(extractText(str(message.message_type) ?? 'text', content), placeholders);
   return {
     kind: 'message',
     eventId,
@@ -71,6 +72,17 @@ export function normalizeCardAction(data: unknown): CardActionEvent | null {
     operatorOpenId,
     command: note ? `${command} ${note}` : command,
   };
+}
+
+/**
+ * Swaps every `@_user_N` for its name in one pass, longest key first: replacing one key after
+ * another turned `@_user_10` into `@<name of @_user_1>0`, and could re-replace inside a name.
+ */
+function replacePlaceholders(text: string, placeholders: Map<string, string>): string {
+  if (placeholders.size === 0) return text;
+  const keys = [...placeholders.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return text.replace(pattern, (key) => placeholders.get(key) ?? key);
 }
 
 function parseContent(raw: unknown): Json {

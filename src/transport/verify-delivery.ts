@@ -49,25 +49,47 @@ export function verifyDelivery(
   if (options.encryptKey) {
     if (typeof payload.encrypt !== 'string')
       return { ok: false, status: 400, reason: 'unencrypted body while an Encrypt Key is set' };
-    let decrypted: unknown;
-    try {
-      decrypted = JSON.parse(decrypt(payload.encrypt, options.encryptKey));
-    } catch {
-      return { ok: false, status: 400, reason: 'body does not decrypt with the Encrypt Key' };
-    }
-    // `null` here used to throw below and answer 500 (and Lark re-pushes a 500 four times).
-    if (!decrypted || typeof decrypted !== 'object' || Array.isArray(decrypted))
-      return { ok: false, status: 400, reason: 'decrypted body is not a JSON object' };
-    payload = decrypted as Record<string, unknown>;
-    // The console's url_verification challenge carries no signature headers.
-    if (payload.type !== 'url_verification') {
-      const signed = checkSignature(body as object, headers, options);
-      if (signed) return signed;
-    }
+    const opened = openEncrypted(payload.encrypt, body as object, headers, options);
+    if (!opened.ok) return opened;
+    payload = opened.payload;
   }
   const token = (payload.header as { token?: unknown } | undefined)?.token ?? payload.token;
   if (options.verificationToken && token !== options.verificationToken)
     return { ok: false, status: 401, reason: 'wrong verification token' };
+  return { ok: true, payload };
+}
+
+const SIGNATURE_HEADERS = ['x-lark-request-timestamp', 'x-lark-request-nonce', 'x-lark-signature'];
+
+/**
+ * A signed body is verified before it is decrypted, so that nobody without the Encrypt Key learns
+ * anything from how a ciphertext decrypts (the answers used to tell "decrypts" from "does not").
+ * An unsigned body may only be the console's url_verification challenge (it carries no signature
+ * headers); anything else unsigned gets the same 401 whether or not it decrypts.
+ */
+function openEncrypted(
+  encrypted: string,
+  body: object,
+  headers: Record<string, unknown>,
+  options: VerifyOptions,
+): Verdict {
+  const signed = SIGNATURE_HEADERS.some((name) => headers[name] !== undefined);
+  if (signed) {
+    const refused = checkSignature(body, headers, options);
+    if (refused) return refused;
+  }
+  let decrypted: unknown;
+  try {
+    decrypted = JSON.parse(decrypt(encrypted, options.encryptKey as string));
+  } catch {
+    decrypted = undefined;
+  }
+  const isObject = !!decrypted && typeof decrypted === 'object' && !Array.isArray(decrypted);
+  const payload = decrypted as Record<string, unknown>;
+  if (!signed && !(isObject && payload.type === 'url_verification'))
+    return { ok: false, status: 401, reason: 'missing signature headers' };
+  // Only a sender holding the key gets here: say what was wrong. (`null` used to throw and answer 500.)
+  if (!isObject) return { ok: false, status: 400, reason: 'body does not decrypt to a JSON object' };
   return { ok: true, payload };
 }
 

@@ -1,15 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { TaskRepository } from '../../domain/ports.js';
 import type { Task } from '../../domain/tasks/task.js';
+import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { taskModel } from '../models/task.model.js';
 import { NO_ID, plain } from './plain.js';
-
-/** Sorts `6.10` after `6.9`. */
-export function compareCodes(a: string, b: string): number {
-  const [ai, aj] = a.split('.').map(Number);
-  const [bi, bj] = b.split('.').map(Number);
-  return (ai ?? 0) - (bi ?? 0) || (aj ?? 0) - (bj ?? 0);
-}
 
 export function createTaskRepository(connection: Connection): TaskRepository {
   const Tasks = taskModel(connection);
@@ -17,7 +11,7 @@ export function createTaskRepository(connection: Connection): TaskRepository {
     async list(planId, options = {}) {
       const filter = options.includeWithdrawn ? { planId } : { planId, state: { $ne: 'withdrawn' as const } };
       const tasks = await Tasks.find(filter, NO_ID).lean<Task[]>().exec();
-      return tasks.sort((a, b) => compareCodes(a.code, b.code));
+      return tasks.sort((a, b) => compareTaskCodes(a.code, b.code));
     },
     async get(planId, code) {
       return Tasks.findOne({ planId, code }, NO_ID).lean<Task>().exec();

@@ -1,9 +1,10 @@
 import type { OverdueGroup } from '../../domain/queries/overdue.js';
 import type { IndicatorProgress } from '../../domain/queries/overview.js';
 import type { KpiStatus } from '../../domain/supervision/bulletin.js';
+import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { WARNING_KIND_LABEL, type Warning } from '../../domain/warnings/warning.js';
 import { type CardElement, markdown, type TableColumn, type TableRow, table } from '../card.js';
-import { compareCodes, formatTarget, withUnit } from '../format.js';
+import { formatTarget, withUnit } from '../format.js';
 import { escapeMd, green, grey, headline, red, shorten } from '../markdown.js';
 
 /** A section's table, or a grey line saying there is nothing, under a bold heading. */
@@ -57,7 +58,7 @@ const KPI_COLUMNS: TableColumn[] = [
 /** 二、 each KPI's latest reported value against its target; `—` when none was reported. */
 export function kpiSection(kpis: KpiStatus[]): CardElement[] {
   const rows = [...kpis]
-    .sort((a, b) => compareCodes(a.code, b.code))
+    .sort((a, b) => compareTaskCodes(a.code, b.code))
     .map(({ code, kpi, latest, met }) => ({
       code,
       name: escapeMd(kpi.name),
@@ -81,7 +82,7 @@ const OVERDUE_COLUMNS: TableColumn[] = [
 export function overdueSection(groups: OverdueGroup[]): CardElement[] {
   const rows = groups.flatMap((g) =>
     [...g.items]
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || compareCodes(a.code, b.code))
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || compareTaskCodes(a.code, b.code))
       .map((i) => ({
         unit: escapeMd(g.unit),
         code: i.code,

@@ -1,9 +1,9 @@
 import type { Bulletin } from '../../domain/supervision/bulletin.js';
 import { periodLabel } from '../../domain/supervision/report-deadline.js';
+import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { type Card, card, markdown } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
-import { compareCodes } from '../format.js';
 import { escapeMd, grey, headline } from '../markdown.js';
 import {
   closedOf,
@@ -36,7 +36,7 @@ function summaryOf(b: Bulletin): string {
  */
 export function renderBulletinCard(b: Bulletin): Card {
   const signedOff = [...b.signedOff]
-    .sort((x, y) => compareCodes(x.code, y.code))
+    .sort((x, y) => compareTaskCodes(x.code, y.code))
     .map((s) => `- ${codeMd(s.code)} ${escapeMd(headline(s.problem, 24))}（${escapeMd(s.unit)}）`);
   const named = b.namedUnits.map((u) => `- **${escapeMd(u.unit)}**：${missingTasks(u.tasks)}`);
   return fitCard(

@@ -37,3 +37,32 @@ export function renderDeadlineReminderCard(d: DeadlineReminder): Card {
     }),
   );
 }
+
+/**
+ * The day's deadline reminders in one post (a quiet group: one message, not one per task): one
+ * task gets the single card; several get a list grouped by due date, each line with its unit's members.
+ */
+export function renderDeadlineRemindersCard(items: DeadlineReminder[]): Card {
+  if (items.length === 1) return renderDeadlineReminderCard(items[0]!);
+  const sorted = [...items].sort(
+    (a, b) => a.deadline.localeCompare(b.deadline) || a.code.localeCompare(b.code, 'en', { numeric: true }),
+  );
+  const lines = sorted.map(
+    (d) =>
+      `- **${codeMd(d.code)}** ${escapeMd(shorten(d.problem, 40))}｜${escapeMd(d.unit)} ${mentionMembers(d.memberOpenIds)}｜${d.deadline}（${whenDue(d)}）`,
+  );
+  return fitCard(
+    card({
+      title: `【到期提醒】${items.length} 项整改事项即将到期`,
+      template: sorted.some((d) => d.daysLeft <= 1) ? COLOUR.alert : COLOUR.attention,
+      elements: [
+        markdown(lines.join('\n')),
+        markdown(
+          grey(
+            '请抓紧推进整改；已完成的请发送 /申请销号 事项编号 完成情况说明。确需延期的，请及时与督办员联系。',
+          ),
+        ),
+      ],
+    }),
+  );
+}

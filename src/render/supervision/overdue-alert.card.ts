@@ -1,8 +1,8 @@
 import type { OverdueAlert } from '../../domain/supervision/alerts.js';
+import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { button, buttonRow, type Card, card, markdown } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
-import { compareCodes } from '../format.js';
 import { escapeMd, grey, headline } from '../markdown.js';
 import { codeMd, mentionMembers } from './unit-lines.js';
 
@@ -29,7 +29,7 @@ export function renderOverdueAlertCard(a: OverdueAlert): Card {
   const codes = new Set(a.items.map((i) => i.code)).size;
   const cards = a.items.filter((i) => i.warningId).length;
   const sorted = [...a.items].sort(
-    (x, y) => compareCodes(x.code, y.code) || x.unit.localeCompare(y.unit, 'zh'),
+    (x, y) => compareTaskCodes(x.code, y.code) || x.unit.localeCompare(y.unit, 'zh'),
   );
   return fitCard(
     card({

@@ -1,6 +1,7 @@
 import { periodLabel } from '../../domain/supervision/report-deadline.js';
 import type { RollCall } from '../../domain/supervision/roll-call.js';
 import type { SlowTask } from '../../domain/supervision/slow-progress.js';
+import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import {
   type Card,
   type CardElement,
@@ -12,7 +13,6 @@ import {
 } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
-import { compareCodes } from '../format.js';
 import { escapeMd, grey, red } from '../markdown.js';
 import { dayLabel, missingUnitLine, warningIdList } from './unit-lines.js';
 
@@ -31,7 +31,7 @@ function slowRow(s: SlowTask): TableRow {
 function slowSection(slow: SlowTask[]): CardElement[] {
   if (slow.length === 0) return [];
   const sorted = [...slow].sort(
-    (a, b) => b.expected - b.actual - (a.expected - a.actual) || compareCodes(a.code, b.code),
+    (a, b) => b.expected - b.actual - (a.expected - a.actual) || compareTaskCodes(a.code, b.code),
   );
   return [
     markdown(`**以下 ${slow.length} 项整改进度明显滞后于计划：**`),

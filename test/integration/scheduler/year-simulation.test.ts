@@ -39,6 +39,16 @@ describe('a year of supervision: the seed plan from March 2023 to January 2024, 
     await h?.close();
   });
 
+  it('posts each day’s deadline reminders as one message', async () => {
+    const claims = (await h.app.repos.posts.list({ kind: 'deadline_reminder' })).filter(
+      (c) => c.messageId !== 'none',
+    );
+    const may24 = claims.find((c) => c.key === 'deadline_reminders:2023-05-24')!;
+    const message = posts.find((m) => m.messageId === may24.messageId)!;
+    expect(body(message)).toContain('项整改事项即将到期');
+    for (const code of ['1.2', '6.1', '8.1', '14.4']) expect(body(message)).toContain(`**${code}**`);
+  });
+
   it('posts the reminder of 20 May 2023 (a Saturday) on Friday 19 May, naming only the late units', async () => {
     const claims = await h.app.repos.posts.list({ kind: 'reminder' });
     const may = claims.filter((c) => c.key.startsWith('reminder:2023-05'));
@@ -115,10 +125,13 @@ describe('a year of supervision: the seed plan from March 2023 to January 2024, 
     const plan = (await h.app.repos.plans.current())!;
     const power = (await h.app.repos.tasks.list(plan.planId)).filter((t) => t.leadUnits.includes('供电公司'));
     expect(power.map((t) => t.state)).toEqual(['closed', 'closed']);
-    const reminders = (await h.app.repos.posts.list({ kind: 'deadline_reminder' })).filter((c) =>
-      c.key.startsWith('deadline_reminder:3.'),
+    const claims = (await h.app.repos.posts.list({ kind: 'deadline_reminder' })).filter(
+      (c) => c.messageId !== 'none',
     );
-    expect(reminders).toEqual([]);
+    expect(claims.length).toBeGreaterThan(0);
+    const reminders = posts.filter((m) => claims.some((c) => c.messageId === m.messageId));
+    expect(reminders.map(body).filter((b) => /事项 3\.[12] |\*\*3\.[12]\*\*/.test(b))).toEqual([]);
+    expect(reminders.map(body).some((b) => b.includes('供电公司'))).toBe(false);
     const cards = await h.app.repos.warnings.list({ planId: plan.planId, unit: '供电公司' });
     expect(cards).toEqual([]);
   });

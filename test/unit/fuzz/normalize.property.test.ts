@@ -195,14 +195,53 @@ describe('normalizeMessage never throws and returns a valid event or null', () =
         const botMention = mentions.find(
           (m) => m?.key === '@_user_1' && (m.id as { open_id?: unknown } | undefined)?.open_id === BOT,
         );
-        if (botMention && !mentions.some((m) => m?.key === '@_user_1' && m !== botMention))
-          expect(event!.text).not.toContain('@_user_1');
+        // The bot's own placeholder leads a text message; it is removed, not shown.
+        if (botMention && message?.message_type === 'text')
+          expect(event!.text.startsWith('@_user_1')).toBe(false);
         if (botMention) expect(event!.addressedToBot).toBe(true);
       }),
       { numRuns: FC_RUNS },
     );
     // The property is not vacuous: a fair share of the payloads were valid enough to normalize.
     expect(wellFormedSeen).toBeGreaterThan(FC_RUNS / 50);
+  });
+
+  it('replaces every placeholder by its own name, @_user_10 included (one pass, longest key first)', () => {
+    const people = fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 15 });
+    fc.assert(
+      fc.property(people, fc.nat(), fc.nat(), (names, botAt, seed) => {
+        const bot = botAt % names.length;
+        const mentions = names.map((name, i) => ({
+          key: `@_user_${i + 1}`,
+          id: { open_id: i === bot ? BOT : `ou_${i}` },
+          name,
+        }));
+        // The placeholders in a shuffled order, as people type mentions anywhere in the text.
+        const order = names
+          .map((_, i) => i)
+          .sort((a, b) => ((a * 7919 + seed) % 97) - ((b * 7919 + seed) % 97));
+        const text = order.map((i) => mentions[i]!.key).join(' ');
+        const event = normalizeMessage(
+          {
+            event_id: 'ev_1',
+            sender: { sender_id: { open_id: 'ou_sender' }, sender_type: 'user' },
+            message: {
+              message_id: 'om_1',
+              chat_id: 'oc_1',
+              message_type: 'text',
+              content: JSON.stringify({ text }),
+              mentions,
+            },
+          },
+          BOT,
+        );
+        const expected = order.map((i) => (i === bot ? '' : `@${names[i]}`)).join(' ');
+        expect(event?.text).toBe(expected.trim());
+        expect(event?.addressedToBot).toBe(true);
+        expect(event?.mentions).toHaveLength(names.length - 1);
+      }),
+      { numRuns: FC_RUNS },
+    );
   });
 
   it('for content nested thousands of levels deep (a recursive walk overflowed the stack)', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeadlineReminder } from '../../../../src/domain/supervision/alerts.js';
-import { renderDeadlineReminderCard } from '../../../../src/render/supervision/deadline-reminder.card.js';
+import {
+  renderDeadlineReminderCard,
+  renderDeadlineRemindersCard,
+} from '../../../../src/render/supervision/deadline-reminder.card.js';
 import { commandsOf } from '../card-checks.js';
 import { task61 } from '../fixtures.js';
 import { expectEscaped, expectValid, mentionedIds } from './checks.js';
@@ -59,5 +62,38 @@ describe('renderDeadlineReminderCard', () => {
     const built = renderDeadlineReminderCard({ ...reminder, problem: LONG_PROBLEM.repeat(100) });
     expect(JSON.stringify(built).length).toBeLessThan(5_000);
     expectValid(built);
+  });
+});
+
+describe('renderDeadlineRemindersCard', () => {
+  it('gives one task the single card', () => {
+    expect(renderDeadlineRemindersCard([reminder])).toEqual(renderDeadlineReminderCard(reminder));
+  });
+
+  it('lists several tasks in one card, red when one is due tomorrow, each with its members', () => {
+    const built = renderDeadlineRemindersCard([
+      reminder,
+      {
+        ...reminder,
+        code: '1.2',
+        problem: '歇业备案有待进一步推进。',
+        unit: '行政审批局',
+        memberOpenIds: ['ou_approval'],
+        daysLeft: 1,
+        deadline: '2023-05-25',
+      },
+    ]);
+    expect(built.header.title.content).toBe('【到期提醒】2 项整改事项即将到期');
+    expect(built.header.template).toBe('red');
+    const text = JSON.stringify(built);
+    expect(text.indexOf('**1.2**')).toBeLessThan(text.indexOf('**6.1**'));
+    expect(mentionedIds(built)).toEqual(['ou_approval', 'ou_liaison_tax', 'ou_deputy_tax']);
+    expectValid(built);
+  });
+
+  it('stays orange when nothing is due within a day', () => {
+    expect(renderDeadlineRemindersCard([reminder, { ...reminder, code: '6.2' }]).header.template).toBe(
+      'orange',
+    );
   });
 });

@@ -12,6 +12,7 @@ describe('render/supervision index', () => {
       'renderAssessmentCard',
       'renderBulletinCard',
       'renderDeadlineReminderCard',
+      'renderDeadlineRemindersCard',
       'renderOverdueAlertCard',
       'renderReminderCard',
       'renderRollCallCard',

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../config/index.js';
+
+const valid = {
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/duban',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  LARK_APP_ID: 'cli_a1b2c3d4e5f60718',
+  LARK_APP_SECRET: 'super-secret-value',
+  LARK_CHAT_ID: 'oc_123',
+  LARK_ENCRYPT_KEY: 'encrypt-key-value',
+  LARK_VERIFICATION_TOKEN: 'verification-token-value',
+};
+
+describe('loadConfig', () => {
+  it('parses a webhook configuration with the cycle defaults, frozen', () => {
+    const config = loadConfig(valid);
+    expect(config.lark).toMatchObject({
+      transport: 'webhook',
+      domain: 'https://open.feishu.cn',
+      webhookPath: '/webhook/event',
+    });
+    expect(config.cycle).toMatchObject({
+      reminderDaysOfMonth: [20],
+      reminderTime: '09:00',
+      bulletinTime: '10:00',
+      deadlineReminderDaysBefore: [7, 1],
+    });
+    expect(config.catchUpGraceMs).toBe(12 * 3_600_000);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every missing or malformed variable and never prints a value', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        LARK_APP_SECRET: 'super-secret-value',
+        LARK_CHAT_ID: 'group-1',
+        REMINDER_TIME: '9am',
+        MONGODB_URI: 'postgres://x',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of [
+      'REDIS_URL is missing',
+      'LARK_APP_ID is missing',
+      'LARK_CHAT_ID:',
+      'REMINDER_TIME:',
+      'MONGODB_URI:',
+      'LARK_ENCRYPT_KEY is missing',
+      'LARK_VERIFICATION_TOKEN is missing',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('super-secret-value');
+    expect(message).not.toContain('postgres://x');
+  });
+
+  it('needs no Encrypt Key for the long connection, and accepts a custom domain and lists', () => {
+    const { LARK_ENCRYPT_KEY: _k, LARK_VERIFICATION_TOKEN: _t, ...rest } = valid;
+    const config = loadConfig({
+      ...rest,
+      LARK_TRANSPORT: 'ws',
+      LARK_DOMAIN: 'http://127.0.0.1:9300/',
+      OFFICE_ADMIN_OPEN_IDS: 'ou_a, ou_b',
+      DEADLINE_REMINDER_DAYS_BEFORE: '3',
+      BOT_NOW: '2023-05-19T09:00:00+08:00',
+    });
+    expect(config.lark).toMatchObject({ transport: 'ws', domain: 'http://127.0.0.1:9300' });
+    expect(config.officeAdminOpenIds).toEqual(['ou_a', 'ou_b']);
+    expect(config.cycle.deadlineReminderDaysBefore).toEqual([3]);
+    expect(config.botNow?.toISOString()).toBe('2023-05-19T01:00:00.000Z');
+  });
+
+  it('treats an empty value as unset and rejects an unknown transport', () => {
+    expect(loadConfig({ ...valid, BOT_NOW: '', PLAN_OVERLAY: '' }).botNow).toBeUndefined();
+    expect(() => loadConfig({ ...valid, LARK_TRANSPORT: 'carrier-pigeon' })).toThrow(/LARK_TRANSPORT/);
+  });
+});
