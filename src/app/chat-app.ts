@@ -21,6 +21,20 @@ import type { Receiver } from '../transport/receiver.js';
 import { createWebhookApp, createWebhookReceiver } from '../transport/webhook.app.js';
 import { createWsReceiver } from '../transport/ws.receiver.js';
 
+/** `/readyz`: MongoDB and Redis each answer a ping within a second. */
+async function checkReadiness(connection: Connection, redis: Redis): Promise<Record<string, boolean>> {
+  const answers = (work: Promise<unknown>) =>
+    Promise.race([
+      work.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+    ]).catch(() => false);
+  const [mongo, redisOk] = await Promise.all([
+    answers(connection.db?.admin().ping() ?? Promise.reject()),
+    answers(redis.ping()),
+  ]);
+  return { mongo, redis: redisOk };
+}
+
 /** The long connection plus the HTTP server for health checks. */
 function withHealthServer(ws: Receiver, http: Receiver & { port(): number }): Receiver & { port(): number } {
   return {
@@ -62,7 +76,7 @@ export interface ChatAppOptions {
   config: Config;
   logger: Logger;
   clock: Clock;
-  /** Commands added by the scheduler (/通报, /考核, /日程). */
+  /** Commands beyond the built-in ones (extensions, tests). */
   extraCommands?: readonly Command[];
   /** Database name override (tests use one per file). */
   dbName?: string;
@@ -114,7 +128,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       path: config.lark.transport === 'webhook' ? config.lark.webhookPath : undefined,
       encryptKey: config.lark.encryptKey,
       verificationToken: config.lark.verificationToken,
-      readiness: async () => ({ mongo: connection.readyState === 1, redis: redis.status === 'ready' }),
+      readiness: () => checkReadiness(connection, redis),
     }),
     config.port,
     inFlight.drain,
