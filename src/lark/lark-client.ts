@@ -8,14 +8,40 @@ export interface LarkClient {
   tokens: TokenCache;
 }
 
-/** The SDK's logger, routed into pino at warn level (it logs request failures with their bodies). */
-function sdkLogger(logger: Logger) {
+/**
+ * What the SDK logs, made safe: an axios error becomes its status, Lark code, message and URL (its
+ * `config` holds the request body, which for the token call is the app secret), and any secret that
+ * still appears is replaced. Routed into pino at warn level.
+ */
+function sdkLogger(logger: Logger, secrets: string[]) {
   const log = logger.child({ component: 'lark-sdk' });
-  const text = (args: unknown[]) =>
-    args
-      .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+  const summarize = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const e = value as {
+      message?: string;
+      config?: { url?: string; method?: string };
+      response?: { status?: number; data?: { code?: number; msg?: string } };
+    };
+    if (e.config || e.response || value instanceof Error) {
+      return {
+        message: e.message,
+        method: e.config?.method,
+        url: e.config?.url,
+        status: e.response?.status,
+        code: e.response?.data?.code,
+        msg: e.response?.data?.msg,
+      };
+    }
+    return value;
+  };
+  const text = (args: unknown[]) => {
+    let line = args
+      .map((a) => (typeof a === 'string' ? a : safeJson(summarize(a))))
       .join(' ')
       .slice(0, 2000);
+    for (const secret of secrets) if (secret) line = line.split(secret).join('[redacted]');
+    return line;
+  };
   return {
     error: (...args: unknown[]) => log.warn(text(args)),
     warn: (...args: unknown[]) => log.warn(text(args)),
@@ -23,6 +49,14 @@ function sdkLogger(logger: Logger) {
     debug: (...args: unknown[]) => log.trace(text(args)),
     trace: (...args: unknown[]) => log.trace(text(args)),
   };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** A self-built app's client pointed at `domain` (Lark, Feishu, or the fake platform). */
@@ -39,7 +73,7 @@ export function createLarkClient(options: {
     domain: options.domain,
     appType: lark.AppType.SelfBuild,
     cache: tokens,
-    logger: sdkLogger(options.logger),
+    logger: sdkLogger(options.logger, [options.appSecret]),
     loggerLevel: lark.LoggerLevel.warn,
   });
   return { client, tokens };

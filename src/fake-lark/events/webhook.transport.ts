@@ -37,7 +37,9 @@ export class WebhookTransport {
   }
 
   private signatureHeaders(body: string, tamper?: 'signature' | 'timestamp'): Record<string, string> {
-    const timestamp = String(Math.floor(this.config.now() / 1000));
+    // Signed with the wall clock, like Lark: a receiver checks freshness against real time even when
+    // the fake's (and the bot's) clock has been moved for a simulation.
+    const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomHex(8);
     let signature = signEvent(timestamp, nonce, this.config.encryptKey, body);
     if (tamper === 'signature') signature = `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`;

@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { encryptEvent, signEvent } from '../../../src/fake-lark/events/lark-crypto.js';
 import { type ChatHarness, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../../helpers/chat-harness.js';
 
@@ -31,18 +29,46 @@ export function seal(plain: unknown, key = ENCRYPT_KEY): string {
   return JSON.stringify({ encrypt: encryptEvent(key, JSON.stringify(plain)) });
 }
 
-/** Lark's three signature headers for `body`, signed at `timestamp` (unix seconds, wall clock by default). */
+/** Lark's three signature headers for `body`, signed at `timestamp` (unix seconds; see {@link webhookNow}). */
 export function signedHeaders(
   body: string,
-  options: { timestamp?: number; key?: string } = {},
+  options: { timestamp: number; key?: string },
 ): Record<string, string> {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const timestamp = String(options.timestamp);
   const nonce = randomBytes(8).toString('hex');
   return {
     'x-lark-request-timestamp': timestamp,
     'x-lark-request-nonce': nonce,
     'x-lark-signature': signEvent(timestamp, nonce, options.key ?? ENCRYPT_KEY, body),
   };
+}
+
+const acceptedNow = new WeakMap<ChatHarness, () => number>();
+
+/**
+ * "Now" in unix seconds as the webhook judges signature freshness. It is the wall clock (Lark's
+ * timestamps are real time) unless the harness ties the webhook to the bot's clock; a harmless
+ * signed probe (an event the bot ignores) tells which, once per harness.
+ */
+export async function webhookNow(h: ChatHarness): Promise<number> {
+  let now = acceptedNow.get(h);
+  if (!now) {
+    const candidates = [
+      () => Math.floor(Date.now() / 1000),
+      () => Math.floor(h.clock.now().getTime() / 1000),
+    ];
+    for (const candidate of candidates) {
+      // A receive_v1 without a message: verified, then ignored as malformed (no reply, no effect).
+      const body = seal(envelope(h, 'im.message.receive_v1', {}));
+      if ((await post(h.webhookUrl, body, signedHeaders(body, { timestamp: candidate() }))).status === 200) {
+        now = candidate;
+        break;
+      }
+    }
+    if (!now) throw new Error('the webhook accepted no signed probe: check the harness');
+    acceptedNow.set(h, now);
+  }
+  return now();
 }
 
 /** A POST answered by the bot's webhook: status and parsed body (text when it is no JSON). */
@@ -85,41 +111,6 @@ export function envelope(
     },
     event,
   };
-}
-
-/**
- * A local endpoint that answers every POST with 200 `{}`: the fake delivers a user message there,
- * so the message exists in the fake's timeline (replies to it work) while the test decides how
- * (and whether) its envelope reaches the bot.
- */
-export async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/sink`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Records a user message in the fake (delivered to the sink only) and returns its plaintext envelope. */
-export async function captureMessage(
-  h: ChatHarness,
-  sinkUrl: string,
-  sender: { openId: string },
-  text: string,
-): Promise<{ messageId: string; envelope: Record<string, unknown> }> {
-  const { messageId, delivery } = await h.fake.deliverUserMessage({
-    chatId: h.chatId,
-    senderOpenId: sender.openId,
-    text,
-    mentionBot: true,
-    url: sinkUrl,
-  });
-  return { messageId, envelope: delivery.envelope };
 }
 
 /** The log lines written since `from` (an index into `h.logs`). */

@@ -5,8 +5,8 @@ import {
   startChatHarness,
   VERIFICATION_TOKEN,
 } from '../../helpers/chat-harness.js';
+import { type DirectLine, startDirectLine } from './direct-line.js';
 import {
-  captureMessage,
   envelope,
   logsSince,
   post,
@@ -14,25 +14,29 @@ import {
   secretsOf,
   signedHeaders,
   snapshot,
-  startSink,
+  webhookNow,
 } from './security-helpers.js';
 
 describe('the webhook refuses what Lark did not send, and handles a delivery once', () => {
   let h: ChatHarness;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let line: DirectLine;
   let base: string;
   let planId: string;
   beforeAll(async () => {
     h = await startChatHarness({ now: '2023-06-10 10:00' });
     await h.bind(PEOPLE.tax, '税务局');
-    sink = await startSink();
+    line = await startDirectLine(h);
     base = new URL(h.webhookUrl).origin;
     planId = (await h.app.repos.plans.current())!.planId;
   });
   afterAll(async () => {
     await h?.close();
-    await sink?.close();
+    await line?.close();
   });
+
+  /** Signature headers fresh for the webhook, made with `key` (the right Encrypt Key by default). */
+  const sign = async (body: string, key?: string) =>
+    signedHeaders(body, { timestamp: await webhookNow(h), key });
 
   const reportsOf = (messageId: string) =>
     h.app.repos.reports.list({ planId }).then((all) => all.filter((r) => r.messageId === messageId));
@@ -75,13 +79,8 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
   });
 
   it('refuses a correctly signed delivery older (or newer) than 300 s, and takes one within it', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const { messageId, envelope: plain } = await captureMessage(
-      h,
-      sink.url,
-      PEOPLE.tax,
-      '/进展 6.1 40% 时效',
-    );
+    const now = await webhookNow(h);
+    const { messageId, envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 40% 时效');
     const body = seal(plain);
     const from = h.logs.length;
     for (const timestamp of [now - 400, now - 301, now + 400, 0]) {
@@ -99,14 +98,9 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
   });
 
   it('refuses a delivery missing any of the signature headers with 401', async () => {
-    const { messageId, envelope: plain } = await captureMessage(
-      h,
-      sink.url,
-      PEOPLE.tax,
-      '/进展 6.1 41% 无签名',
-    );
+    const { messageId, envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 41% 无签名');
     const body = seal(plain);
-    const full = signedHeaders(body);
+    const full = await sign(body);
     const from = h.logs.length;
     for (const missing of [...Object.keys(full), 'all']) {
       const headers =
@@ -119,25 +113,20 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
   });
 
   it('refuses a signature made with another key', async () => {
-    const { envelope: plain } = await captureMessage(h, sink.url, PEOPLE.tax, '/进展 6.1 42% 别的钥匙');
+    const { envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 42% 别的钥匙');
     const body = seal(plain);
-    const res = await post(h.webhookUrl, body, signedHeaders(body, { key: 'another-key' }));
+    const res = await post(h.webhookUrl, body, await sign(body, 'another-key'));
     expect(res).toEqual({ status: 401, body: { error: 'bad signature' } });
   });
 
   it('refuses a wrong or missing verification token inside a correctly signed, encrypted body', async () => {
     const before = await snapshot(h);
-    const { messageId, envelope: plain } = await captureMessage(
-      h,
-      sink.url,
-      PEOPLE.tax,
-      '/进展 6.1 43% 令牌',
-    );
+    const { messageId, envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 43% 令牌');
     const header = plain.header as Record<string, unknown>;
     const from = h.logs.length;
     for (const token of ['wrong-token', '', undefined, { $ne: null }]) {
       const body = seal({ ...plain, header: { ...header, token } });
-      const res = await post(h.webhookUrl, body, signedHeaders(body));
+      const res = await post(h.webhookUrl, body, await sign(body));
       expect(res).toEqual({ status: 401, body: { error: 'wrong verification token' } });
     }
     expectRefusalLogged(from, 'wrong verification token');
@@ -146,15 +135,10 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
   });
 
   it('refuses an unencrypted body with 400 while an Encrypt Key is set, even when signed', async () => {
-    const { messageId, envelope: plain } = await captureMessage(
-      h,
-      sink.url,
-      PEOPLE.tax,
-      '/进展 6.1 44% 明文',
-    );
+    const { messageId, envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 44% 明文');
     const body = JSON.stringify(plain);
     const from = h.logs.length;
-    const res = await post(h.webhookUrl, body, signedHeaders(body));
+    const res = await post(h.webhookUrl, body, await sign(body));
     expect(res).toEqual({ status: 400, body: { error: 'unencrypted body while an Encrypt Key is set' } });
     expectRefusalLogged(from, 'unencrypted body');
     expect(await h.repliesTo(messageId)).toEqual([]);
@@ -172,26 +156,51 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
       seal(7),
     ];
     for (const body of bodies) {
-      const res = await post(h.webhookUrl, body, signedHeaders(body));
+      const res = await post(h.webhookUrl, body, await sign(body));
       expect(res.status, body).toBe(400);
     }
+  });
+
+  it('gives an unsigned body the same 401 whether or not it decrypts (no decryption oracle)', async () => {
+    const { envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.1 45% 无签名密文');
+    const bodies = [
+      seal(plain),
+      seal({ ...plain, type: 'url_verification_not' }),
+      seal(plain, 'another-key'),
+      seal(null),
+      JSON.stringify({ encrypt: 'bm90IGEgY2lwaGVydGV4dA==' }),
+      JSON.stringify({ encrypt: '' }),
+    ];
+    for (const body of bodies) {
+      expect(await post(h.webhookUrl, body)).toEqual({
+        status: 401,
+        body: { error: 'missing signature headers' },
+      });
+    }
+    // A wrong signature is refused before anything is decrypted.
+    const garbage = JSON.stringify({ encrypt: 'bm90IGEgY2lwaGVydGV4dA==' });
+    const forged = { ...(await sign(garbage)), 'x-lark-signature': 'f'.repeat(64) };
+    expect(await post(h.webhookUrl, garbage, forged)).toEqual({
+      status: 401,
+      body: { error: 'bad signature' },
+    });
   });
 
   it('answers malformed JSON, a non-object body and a wrong content type with 400', async () => {
     const from = h.logs.length;
     for (const body of ['{"encrypt":', 'not json', '{"encrypt":"x"', '[]', '"text"', 'null', '42']) {
-      const res = await post(h.webhookUrl, body, signedHeaders(body));
+      const res = await post(h.webhookUrl, body, await sign(body));
       expect(res.status, body).toBe(400);
     }
     const plain = seal({ any: 1 });
-    expect((await post(h.webhookUrl, plain, signedHeaders(plain), 'text/plain')).status).toBe(400);
+    expect((await post(h.webhookUrl, plain, await sign(plain), 'text/plain')).status).toBe(400);
     expectRefusalLogged(from, 'entity.parse.failed');
   });
 
   it('answers a body over 64 kb with 413', async () => {
     const body = JSON.stringify({ encrypt: 'A'.repeat(70 * 1024) });
     const from = h.logs.length;
-    const res = await post(h.webhookUrl, body, signedHeaders(body));
+    const res = await post(h.webhookUrl, body, await sign(body));
     expect(res.status).toBe(413);
     expectRefusalLogged(from, 'entity.too.large');
   });
@@ -217,31 +226,21 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
   });
 
   it('handles a replayed event once: same event_id later, same message_id under a new event_id', async () => {
-    const { messageId, envelope: plain } = await captureMessage(
-      h,
-      sink.url,
-      PEOPLE.tax,
-      '/进展 6.2 30% 重放测试',
-    );
+    const { messageId, envelope: plain } = await line.capture(PEOPLE.tax, '/进展 6.2 30% 重放测试');
     const body = seal(plain);
-    expect((await post(h.webhookUrl, body, signedHeaders(body))).status).toBe(200);
+    expect((await post(h.webhookUrl, body, await sign(body))).status).toBe(200);
     expect(await h.repliesTo(messageId)).toHaveLength(1);
     h.clock.set(new Date(h.clock.now().getTime() + 60 * 60 * 1000));
     // The same event again (Lark re-pushes with a fresh timestamp and nonce).
-    expect((await post(h.webhookUrl, body, signedHeaders(body))).status).toBe(200);
+    expect((await post(h.webhookUrl, body, await sign(body))).status).toBe(200);
     // The same message under a new event id (receive_v1 says this happens too).
     const header = plain.header as Record<string, unknown>;
     const renamed = seal({ ...plain, header: { ...header, event_id: `${String(header.event_id)}-again` } });
-    expect((await post(h.webhookUrl, renamed, signedHeaders(renamed))).status).toBe(200);
-    // And the fake's own duplicate copies of a fresh delivery.
-    const dup = await h.fake.deliverUserMessage({
-      chatId: h.chatId,
-      senderOpenId: PEOPLE.tax.openId,
-      text: '/进展 6.3 20% 重复投递',
-      mentionBot: true,
-      duplicate: 2,
-    });
-    expect(dup.delivery.attempts.filter((a) => a.status === 200)).toHaveLength(3);
+    expect((await post(h.webhookUrl, renamed, await sign(renamed))).status).toBe(200);
+    // Three copies of a fresh delivery at the same moment: one wins the de-duplication.
+    const dup = await line.capture(PEOPLE.tax, '/进展 6.1 20% 同时重复投递');
+    const answers = await Promise.all([1, 2, 3].map(() => line.deliver(dup.envelope)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(await h.repliesTo(messageId)).toHaveLength(1);
     expect(await reportsOf(messageId)).toHaveLength(1);
     expect(await h.repliesTo(dup.messageId)).toHaveLength(1);

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 /** Runs per property: `FC_RUNS` from the environment, 2000 by default. */
 export const FC_RUNS = Number(process.env.FC_RUNS ?? 2000) || 2000;
 
+/** Per-test timeout for property runs (thousands of cases; a busy CI machine is slower). */
+export const PROPERTY_TIMEOUT_MS = 120_000;
+
 /** ASCII → full-width (`6` → `６`, space → ideographic space), as an IME in full-width mode types. */
 export function toFullWidth(text: string): string {
   let out = '';

@@ -7,7 +7,7 @@ import { toHalfWidth } from '../../../src/bot/parsing/normalize-text.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
-import { argText, FC_RUNS, nastyChar, toFullWidth, whitespace } from './arbitraries.js';
+import { argText, FC_RUNS, nastyChar, PROPERTY_TIMEOUT_MS, toFullWidth, whitespace } from './arbitraries.js';
 
 // Parsers never touch the scheduler's deps (only `run` does), so an empty object stands in.
 const COMMANDS: readonly Command[] = listCommands(createSupervisionCommands({} as SupervisionDeps));
@@ -58,88 +58,108 @@ function checkEveryParser(text: string, input: Omit<CommandInput, 'split'>): voi
 }
 
 describe('splitCommand on arbitrary text', () => {
-  it('never throws; tokens are whitespace-free and restFrom slices the original text', () => {
-    const text = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 60 }),
-      commandText(argText),
-      commandText(argText).map(toFullWidth),
-      fc.string({ unit: nastyChar, maxLength: 20 }),
-    );
-    fc.assert(
-      fc.property(text, fc.integer({ min: -2, max: 12 }), (input, i) => {
-        const split = splitCommand(input);
-        if (split === null) {
-          expect(input.trim()).toBe('');
-          return;
-        }
-        expect(input.trim()).not.toBe('');
-        for (const token of split.tokens) expect(token).toMatch(/^\S+$/);
-        const rest = split.restFrom(i);
-        expect(input.includes(rest)).toBe(true);
-        expect(rest).toBe(rest.trim());
-        const token = split.tokens[i];
-        if (i >= 0 && token !== undefined) expect(toHalfWidth(rest).startsWith(token)).toBe(true);
-        else expect(rest).toBe('');
-      }),
-      { numRuns: FC_RUNS },
-    );
-  }, 60_000);
+  it(
+    'never throws; tokens are whitespace-free and restFrom slices the original text',
+    () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        commandText(argText),
+        commandText(argText).map(toFullWidth),
+        fc.string({ unit: nastyChar, maxLength: 20 }),
+      );
+      fc.assert(
+        fc.property(text, fc.integer({ min: -2, max: 12 }), (input, i) => {
+          const split = splitCommand(input);
+          if (split === null) {
+            expect(input.trim()).toBe('');
+            return;
+          }
+          expect(input.trim()).not.toBe('');
+          for (const token of split.tokens) expect(token).toMatch(/^\S+$/);
+          const rest = split.restFrom(i);
+          expect(input.includes(rest)).toBe(true);
+          expect(rest).toBe(rest.trim());
+          const token = split.tokens[i];
+          if (i >= 0 && token !== undefined) expect(toHalfWidth(rest).startsWith(token)).toBe(true);
+          else expect(rest).toBe('');
+        }),
+        { numRuns: FC_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('every command parser returns or refuses politely', () => {
-  it('on command-shaped text with arbitrary arguments', () => {
-    fc.assert(
-      fc.property(commandText(argText), mentions, attachments, (text, m, a) => {
-        checkEveryParser(text, { mentions: m, attachments: a });
-      }),
-      { numRuns: FC_RUNS },
-    );
-  });
-
-  it('on full-width variants of the same text', () => {
-    fc.assert(
-      fc.property(commandText(argText), mentions, (text, m) => {
-        checkEveryParser(toFullWidth(text), { mentions: m, attachments: [] });
-      }),
-      { numRuns: FC_RUNS },
-    );
-  });
-
-  it('on control characters, lone surrogates and zero-width marks anywhere', () => {
-    const noisy = fc
-      .tuple(commandText(argText), fc.array(fc.tuple(fc.nat(), nastyChar), { maxLength: 8 }))
-      .map(([text, inserts]) => {
-        let out = text;
-        for (const [at, ch] of inserts) {
-          const pos = at % (out.length + 1);
-          out = out.slice(0, pos) + ch + out.slice(pos);
-        }
-        return out;
-      });
-    fc.assert(
-      fc.property(noisy, mentions, attachments, (text, m, a) => {
-        checkEveryParser(text, { mentions: m, attachments: a });
-      }),
-      { numRuns: FC_RUNS },
-    );
-  });
-
-  it('on huge inputs (long tokens, many tokens)', () => {
-    const huge = fc
-      .tuple(
-        commandText(argText),
-        fc.constantFrom('很', '6.1 ', '60% ', 'a=1 ', '{"$gt":""}', '\u3000', '９', '\n'),
-        fc.integer({ min: 200, max: 4_000 }),
-        fc.boolean(),
-      )
-      .map(([text, unit, times, glue]) =>
-        glue ? `${text}${unit.repeat(times)}` : `${text} ${unit.repeat(times)}`,
+  it(
+    'on command-shaped text with arbitrary arguments',
+    () => {
+      fc.assert(
+        fc.property(commandText(argText), mentions, attachments, (text, m, a) => {
+          checkEveryParser(text, { mentions: m, attachments: a });
+        }),
+        { numRuns: FC_RUNS },
       );
-    fc.assert(
-      fc.property(huge, (text) => {
-        checkEveryParser(text, { mentions: [], attachments: [] });
-      }),
-      { numRuns: FC_RUNS },
-    );
-  }, 60_000);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'on full-width variants of the same text',
+    () => {
+      fc.assert(
+        fc.property(commandText(argText), mentions, (text, m) => {
+          checkEveryParser(toFullWidth(text), { mentions: m, attachments: [] });
+        }),
+        { numRuns: FC_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'on control characters, lone surrogates and zero-width marks anywhere',
+    () => {
+      const noisy = fc
+        .tuple(commandText(argText), fc.array(fc.tuple(fc.nat(), nastyChar), { maxLength: 8 }))
+        .map(([text, inserts]) => {
+          let out = text;
+          for (const [at, ch] of inserts) {
+            const pos = at % (out.length + 1);
+            out = out.slice(0, pos) + ch + out.slice(pos);
+          }
+          return out;
+        });
+      fc.assert(
+        fc.property(noisy, mentions, attachments, (text, m, a) => {
+          checkEveryParser(text, { mentions: m, attachments: a });
+        }),
+        { numRuns: FC_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'on huge inputs (long tokens, many tokens)',
+    () => {
+      const huge = fc
+        .tuple(
+          commandText(argText),
+          fc.constantFrom('很', '6.1 ', '60% ', 'a=1 ', '{"$gt":""}', '\u3000', '９', '\n'),
+          fc.integer({ min: 200, max: 4_000 }),
+          fc.boolean(),
+        )
+        .map(([text, unit, times, glue]) =>
+          glue ? `${text}${unit.repeat(times)}` : `${text} ${unit.repeat(times)}`,
+        );
+      fc.assert(
+        fc.property(huge, (text) => {
+          checkEveryParser(text, { mentions: [], attachments: [] });
+        }),
+        { numRuns: FC_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
