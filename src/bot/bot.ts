@@ -36,14 +36,15 @@ export function createBot(deps: BotDeps): Bot {
       const split = splitCommand(text);
       const addressed = event.kind === 'card_action' || event.addressedToBot || split?.slash === true;
       if (!addressed) return; // chatter not addressed to the bot
-      if (!(await deps.dedupe.firstTime(event))) {
-        log.info('duplicate delivery ignored');
-        return;
-      }
       const senderOpenId = event.kind === 'message' ? event.senderOpenId : event.operatorOpenId;
       const partial = { event, deps: deps.domain, extras: deps.extras, messenger: deps.messenger, log };
       let ctx = createContext({ ...partial, caller: { openId: senderOpenId, isOffice: false } });
+      // Inside the boundary: with Redis down the user still gets the polite retry message.
       await withErrorBoundary(log, ctx.reply, async () => {
+        if (!(await deps.dedupe.firstTime(event))) {
+          log.info('duplicate delivery ignored');
+          return;
+        }
         ctx = createContext({ ...partial, caller: await identifyCaller(deps.domain, senderOpenId) });
         const command = split ? router.find(split.name) : undefined;
         if (!command || !split) return deps.fallback(ctx);

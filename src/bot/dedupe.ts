@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChatEvent } from './chat-event.js';
 
@@ -13,8 +14,14 @@ export interface Dedupe {
  * Redis `SET NX EX` is atomic, so two processes cannot both win.
  */
 export function createRedisDedupe(redis: Redis, ttlSeconds: number, prefix = 'duban:dedupe'): Dedupe {
-  const claim = async (key: string) =>
-    (await redis.set(`${prefix}:${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+  // A unique value per claim: when ioredis re-sends a SET whose answer was lost in a reconnect, the
+  // retry finds the key taken, and reading our own value back tells it that the first SET was ours.
+  const claim = async (key: string) => {
+    const token = randomUUID();
+    const full = `${prefix}:${key}`;
+    if ((await redis.set(full, token, 'EX', ttlSeconds, 'NX')) === 'OK') return true;
+    return (await redis.get(full)) === token;
+  };
   return {
     async firstTime(event) {
       if (!(await claim(`event:${event.eventId}`))) return false;

@@ -5,7 +5,9 @@ import type { Logger } from '../logger.js';
 function isUnavailable(error: unknown): boolean {
   const name = (error as { name?: string })?.name ?? '';
   const message = String((error as { message?: string })?.message ?? '');
-  return /Mongo|Network|Timeout|ECONNREFUSED|Connection|closed/i.test(`${name} ${message}`);
+  return /Mongo|Network|Timeout|ECONNREFUSED|Connection|closed|MaxRetriesPerRequest|Redis/i.test(
+    `${name} ${message}`,
+  );
 }
 
 /** The single place errors turn into replies: a DomainError's message as is, anything else politely. */

@@ -59,6 +59,8 @@ export interface AuditRepository {
     taskCode?: string;
     unit?: string;
     action?: AuditAction;
+    /** The chat message or job that caused the entry. */
+    source?: string;
     limit?: number;
   }): Promise<AuditEntry[]>;
 }

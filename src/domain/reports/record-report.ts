@@ -4,7 +4,8 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireResponsibleMember } from '../shared/access.js';
-import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import { loadPlan, loadTask } from '../shared/load.js';
+import { retryTransient } from '../shared/transient.js';
 import type { Task } from '../tasks/task.js';
 import type { KpiValue, Report } from './report.js';
 
@@ -19,8 +20,20 @@ export interface ReportInput {
   messageId: string;
 }
 
-/** Records a unit's progress report for the current month; a re-delivered message stores nothing. */
+/**
+ * Records a unit's progress report for the current month. Idempotent per message: the report is keyed
+ * by its message id, and a second run (a re-delivery, or the retry after a dropped connection) finds
+ * it and completes whatever the first run did not finish (the task's state, the audit entry).
+ */
 export async function recordReport(
+  deps: DomainDeps,
+  caller: Caller,
+  input: ReportInput,
+): Promise<{ report: Report; task: Task; created: boolean }> {
+  return retryTransient(() => recordOnce(deps, caller, input));
+}
+
+async function recordOnce(
   deps: DomainDeps,
   caller: Caller,
   input: ReportInput,
@@ -30,7 +43,7 @@ export async function recordReport(
   const unit = await requireResponsibleMember(deps, caller, task, '报送进展');
   validateReport(task, input);
   const now = deps.clock.now();
-  const report: Report = {
+  const draft: Report = {
     id: randomUUID(),
     planId: plan.planId,
     taskCode: task.code,
@@ -44,27 +57,60 @@ export async function recordReport(
     messageId: input.messageId,
     createdAt: now,
   };
-  if ((await deps.repos.reports.add(report)) === 'duplicate') return { report, task, created: false };
-  const updated = task.state === 'open' ? await saveTask(deps, task, { state: 'in_progress' }) : task;
+  const created = (await deps.repos.reports.add(draft)) === 'created';
+  const report = created ? draft : await storedReport(deps, draft);
+  const updated = await startProgress(deps, task);
+  await auditOnce(deps, caller, report, task.state, updated.state);
+  return { report, task: updated, created };
+}
+
+/** The report a message already stored (a re-delivery, or a write whose answer was lost). */
+async function storedReport(deps: DomainDeps, draft: Report): Promise<Report> {
+  const same = await deps.repos.reports.list({ planId: draft.planId, taskCode: draft.taskCode });
+  return same.find((r) => r.messageId === draft.messageId) ?? draft;
+}
+
+/** `open` → `in_progress`; a concurrent report that already moved it is fine, not a conflict. */
+async function startProgress(deps: DomainDeps, task: Task): Promise<Task> {
+  let current = task;
+  for (let attempt = 0; attempt < 5 && current.state === 'open'; attempt++) {
+    const updated = await deps.repos.tasks.update(current, { state: 'in_progress' });
+    if (updated) return updated;
+    current = (await deps.repos.tasks.get(task.planId, task.code)) ?? current;
+  }
+  return current;
+}
+
+/** One audit entry per report, keyed by its message: written by whichever run gets there first. */
+async function auditOnce(
+  deps: DomainDeps,
+  caller: Caller,
+  report: Report,
+  before: Task['state'],
+  after: Task['state'],
+): Promise<void> {
+  if (
+    (await deps.repos.audit.list({ action: 'report.create', source: report.messageId, limit: 1 })).length > 0
+  )
+    return;
   await deps.repos.audit.record({
-    at: now,
+    at: report.createdAt,
     actor: caller.openId,
     actorName: caller.name,
     action: 'report.create',
-    planId: plan.planId,
-    taskCode: task.code,
-    unit,
-    source: input.messageId,
-    before: { state: task.state },
+    planId: report.planId,
+    taskCode: report.taskCode,
+    unit: report.unit,
+    source: report.messageId,
+    before: { state: before },
     after: {
-      state: updated.state,
+      state: after,
       period: report.period,
       percent: report.percent,
       text: report.text,
       kpiValues: report.kpiValues,
     },
   });
-  return { report, task: updated, created: true };
 }
 
 function validateReport(task: Task, input: ReportInput): void {

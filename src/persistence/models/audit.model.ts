@@ -20,5 +20,6 @@ const auditSchema = new Schema<AuditEntry>(
 auditSchema.index({ taskCode: 1, at: -1 });
 auditSchema.index({ unit: 1, at: -1 });
 auditSchema.index({ at: -1 });
+auditSchema.index({ source: 1, action: 1 });
 
 export const auditModel = (connection: Connection) => connection.model<AuditEntry>('Audit', auditSchema);

@@ -15,6 +15,7 @@ export function createAuditRepository(connection: Connection): AuditRepository {
       if (filter.taskCode) query.taskCode = filter.taskCode;
       if (filter.unit) query.unit = filter.unit;
       if (filter.action) query.action = filter.action;
+      if (filter.source) query.source = filter.source;
       return Audit.find(query, NO_ID)
         .sort({ at: -1, _id: -1 })
         .limit(filter.limit ?? 100)

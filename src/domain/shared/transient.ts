@@ -1,0 +1,23 @@
+/** Driver errors that mean "the database did not answer this time", not "the request was wrong". */
+const TRANSIENT =
+  /MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolClosed|MongoTopologyClosed|ECONNRESET|ECONNREFUSED|EPIPE|socket|connection .*closed|timed out/i;
+
+export function isTransient(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; code?: string };
+  return TRANSIENT.test(`${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`);
+}
+
+/**
+ * Runs an idempotent use case again when the database dropped the connection (a Mongo-wire server
+ * restart takes a second or two); anything else, or a last failure, is thrown.
+ */
+export async function retryTransient<T>(work: () => Promise<T>, attempts = 4, baseDelayMs = 250): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ferretdbBinaryPath, startFerretdb } from '../../../src/harness/ferretdb.js';
+import { startChaosHarness } from '../../helpers/chaos-harness.js';
+import { createCleanups } from '../../helpers/chaos-load.js';
+import {
+  classifyOutcomes,
+  findHalfWritten,
+  LOAD_TASKS,
+  prepareReportLoad,
+  sendReportsDuring,
+} from '../../helpers/chaos-reports.js';
+
+const REPORTS = 120;
+
+describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
+  const cleanups = createCleanups();
+  afterEach(() => cleanups.run());
+
+  it('stores and answers each report once, or answers the polite retry', { timeout: 90_000 }, async () => {
+    const bin = ferretdbBinaryPath();
+    // The global setup builds it (scripts/build-ferretdb.sh) unless MONGODB_URI points elsewhere.
+    expect(existsSync(bin), `FerretDB binary missing at ${bin}: run npm run services:build`).toBe(true);
+    const ferret = await startFerretdb(bin, cleanups.tempDir('duban-chaos-ferret-'));
+    cleanups.add(() => ferret.stop());
+    const h = await startChaosHarness({ now: '2023-05-10 10:00', mongoUri: ferret.uri });
+    cleanups.add(() => h.close());
+    const chats = await prepareReportLoad(h);
+
+    const sent = await sendReportsDuring(
+      h,
+      chats,
+      async () => {
+        await ferret.restart();
+        await ferret.restart();
+      },
+      REPORTS,
+    );
+    const outcomes = await classifyOutcomes(h, sent);
+    // Each report is stored once and answered, or answered with the polite retry and not stored.
+    expect(outcomes.filter((o) => o !== 'stored' && o !== 'retry')).toEqual([]);
+    expect(outcomes.filter((o) => o === 'stored').length).toBeGreaterThan(REPORTS * 0.8);
+    expect(await findHalfWritten(h)).toEqual([]);
+    const plan = (await h.app.repos.plans.current())!;
+    const stored = outcomes.filter((o) => o === 'stored').length;
+    expect(await h.app.repos.reports.list({ planId: plan.planId })).toHaveLength(LOAD_TASKS.length + stored);
+  });
+});
