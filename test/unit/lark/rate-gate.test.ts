@@ -6,7 +6,12 @@ import { createRateGate } from '../../../src/lark/rate-gate.js';
 /** A manual clock: sleeping advances it, so pacing is checked without waiting. */
 function manualTime() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('the rate gate', () => {
