@@ -1,17 +1,21 @@
-import { Redis } from 'ioredis';
-import type { Logger } from '../src/logger.js';
+import type { RedisOptions } from 'ioredis';
 
 /**
- * Worker connections wait for Redis forever (`maxRetriesPerRequest: null`, as BullMQ requires);
- * producer connections fail fast so that a command is answered instead of hanging.
+ * Connection options (not a shared client) so that BullMQ creates and closes its own clients: a
+ * client shared by a Queue and a Worker and closed by us can leave a command of BullMQ's rejected
+ * with "Connection is closed" that nobody awaits (taskforcesh/bullmq#3546).
+ * Workers wait for Redis forever (`maxRetriesPerRequest: null`, as BullMQ requires); producers
+ * give up after a few retries so that a command is answered instead of hanging.
  */
-export function createRedisConnection(url: string, role: 'worker' | 'producer', logger: Logger): Redis {
-  const redis = new Redis(
-    url,
-    role === 'worker'
-      ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 3, enableOfflineQueue: true },
-  );
-  redis.on('error', (error) => logger.warn({ err: error, role }, 'redis connection error'));
-  return redis;
+export function redisOptions(url: string, role: 'worker' | 'producer'): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: role === 'worker' ? null : 3,
+  };
 }

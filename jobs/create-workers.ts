@@ -1,5 +1,5 @@
 import { type Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { SupervisionDeps } from '../src/supervision/supervision-deps.js';
 import { processFire } from './processors/fire.job.js';
 import { processTick } from './processors/tick.job.js';
@@ -8,7 +8,7 @@ import { JOB_FIRE, JOB_TICK, QUEUE_SUPERVISION } from './queues.js';
 /** The supervision worker: ticks enqueue posts, fire jobs perform them one at a time. */
 export function createWorkers(
   deps: SupervisionDeps,
-  connection: Redis,
+  connection: RedisOptions,
   queue: Queue,
   prefix?: string,
 ): Worker[] {

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { ScheduledKind } from '../src/domain/schedule/fire-times.js';
 
 /** The one queue of the supervision cycle. */
@@ -34,6 +34,6 @@ export const JOB_DEFAULTS = {
 } as const;
 
 /** The producer side of the queue. */
-export function createSupervisionQueue(connection: Redis, prefix?: string): Queue {
+export function createSupervisionQueue(connection: RedisOptions, prefix?: string): Queue {
   return new Queue(QUEUE_SUPERVISION, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
 }

@@ -147,7 +147,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
     (closing ??= (async () => {
       await receiver.stop();
       await inFlight.drain();
-      redis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
       await disconnectMongo(connection);
     })());
   return { bot, repos, domain, messenger, lark, receiver, inFlight, connection, redis, supervision, close };

@@ -1,8 +1,7 @@
 import type { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { readHolidayOverrides } from '../../config/holidays.js';
 import type { Config } from '../../config/index.js';
-import { createRedisConnection } from '../../jobs/connection.js';
+import { redisOptions } from '../../jobs/connection.js';
 import { createWorkers } from '../../jobs/create-workers.js';
 import { createSupervisionQueue, JOB_TICK, type TickData } from '../../jobs/queues.js';
 import { upsertSchedules } from '../../jobs/schedules.js';
@@ -33,6 +32,16 @@ export function createSupervisionDeps(
   };
 }
 
+/** Resolves when the job has completed or failed, or after `timeoutMs`. */
+async function settled(queue: Queue, jobId: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const state = await queue.getJobState(jobId);
+    if (state === 'completed' || state === 'failed' || state === 'unknown') return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The scheduler and its workers; `close` stops them once. */
 export interface SupervisionRuntime {
   queue: Queue;
@@ -51,17 +60,21 @@ export async function startSupervision(
   redisUrl: string,
   options: { prefix?: string; workers?: boolean } = {},
 ): Promise<SupervisionRuntime> {
-  const producer: Redis = createRedisConnection(redisUrl, 'producer', deps.logger);
-  const workerConnection: Redis = createRedisConnection(redisUrl, 'worker', deps.logger);
-  const queue = createSupervisionQueue(producer, options.prefix);
+  const queue = createSupervisionQueue(redisOptions(redisUrl, 'producer'), options.prefix);
+  queue.on('error', (error) => deps.logger.warn({ err: error }, 'queue connection error'));
   const schedules = await upsertSchedules(queue, deps.cycle);
   deps.logger.info({ schedules }, 'job schedulers upserted');
   const workers =
-    options.workers === false ? [] : createWorkers(deps, workerConnection, queue, options.prefix);
+    options.workers === false
+      ? []
+      : createWorkers(deps, redisOptions(redisUrl, 'worker'), queue, options.prefix);
   const tick = async (reason: TickData['reason']) => {
     await queue.add(JOB_TICK, { reason } satisfies TickData);
   };
-  await tick('boot');
+  const boot = await queue.add(JOB_TICK, { reason: 'boot' } satisfies TickData);
+  // Wait (briefly) for a worker to take the boot tick: its clients are then fully connected, and a
+  // worker closed while its blocking client is still in its handshake can leave a rejection behind.
+  if (workers.length > 0) await settled(queue, boot.id as string, 10_000);
   let closing: Promise<void> | undefined;
   return {
     queue,
@@ -71,8 +84,6 @@ export async function startSupervision(
       (closing ??= (async () => {
         for (const worker of workers) await worker.close();
         await queue.close();
-        producer.disconnect();
-        workerConnection.disconnect();
       })()),
   };
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redisOptions } from '../../jobs/connection.js';
 import { createSupervisionQueue, QUEUE_SUPERVISION } from '../../jobs/queues.js';
 import { drainQueue } from './supervision.js';
 
@@ -24,12 +25,10 @@ export async function expireDeadWorkerLocks(redisUrl: string, prefix: string): P
 
 /** Waits until the queue under `prefix` has no job left to run (see drainQueue), from outside the workers. */
 export async function drainPrefix(redisUrl: string, prefix: string, timeoutMs = 20_000): Promise<void> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = createSupervisionQueue(connection, prefix);
+  const queue = createSupervisionQueue(redisOptions(redisUrl, 'producer'), prefix);
   try {
     await drainQueue(queue, timeoutMs);
   } finally {
     await queue.close();
-    connection.disconnect();
   }
 }
