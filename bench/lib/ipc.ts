@@ -1,0 +1,37 @@
+/** A request from a benchmark to its child process. */
+export interface IpcRequest {
+  id: number;
+  type: string;
+  payload?: unknown;
+}
+
+/** The child's answer to one request. */
+export interface IpcResponse {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+
+/** The child's first message: it is listening (bot, floor) or running (worker). */
+export interface ChildReady {
+  ready: true;
+  port?: number;
+  path?: string;
+}
+
+/** `process.memoryUsage()` now, plus the highest RSS seen by the child's 100 ms sampler. */
+export interface ChildMemory {
+  rss: number;
+  peakRss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
+/** A member to bind in the bot's database. */
+export interface BenchMember {
+  openId: string;
+  name: string;
+  unit: string;
+}

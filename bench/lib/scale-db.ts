@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../../config/index.js';
+import { createSupervisionDeps } from '../../src/app/supervision-app.js';
+import type { Messenger } from '../../src/bot/messenger.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import type { DomainDeps } from '../../src/domain/deps.js';
+import { queryOverdue } from '../../src/domain/queries/queries.service.js';
+import { createLogger } from '../../src/logger.js';
+import { memberModel } from '../../src/persistence/models/member.model.js';
+import { reportModel } from '../../src/persistence/models/report.model.js';
+import { taskModel } from '../../src/persistence/models/task.model.js';
+import { warningModel } from '../../src/persistence/models/warning.model.js';
+import { connectMongo, disconnectMongo, syncIndexes } from '../../src/persistence/mongo.js';
+import { createRepositories } from '../../src/persistence/repositories/index.js';
+import { renderOverdueCard } from '../../src/render/overdue.card.js';
+import { buildBulletinCard } from '../../src/supervision/bulletin.post.js';
+import { loadState } from '../../src/supervision/load-state.js';
+import type { BenchContext } from './bench-run.js';
+import { generateDataset, NOW } from './plan-generator.js';
+import { WORK } from './scale-work.js';
+import { fmt, median } from './stats.js';
+
+/** Nothing is posted here; a call would mean the benchmark measures the wrong thing. */
+const noSend = () => Promise.reject(new Error('the scale benchmark sends nothing'));
+const silentMessenger: Messenger = {
+  replyText: noSend,
+  replyCard: noSend,
+  replyFile: noSend,
+  sendText: noSend,
+  sendCard: noSend,
+  sendFile: noSend,
+  sendTextToUser: noSend,
+  listChatMembers: noSend,
+};
+
+async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** The same work over the Mongo-wire server: what the worker and `/逾期` pay, loading included. */
+export async function measureDbBacked(ctx: BenchContext, size: number): Promise<void> {
+  const services = await ctx.services();
+  const connection = await connectMongo(services.mongoUri, {
+    dbName: `bench_scale_${randomUUID().slice(0, 8)}`,
+  });
+  ctx.defer(() => disconnectMongo(connection));
+  const repos = createRepositories(connection);
+  await syncIndexes(connection);
+  const data = generateDataset(size);
+  const t0 = performance.now();
+  await repos.plans.save(data.plan);
+  await taskModel(connection).insertMany(data.tasks);
+  for (let i = 0; i < data.reports.length; i += 2000)
+    await reportModel(connection).insertMany(data.reports.slice(i, i + 2000));
+  await warningModel(connection).insertMany(data.warnings);
+  await memberModel(connection).insertMany(data.members);
+  ctx.log(
+    `DB-backed ${size} tasks: stored ${data.reports.length} reports in ${fmt((performance.now() - t0) / 1000)} s`,
+  );
+
+  const domain: DomainDeps = { repos, clock: fixedClock(NOW), officeAdminOpenIds: [], slowProgressGap: 30 };
+  const config = loadConfig({
+    MONGODB_URI: services.mongoUri,
+    REDIS_URL: services.redisUrl,
+    LARK_APP_ID: 'cli_bench',
+    LARK_APP_SECRET: 'bench',
+    LARK_CHAT_ID: 'oc_bench',
+    LARK_TRANSPORT: 'ws',
+  });
+  const deps = createSupervisionDeps(config, domain, silentMessenger, createLogger('warn'));
+  const period = data.periods.at(-2)!;
+  const load = await timeAsync(() => loadState(deps));
+  const bulletin = await timeAsync(() => buildBulletinCard(deps, period));
+  const rollCall = await timeAsync(async () => {
+    const state = await loadState(deps);
+    return WORK.rollCall({ ...state, periods: data.periods });
+  });
+  const overdue = await timeAsync(async () => renderOverdueCard(await queryOverdue(domain)));
+  ctx.log(`DB-backed ${size} tasks: loading tasks + reports + cards + members (loadState) ${fmt(load)} ms`);
+  const f = ctx.figures;
+  f.add(`DB: bulletin card, ${size} tasks (load + build + render)`, bulletin, 'ms', { max: 500 });
+  f.add(`DB: roll call, ${size} tasks (load + compute + render)`, rollCall, 'ms');
+  f.add(`DB: /逾期, ${size} tasks (query + render)`, overdue, 'ms');
+  f.add(`DB: of which loadState`, load, 'ms');
+}
