@@ -5,7 +5,7 @@ import { clockFromConfig } from '../../src/app/clock-from-config.js';
 import { exportLedger } from '../../src/app/ledger-export.js';
 import { createMessengerFromConfig } from '../../src/app/messenger-from-config.js';
 import { openStorage } from '../../src/app/storage.js';
-import { createSupervisionDeps } from '../../src/app/supervision-app.js';
+import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
 import { createBot } from '../../src/bot/bot.js';
 import { replyHelp } from '../../src/bot/commands/help.command.js';
 import { listCommands } from '../../src/bot/commands/index.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../../config/index.js';
-import { createSupervisionDeps } from '../../src/app/supervision-app.js';
+import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
 import type { Messenger } from '../../src/bot/messenger.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { DomainDeps } from '../../src/domain/deps.js';

@@ -54,7 +54,7 @@ import { fetchBotOpenId } from './bot-info.js';
 import { exportLedger } from './ledger-export.js';
 import { createMessengerFromConfig } from './messenger-from-config.js';
 import { openStorage } from './storage.js';
-import { createSupervisionDeps } from './supervision-app.js';
+import { createSupervisionDeps } from './supervision-deps.js';
 
 /** The chat process, assembled; `close` shuts it down once, in order. */
 export interface ChatApp {

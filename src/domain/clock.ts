@@ -51,14 +51,17 @@ export function atLocal(wallTime: string): Date {
   return dayjs.tz(wallTime, TIMEZONE).toDate();
 }
 
+/** China has kept UTC+8 without daylight saving since 1991: plain arithmetic, no tz database (hot path). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
 /** The calendar day `YYYY-MM-DD` of `date` in Asia/Shanghai. */
 export function localDay(date: Date): string {
-  return local(date).format('YYYY-MM-DD');
+  return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The report period `YYYY-MM` of `date` in Asia/Shanghai. */
 export function periodOf(date: Date): string {
-  return local(date).format('YYYY-MM');
+  return localDay(date).slice(0, 7);
 }
 
 export { dayjs };

@@ -55,6 +55,8 @@ export interface MemberRepository {
 
 export interface AuditRepository {
   record(entry: AuditEntry): Promise<void>;
+  /** Whether an entry of `action` caused by `source` exists (an indexed lookup, no sort). */
+  exists(action: AuditAction, source: string): Promise<boolean>;
   list(filter: {
     taskCode?: string;
     unit?: string;

@@ -1,6 +1,5 @@
 import { periodOf } from '../../domain/clock.js';
 import { parsePeriod } from '../../domain/queries/queries.service.js';
-import { writeAssessmentXlsx } from '../../ledger/assessment-workbook.js';
 import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
 import { computeAssessment } from '../../supervision/assessment.js';
 import { postBulletin } from '../../supervision/bulletin.post.js';
@@ -50,6 +49,7 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
       const year = args.year ?? Number(periodOf(ctx.deps.clock.now()).slice(0, 4));
       const rows = await computeAssessment(sup, year);
       await ctx.replyCard(renderAssessmentCard({ year, rows, rule: sup.assessmentRule, draft: false }));
+      const { writeAssessmentXlsx } = await import('../../ledger/assessment-workbook.js');
       const data = await writeAssessmentXlsx({
         year,
         rows,

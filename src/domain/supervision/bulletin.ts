@@ -42,12 +42,19 @@ export function buildBulletin(input: {
   namedUnits: UnitMissing[];
 }): Bulletin {
   const { tasks, reports, period } = input;
+  // Reports grouped by task once: filtering all reports per KPI task grew faster than linearly.
+  const byTask = new Map<string, Report[]>();
+  for (const report of reports) {
+    const list = byTask.get(report.taskCode);
+    if (list) list.push(report);
+    else byTask.set(report.taskCode, [report]);
+  }
   const kpis = tasks
     .filter((t) => t.kpi && t.state !== 'withdrawn')
     .map((task) => {
-      const values = reports
-        .filter((r) => r.taskCode === task.code)
-        .flatMap((r) => r.kpiValues.map((v) => ({ at: r.createdAt, value: v.value })));
+      const values = (byTask.get(task.code) ?? []).flatMap((r) =>
+        r.kpiValues.map((v) => ({ at: r.createdAt, value: v.value })),
+      );
       const latest = values.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)?.value;
       const kpi = task.kpi as Kpi;
       const met =

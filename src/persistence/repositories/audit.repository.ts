@@ -10,6 +10,9 @@ export function createAuditRepository(connection: Connection): AuditRepository {
     async record(entry) {
       await Audit.create(entry);
     },
+    async exists(action, source) {
+      return (await Audit.findOne({ source, action }, { _id: 1 }).lean().exec()) !== null;
+    },
     async list(filter) {
       const query: Record<string, string> = {};
       if (filter.taskCode) query.taskCode = filter.taskCode;
