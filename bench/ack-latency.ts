@@ -13,9 +13,8 @@ import { appEnv, createWorld, type World } from './lib/world.js';
  * Webhook acknowledgement latency: signed, encrypted `im.message.receive_v1` deliveries (`/进展`
  * and `/逾期` from bound members) at a fixed rate, time to HTTP 200 at the bot, against a bare
  * handler that only verifies and decrypts. BENCH_ACK_SECONDS (default 30), BENCH_ACK_RATE (100/s).
- * BENCH_ACK_BOT=bot-bounded measures the bot with bounded command handling instead (a trial fix).
  */
-const BOT_MODE = process.env.BENCH_ACK_BOT === 'bot-bounded' ? 'bot-bounded' : 'bot';
+const BOT_MODE = 'bot';
 const SECONDS = envSeconds('BENCH_ACK_SECONDS', 30);
 const RATE = envSeconds('BENCH_ACK_RATE', 100);
 const WARM_UP = 200;
@@ -79,7 +78,7 @@ runBench('ack-latency', `webhook time to HTTP 200 at ${RATE} events/s for ${SECO
 
   const botChild = await startChild(BOT_MODE, env);
   if (BOT_MODE !== 'bot')
-    ctx.log(`measuring ${BOT_MODE} (concurrency ${process.env.BENCH_BOT_CONCURRENCY ?? 8})`);
+    ctx.log(`measuring ${BOT_MODE}`);
   ctx.defer(() => botChild.kill());
   await botChild.request('bind', world.members);
   const light = await measure(ctx, world, botChild, `bot at ${LIGHT_RATE}/s`, LIGHT_RATE, LIGHT_SECONDS);

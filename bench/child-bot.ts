@@ -2,7 +2,7 @@ import type { ChildMemory, ChildReady, IpcRequest, IpcResponse } from './lib/ipc
 
 /**
  * The process a benchmark measures, driven over IPC. BENCH_MODE picks what runs in it:
- * `bot` (the chat app on the webhook), `bot-bounded` (the same with bounded command handling), `floor` (a bare express handler that only verifies and
+ * `bot` (the chat app on the webhook), `floor` (a bare express handler that only verifies and
  * decrypts) or `worker` (the scheduler and its workers). Everything else comes from the same
  * environment variables as `npm run bot`.
  */
@@ -29,10 +29,9 @@ function memory(): ChildMemory {
 
 async function loadMode(name: string | undefined): Promise<ChildMode> {
   if (name === 'bot') return (await import('./child/bot.mode.js')).startBotMode();
-  if (name === 'bot-bounded') return (await import('./child/bot-bounded.mode.js')).startBoundedBotMode();
   if (name === 'floor') return (await import('./child/floor.mode.js')).startFloorMode();
   if (name === 'worker') return (await import('./child/worker.mode.js')).startWorkerMode();
-  throw new Error(`BENCH_MODE must be bot, bot-bounded, floor or worker, not ${String(name)}`);
+  throw new Error(`BENCH_MODE must be bot, floor or worker, not ${String(name)}`);
 }
 
 async function main(): Promise<void> {

@@ -37,7 +37,7 @@ export interface ChildHandle {
 
 /** Forks the child in `mode` with `env` added, and waits until it is ready. */
 export async function startChild(
-  mode: 'bot' | 'bot-bounded' | 'floor' | 'worker',
+  mode: 'bot' | 'floor' | 'worker',
   env: Record<string, string>,
   startTimeoutMs = 60_000,
 ): Promise<ChildHandle> {
