@@ -14,7 +14,6 @@ import { appEnv, createWorld, type World } from './lib/world.js';
  * and `/逾期` from bound members) at a fixed rate, time to HTTP 200 at the bot, against a bare
  * handler that only verifies and decrypts. BENCH_ACK_SECONDS (default 30), BENCH_ACK_RATE (100/s).
  */
-const BOT_MODE = 'bot';
 const SECONDS = envSeconds('BENCH_ACK_SECONDS', 30);
 const RATE = envSeconds('BENCH_ACK_RATE', 100);
 const WARM_UP = 200;
@@ -76,9 +75,7 @@ runBench('ack-latency', `webhook time to HTTP 200 at ${RATE} events/s for ${SECO
   const floor = await measure(ctx, world, floorChild, 'floor (verify + decrypt only)');
   await floorChild.stop();
 
-  const botChild = await startChild(BOT_MODE, env);
-  if (BOT_MODE !== 'bot')
-    ctx.log(`measuring ${BOT_MODE}`);
+  const botChild = await startChild('bot', env);
   ctx.defer(() => botChild.kill());
   await botChild.request('bind', world.members);
   const light = await measure(ctx, world, botChild, `bot at ${LIGHT_RATE}/s`, LIGHT_RATE, LIGHT_SECONDS);
