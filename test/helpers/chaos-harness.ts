@@ -7,7 +7,7 @@ import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js'
 import { createFakeLark } from '../../src/fake-lark/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
-import { type ChatHarness, ENCRYPT_KEY, PEOPLE, VERIFICATION_TOKEN } from './chat-harness.js';
+import { type ChatHarness, chatActions, ENCRYPT_KEY, PEOPLE, VERIFICATION_TOKEN } from './chat-harness.js';
 
 const APP_SECRET = 'chaos-app-secret';
 
@@ -92,10 +92,6 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
   const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
   fake.setWebhookUrl(webhookUrl);
 
-  const repliesTo = async (messageId: string) => {
-    await app.inFlight.drain();
-    return fake.messages().filter((m) => m.parentId === messageId && m.senderType === 'app');
-  };
   return {
     app,
     fake,
@@ -108,25 +104,7 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
     mongoDbUri: withDatabase(mongoUri, dbName),
     redisUrl,
     workerEnv: (extra = {}) => ({ ...env, MONGODB_URI: withDatabase(mongoUri, dbName), ...extra }),
-    async say(who, text, sayOptions = {}) {
-      const { messageId } = await fake.deliverUserMessage({
-        chatId,
-        senderOpenId: who.openId,
-        text,
-        mentionBot: sayOptions.mentionBot ?? true,
-      });
-      return fake.waitFor((m) => m.parentId === messageId && m.senderType === 'app', 10_000);
-    },
-    repliesTo,
-    async bind(member, unit, role = 'liaison') {
-      await app.domain.repos.members.bind({
-        ...member,
-        unit,
-        role,
-        boundBy: PEOPLE.office.openId,
-        boundAt: clock.now(),
-      });
-    },
+    ...chatActions(app, fake, chatId, clock),
     async close() {
       await app.inFlight.drain();
       await app.connection.dropDatabase().catch(() => {});

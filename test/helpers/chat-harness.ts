@@ -51,6 +51,40 @@ export function cardColour(message: FakeMessage): string | undefined {
   return (message.content as { header?: { template?: string } }).header?.template;
 }
 
+/** What a test does in the group: speak as someone, read the bot's replies, bind a member. */
+export function chatActions(
+  app: ChatApp,
+  fake: FakeLark,
+  chatId: string,
+  clock: { now(): Date },
+): Pick<ChatHarness, 'say' | 'repliesTo' | 'bind'> {
+  return {
+    async say(who, text, sayOptions = {}) {
+      const { messageId } = await fake.deliverUserMessage({
+        chatId,
+        senderOpenId: who.openId,
+        text,
+        mentionBot: sayOptions.mentionBot ?? true,
+      });
+      return fake.waitFor((m) => m.parentId === messageId && m.senderType === 'app', 10_000);
+    },
+    async repliesTo(messageId) {
+      await app.inFlight.drain();
+      // Message ids are unique across chats: a reply is found whichever group it went to.
+      return fake.messages().filter((m) => m.parentId === messageId && m.senderType === 'app');
+    },
+    async bind(member, unit, role = 'liaison') {
+      await app.domain.repos.members.bind({
+        ...member,
+        unit,
+        role,
+        boundBy: PEOPLE.office.openId,
+        boundAt: clock.now(),
+      });
+    },
+  };
+}
+
 export async function startChatHarness(
   options: { now?: string; extraCommands?: readonly Command[]; transport?: 'webhook' | 'ws' } = {},
 ): Promise<ChatHarness> {
@@ -97,10 +131,6 @@ export async function startChatHarness(
   if (options.transport === 'ws') await fake.waitForWsClient(10_000);
   else fake.setWebhookUrl(webhookUrl);
 
-  const repliesTo = async (messageId: string) => {
-    await app.inFlight.drain();
-    return fake.messages(chatId).filter((m) => m.parentId === messageId && m.senderType === 'app');
-  };
   return {
     app,
     fake,
@@ -108,25 +138,7 @@ export async function startChatHarness(
     webhookUrl,
     clock,
     logs,
-    async say(who, text, sayOptions = {}) {
-      const { messageId } = await fake.deliverUserMessage({
-        chatId,
-        senderOpenId: who.openId,
-        text,
-        mentionBot: sayOptions.mentionBot ?? true,
-      });
-      return fake.waitFor((m) => m.parentId === messageId && m.senderType === 'app', 10_000);
-    },
-    repliesTo,
-    async bind(member, unit, role = 'liaison') {
-      await app.domain.repos.members.bind({
-        ...member,
-        unit,
-        role,
-        boundBy: PEOPLE.office.openId,
-        boundAt: clock.now(),
-      });
-    },
+    ...chatActions(app, fake, chatId, clock),
     async close() {
       await app.inFlight.drain();
       await app.connection.dropDatabase().catch(() => {});
