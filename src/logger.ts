@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { safeError } from './safe-error.js';
 
 export type { Logger };
 
@@ -23,10 +24,19 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
 ];
 
-/** The root logger: JSON lines on stdout (or to `destination`), secrets redacted. */
+/**
+ * The root logger: JSON lines on stdout (or to `destination`), secrets redacted. Errors logged
+ * under `err` or `error` (and an error passed alone) go through {@link safeError}: an HTTP or SDK
+ * error's request body, headers and raw request never reach a line.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level, base: { app: 'duban' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    {
+      level,
+      base: { app: 'duban' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: safeError, error: safeError },
+    },
     destination,
   );
 }

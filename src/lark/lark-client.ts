@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
+import { safeError } from '../safe-error.js';
 import { TokenCache } from './token-cache.js';
 
 /** The SDK client and the token cache it uses. */
@@ -9,30 +10,16 @@ export interface LarkClient {
 }
 
 /**
- * What the SDK logs, made safe: an axios error becomes its status, Lark code, message and URL (its
- * `config` holds the request body, which for the token call is the app secret), and any secret that
+ * What the SDK logs, made safe: an error (an AxiosError, or the SDK's `formatErrors` list of its
+ * config, request and response) becomes {@link safeError}'s allow-listed summary, and any secret that
  * still appears is replaced. Routed into pino at warn level.
  */
 function sdkLogger(logger: Logger, secrets: string[]) {
   const log = logger.child({ component: 'lark-sdk' });
   const summarize = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(summarize);
     if (typeof value !== 'object' || value === null) return value;
-    const e = value as {
-      message?: string;
-      config?: { url?: string; method?: string };
-      response?: { status?: number; data?: { code?: number; msg?: string } };
-    };
-    if (e.config || e.response || value instanceof Error) {
-      return {
-        message: e.message,
-        method: e.config?.method,
-        url: e.config?.url,
-        status: e.response?.status,
-        code: e.response?.data?.code,
-        msg: e.response?.data?.msg,
-      };
-    }
-    return value;
+    return safeError(value);
   };
   const text = (args: unknown[]) => {
     let line = args
@@ -40,7 +27,7 @@ function sdkLogger(logger: Logger, secrets: string[]) {
       .join(' ')
       .slice(0, 2000);
     for (const secret of secrets) if (secret) line = line.split(secret).join('[redacted]');
-    return line;
+    return line.replace(/Bearer\s+[^\s"'\\]+/gi, 'Bearer [redacted]');
   };
   return {
     error: (...args: unknown[]) => log.warn(text(args)),

@@ -1,7 +1,10 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchBotOpenId } from '../../../src/app/bot-info.js';
+import { createLogger } from '../../../src/logger.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 import { type DirectLine, startDirectLine } from './direct-line.js';
-import { post, seal, secretsOf } from './security-helpers.js';
+import { logsSince, post, seal, secretsOf } from './security-helpers.js';
 
 describe('no secret or token reaches a log line during a full run', () => {
   let h: ChatHarness;
@@ -75,6 +78,94 @@ describe('no secret or token reaches a log line during a full run', () => {
     for (const line of h.logs) expect(line).not.toMatch(/Bearer\s+t-/);
     for (const secret of secretsOf(h)) {
       for (const line of h.logs) expect(line).not.toContain(encodeURIComponent(secret));
+    }
+  });
+
+  it('logs each Lark endpoint failing once (token, bot info, send, reply, patch, upload, members) without a secret', async () => {
+    const from = h.logs.length;
+    // A logger of the bot's kind writing into the same capture, for calls made outside a command.
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk, _encoding, done) {
+          h.logs.push(chunk.toString());
+          done();
+        },
+      }),
+    );
+    const final = (code: number) => ({
+      status: 400,
+      body: { code, msg: 'invalid request', log_id: 'log-1' },
+    });
+
+    // The token endpoint answers 400, then 500 (each while fetching a fresh token).
+    for (const status of [400, 500]) {
+      h.fake.expireTokens();
+      h.fake.fail({ path: /tenant_access_token/, status, times: 1 });
+      await fetchBotOpenId(h.app.lark, logger);
+    }
+    // Bot info answers 500, then 400 with a Lark code.
+    h.fake.fail({ path: /\/bot\/v3\/info/, status: 500, times: 1 });
+    expect(await fetchBotOpenId(h.app.lark, logger)).toBeUndefined();
+    h.fake.fail({ path: /\/bot\/v3\/info/, ...final(99991672) });
+    expect(await fetchBotOpenId(h.app.lark, logger)).toBeUndefined();
+    // Send (create) refused for good, then a server fault retried.
+    h.fake.fail({ method: 'POST', path: '/open-apis/im/v1/messages', ...final(230001) });
+    await expect(h.app.messenger.sendText(h.chatId, '测试', 'u-send-1')).rejects.toThrow();
+    h.fake.fail({ method: 'POST', path: '/open-apis/im/v1/messages', status: 500, times: 1 });
+    await h.app.messenger.sendText(h.chatId, '测试', 'u-send-2');
+    // Reply refused for good: the command's error reply is sent, and the failure is logged.
+    h.fake.fail({ path: /\/reply$/, ...final(230011) });
+    expect(replyText(await line.say(PEOPLE.tax, '/事项 6.1'))).toBeTruthy();
+    // Patch (a card update), through the SDK.
+    h.fake.fail({ method: 'PATCH', path: /\/im\/v1\/messages\//, ...final(230031) });
+    const patched = await h.app.lark.client.im.message
+      .patch({ path: { message_id: 'om_missing' }, data: { content: '{}' } })
+      .catch((error: unknown) => error);
+    logger.warn({ err: patched }, 'card patch failed');
+    // Upload fails once (500, retried) during an export.
+    h.fake.fail({ path: /\/im\/v1\/files/, status: 500, times: 1 });
+    expect((await line.say(PEOPLE.office, '/导出')).msgType).toBe('file');
+    // Chat members: refused for good, then a fault retried.
+    h.fake.fail({ path: /\/members/, ...final(232011) });
+    await h.app.messenger.listChatMembers(h.chatId).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not list the members');
+    });
+    h.fake.fail({ path: /\/members/, status: 500, times: 1 });
+    expect((await h.app.messenger.listChatMembers(h.chatId)).length).toBeGreaterThan(0);
+    await h.app.inFlight.drain();
+
+    const failed = h.fake.calls
+      .filter((c) => c.status >= 400)
+      .map((c) => `${c.method} ${c.path} ${c.status}`);
+    for (const expected of [
+      /tenant_access_token.* 400/,
+      /tenant_access_token.* 500/,
+      /bot\/v3\/info 500/,
+      /POST \/open-apis\/im\/v1\/messages 400/,
+      /reply 400/,
+      /PATCH .* 400/,
+      /files 500/,
+      /members 400/,
+    ])
+      expect(
+        failed.some((f) => expected.test(f)),
+        String(expected),
+      ).toBe(true);
+    const logged = logsSince(h, from);
+    expect(logged.some((l) => l.includes('could not read the bot info') && l.includes('"status":500'))).toBe(
+      true,
+    );
+    expect(logged.some((l) => l.includes('/open-apis/bot/v3/info'))).toBe(true);
+    expect(logged.some((l) => l.includes('230011'))).toBe(true);
+    expect(leaks()).toEqual([]);
+    for (const l of logged) {
+      expect(l).not.toMatch(/Bearer/i);
+      // An Authorization header or field (Lark's own msg may say "token for authorization").
+      expect(l).not.toMatch(/authorization\\*"?\s*:/i);
+      expect(l).not.toMatch(/\bt-[A-Za-z0-9]/);
+      expect(l).not.toContain('app_secret');
+      expect(l).not.toContain('_header');
     }
   });
 
