@@ -54,7 +54,14 @@ export async function startBotMode(): Promise<ChildMode> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const clock = clockFromConfig(config);
-  const app = await createChatApp({ config, logger, clock, dbName: process.env.BENCH_DB });
+  // The bench world has one group per unit cluster (LARK_CHAT_ID is the first): serve them all.
+  const app = await createChatApp({
+    config,
+    logger,
+    clock,
+    dbName: process.env.BENCH_DB,
+    isPlanChat: () => true,
+  });
   await app.receiver.start();
   return {
     ready: { port: app.receiver.port?.(), path: config.lark.webhookPath },

@@ -80,6 +80,11 @@ export interface ChatAppOptions {
   extraCommands?: readonly Command[];
   /** Database name override (tests use one per file). */
   dbName?: string;
+  /**
+   * Which chats count as the plan's group; by default LARK_CHAT_ID only. Load tests spread replies
+   * over several groups (Lark paces 5/s per group) and serve them all.
+   */
+  isPlanChat?: (chatId: string) => boolean;
 }
 
 /** Connects storage and Lark, loads the default plan if none, and builds the receiver of the configured kind. */
@@ -106,6 +111,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
     logger,
     commands,
     fallback: (ctx) => replyHelp(ctx, commands),
+    isPlanChat: options.isPlanChat ?? ((chatId) => chatId === config.lark.chatId),
   });
   const inFlight = createInFlight((error) => logger.error({ err: error }, 'event handling failed'));
   const dispatcher = createDispatcher({

@@ -2,6 +2,7 @@ import type { DomainDeps } from '../domain/deps.js';
 import { identifyCaller, requireOffice } from '../domain/shared/access.js';
 import type { Logger } from '../logger.js';
 import type { ChatEvent } from './chat-event.js';
+import { chatRefusal } from './chat-guard.js';
 import type { Command } from './command.js';
 import { type BotExtras, type ChatContext, createContext } from './context.js';
 import type { Dedupe } from './dedupe.js';
@@ -20,6 +21,8 @@ export interface BotDeps {
   commands: readonly Command[];
   /** Answers text that is addressed to the bot but is no command (the help for the caller's role). */
   fallback: (ctx: ChatContext) => Promise<void>;
+  /** Whether a chat is the plan's group (LARK_CHAT_ID): the one group served, besides allowed direct messages. */
+  isPlanChat: (chatId: string) => boolean;
 }
 
 /** The transport-neutral bot: receivers hand it ChatEvents. */
@@ -46,6 +49,11 @@ export function createBot(deps: BotDeps): Bot {
           return;
         }
         ctx = createContext({ ...partial, caller: await identifyCaller(deps.domain, senderOpenId) });
+        const refusal = chatRefusal(event, ctx.caller, deps.isPlanChat);
+        if (refusal) {
+          log.info({ chatType: event.kind === 'message' ? event.chatType : 'card' }, 'chat not served');
+          return ctx.reply(refusal);
+        }
         const command = split ? router.find(split.name) : undefined;
         if (!command || !split) return deps.fallback(ctx);
         log.info({ command: command.names[0] }, 'command');

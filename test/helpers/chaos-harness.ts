@@ -83,6 +83,8 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
     logger: createLogger(env.LOG_LEVEL, sink),
     clock,
     dbName,
+    // The load is spread over several groups (Lark paces replies 5/s per group): serve them all.
+    isPlanChat: () => true,
   }).catch(async (error: unknown) => {
     await proxy?.stop();
     await fake.stop();

@@ -86,7 +86,16 @@ export function chatActions(
 }
 
 export async function startChatHarness(
-  options: { now?: string; extraCommands?: readonly Command[]; transport?: 'webhook' | 'ws' } = {},
+  options: {
+    now?: string;
+    extraCommands?: readonly Command[];
+    transport?: 'webhook' | 'ws';
+    /**
+     * Serve only the plan's group (and allowed direct messages), as in production. By default every
+     * chat of the fake is served: many tests spread their load over several groups (5/s per group).
+     */
+    onlyPlanChat?: boolean;
+  } = {},
 ): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
@@ -125,6 +134,7 @@ export async function startChatHarness(
     clock,
     dbName: `chat_${randomUUID().slice(0, 8)}`,
     extraCommands: options.extraCommands,
+    isPlanChat: options.onlyPlanChat ? undefined : () => true,
   });
   await app.receiver.start();
   const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
