@@ -14,7 +14,7 @@ export interface LarkClient {
  * config, request and response) becomes {@link safeError}'s allow-listed summary, and any secret that
  * still appears is replaced. Routed into pino at warn level.
  */
-function sdkLogger(logger: Logger, secrets: string[]) {
+export function sdkLogger(logger: Logger, secrets: string[]) {
   const log = logger.child({ component: 'lark-sdk' });
   const summarize = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(summarize);

@@ -5,6 +5,22 @@ import type { Logger } from '../logger.js';
 import type { Receiver } from './receiver.js';
 import { verifyDelivery } from './verify-delivery.js';
 
+/** Lark's largest message: a text or post message's request body may be up to 150 KB. */
+const LARK_MAX_MESSAGE_BYTES = 150 * 1024;
+/** The event around it: header, sender, mentions (16 KB is generous). */
+const EVENT_ENVELOPE_BYTES = 16 * 1024;
+
+/**
+ * The webhook's body limit, sized for Lark's largest event. The event carries the message content as
+ * the JSON string it was sent as; Lark may write a 3-byte character as a 6-byte `\uXXXX`, so up to
+ * 2 × 150 KB + 16 KB of plaintext. Encryption (AES-256-CBC, base64) adds a third: ≈ 432 KB. Rounded
+ * up to 512 KB; a larger body is refused with 413 before it is parsed.
+ */
+export const WEBHOOK_BODY_LIMIT_BYTES = 512 * 1024;
+const SIZED_FOR = Math.ceil(((2 * LARK_MAX_MESSAGE_BYTES + EVENT_ENVELOPE_BYTES + 16) * 4) / 3);
+if (SIZED_FOR > WEBHOOK_BODY_LIMIT_BYTES)
+  throw new Error('the webhook body limit is below Lark’s largest event');
+
 /** Readiness of what the bot depends on (`/readyz`). */
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 
@@ -49,7 +65,7 @@ function mountEventRoute(
   options: WebhookAppOptions & { path: string },
   nowSeconds: () => number,
 ): void {
-  app.post(options.path, express.json({ limit: '64kb' }), async (req, res) => {
+  app.post(options.path, express.json({ limit: WEBHOOK_BODY_LIMIT_BYTES }), async (req, res) => {
     const verdict = verifyDelivery(req.body, req.headers, {
       encryptKey: options.encryptKey,
       verificationToken: options.verificationToken,

@@ -1,4 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import { sdkLogger } from '../lark/lark-client.js';
 import type { Logger } from '../logger.js';
 import type { Receiver } from './receiver.js';
 
@@ -22,6 +23,8 @@ export function createWsReceiver(options: {
         appSecret: options.appSecret,
         domain: options.domain,
         loggerLevel: lark.LoggerLevel.warn,
+        // Its errors go through the same safe summary as the API client's (no tokens, no secret).
+        logger: sdkLogger(options.logger, [options.appSecret]),
         autoReconnect: true,
       });
       await client.start({ eventDispatcher: options.dispatcher });

@@ -37,6 +37,11 @@ describe('the long-connection receiver (the SDK WSClient against the fake platfo
     expect(replies.map(replyText).some((t) => t.includes('退税时间'))).toBe(true);
   });
 
+  it('receives a 17,000-character report over the socket and answers "too long"', async () => {
+    const reply = await h.say(PEOPLE.tax, `/进展 6.1 50% ${'推'.repeat(17_000)}`);
+    expect(replyText(reply)).toContain('进展内容过长');
+  });
+
   it('still serves /healthz on the HTTP port', async () => {
     const res = await fetch(`http://127.0.0.1:${h.app.receiver.port?.()}/healthz`);
     expect(res.status).toBe(200);
