@@ -1,13 +1,14 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** An HTTP server on 127.0.0.1 that can be started and stopped once each. */
+/** An HTTP server (on 127.0.0.1 unless told otherwise) that can be started and stopped once each. */
 export interface LocalServer {
   /** Base URL without a trailing slash (empty before start). */
   readonly url: string;
   /** The underlying server, for `upgrade` listeners. */
   readonly server: Server;
-  start(port?: number): Promise<string>;
+  /** Listens on `host` (default 127.0.0.1); the URL names 127.0.0.1 for a wildcard host. */
+  start(port?: number, host?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -20,12 +21,13 @@ export function createLocalServer(listener: RequestListener): LocalServer {
       return url;
     },
     server,
-    start(port = 0) {
+    start(port = 0, host = '127.0.0.1') {
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => {
+        server.listen(port, host, () => {
           server.off('error', reject);
-          url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+          const named = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+          url = `http://${named.includes(':') ? `[${named}]` : named}:${(server.address() as AddressInfo).port}`;
           resolve(url);
         });
       });

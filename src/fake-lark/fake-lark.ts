@@ -30,7 +30,7 @@ export interface FakeLark {
   readonly encryptKey: string;
   readonly verificationToken: string;
   /** Listens on 127.0.0.1 (port 0 picks a free one) and resolves with the base URL. */
-  start(port?: number): Promise<string>;
+  start(port?: number, host?: string): Promise<string>;
   /** Stops the server and cancels pending re-deliveries. */
   stop(): Promise<void>;
   /** Changes where events (and, unless given separately, card callbacks) are POSTed. */
@@ -97,7 +97,7 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
     tenantKey: config.tenantKey,
     encryptKey: config.encryptKey,
     verificationToken: config.verificationToken,
-    start: (port) => server.start(port),
+    start: (port, host) => server.start(port, host),
     async stop() {
       deliverer.cancelAll();
       hub.closeAll();

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { CardActionInput } from '../events/card-action.event.js';
 import type { UserMessageInput } from '../events/user-message.event.js';
 import type { FakeState } from '../fake-lark.state.js';
-import type { CardActionResult, ChallengeResult, DeliveryResult, FaultRule } from '../fake-lark.types.js';
+import type {
+  CallRecord,
+  CardActionResult,
+  ChallengeResult,
+  DeliveryResult,
+  FaultRule,
+} from '../fake-lark.types.js';
 import type { LongConnectionHub } from '../ws/long-connection.hub.js';
 import { sendBytes } from './file.routes.js';
 
@@ -55,15 +61,11 @@ export function inspectRoutes(controls: FakeControls): Router {
   const router = Router();
   const { state } = controls;
 
-  // The browser playground may be served from another origin.
+  // Control is for this machine only: no CORS headers (a web page elsewhere cannot drive or read
+  // the fake), and a caller that is not on the loopback interface is refused.
   router.use((req, res, next) => {
-    res.set({
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'content-type',
-    });
-    if (req.method === 'OPTIONS') res.status(204).end();
-    else next();
+    if (isLoopback(req.socket.remoteAddress)) next();
+    else res.status(403).json({ error: '/_fake is served to this machine (loopback) only' });
   });
   router.get('/info', (_req, res) => {
     const { appId, botOpenId, botName, tenantKey, webhookUrl, cardWebhookUrl, encryptKey } = state.config;
@@ -82,7 +84,7 @@ export function inspectRoutes(controls: FakeControls): Router {
     const chatId = typeof req.query.chat_id === 'string' ? req.query.chat_id : undefined;
     res.json({ messages: state.messages.list(chatId) });
   });
-  router.get('/calls', (_req, res) => res.json({ calls: state.calls.records }));
+  router.get('/calls', (_req, res) => res.json({ calls: state.calls.records.map(maskCall) }));
   router.get('/chats', (_req, res) => res.json({ chats: state.chats.list() }));
   router.get('/files', (_req, res) => {
     res.json({ files: state.files.list().map(({ bytes, ...meta }) => ({ ...meta, size: bytes.length })) });
@@ -170,4 +172,41 @@ async function answer(res: Response, run: () => Promise<unknown>, background: bo
   } catch (err) {
     res.status(400).json({ error: (err as Error).message });
   }
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/** Request fields that carry a secret or a token. */
+const SECRET_FIELDS = new Set(['app_secret', 'app_access_token', 'tenant_access_token', 'user_access_token']);
+
+/**
+ * A recorded call as `/_fake/calls` shows it: the app secret and tokens in the body masked, and the
+ * Bearer token cut to its first 4 characters (`t-ab…[masked]`, enough to tell a renewal happened).
+ */
+export function maskCall(record: CallRecord): CallRecord {
+  return {
+    ...record,
+    ...(record.token ? { token: mask(record.token) } : {}),
+    body: maskFields(record.body),
+  };
+}
+
+function mask(value: string): string {
+  return `${value.slice(0, 4)}…[masked]`;
+}
+
+function maskFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskFields);
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      SECRET_FIELDS.has(key) && typeof v === 'string' ? '[masked]' : maskFields(v),
+    ]),
+  );
 }

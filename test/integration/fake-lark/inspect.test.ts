@@ -89,9 +89,10 @@ describe('fake-lark /_fake inspection API', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('reports its identity for the playground, cross-origin', async () => {
-    const res = await fetch(`${fake.url}/_fake/info`);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  it('reports its identity to this machine, with no CORS headers', async () => {
+    const res = await fetch(`${fake.url}/_fake/info`, { headers: { origin: 'https://evil.example' } });
+    // Was '*': a page on any origin could read and drive the fake (issue 10 item 7).
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(await res.json()).toMatchObject({
       appId: fake.appId,
       botOpenId: fake.botOpenId,
