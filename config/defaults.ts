@@ -8,6 +8,11 @@ export const defaults = {
   /** PORT: the HTTP port of the bot (webhook, health). */
   port: 3000,
   /**
+   * HOST: the address the bot's HTTP server listens on. 0.0.0.0 in production (the container's port
+   * is published to the reverse proxy); the playground and the tests use 127.0.0.1.
+   */
+  host: '0.0.0.0',
+  /**
    * The monthly cycle's days and times (REMINDER_DAYS_OF_MONTH, REMINDER_BEFORE_REPORT_DAYS,
    * REMINDER_TIME, ROLL_CALL_TIME, BULLETIN_TIME, DEADLINE_REMINDER_DAYS_BEFORE, DEADLINE_REMINDER_TIME,
    * OVERDUE_CHECK_TIME, YEAR_END_DAY, YEAR_END_TIME): the product's defaults, kept with the rules.

@@ -7,6 +7,8 @@ export interface Config {
   nodeEnv: string;
   logLevel: Env['LOG_LEVEL'];
   port: number;
+  /** HOST: the address the HTTP server listens on. */
+  host: string;
   mongoUri: string;
   redisUrl: string;
   lark: {
@@ -77,6 +79,7 @@ function toConfig(e: Env): Config {
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    host: e.HOST,
     mongoUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
     lark: {

@@ -20,6 +20,7 @@ const common = z.object({
   NODE_ENV: z.string().default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(defaults.port),
+  HOST: z.string().min(1).default(defaults.host),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URI'),
   LARK_APP_ID: z.string().min(1),

@@ -22,7 +22,7 @@ export async function startFloorMode(): Promise<ChildMode> {
     else res.json({});
   });
   const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, () => resolve(listening));
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   return {
     ready: { port: (server.address() as { port: number }).port, path },

@@ -78,6 +78,7 @@ export function appEnv(world: World, services: Services, dbName: string): Record
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     PORT: '0',
+    HOST: '127.0.0.1',
     MONGODB_URI: services.mongoUri,
     REDIS_URL: services.redisUrl,
     LARK_APP_ID: world.fake.appId,

@@ -136,7 +136,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       verificationToken: config.lark.verificationToken,
       readiness: () => checkReadiness(connection, redis),
     }),
-    config.port,
+    { port: config.port, host: config.host },
     inFlight.drain,
     logger,
   );

@@ -43,6 +43,8 @@ export function buildPlaygroundConfig(input: {
     ...passed,
     NODE_ENV: 'development',
     PORT: '0',
+    // The bot's own HTTP server: only the fake Lark on this machine delivers to it.
+    HOST: '127.0.0.1',
     MONGODB_URI: input.mongoUri,
     REDIS_URL: input.redisUrl,
     LARK_TRANSPORT: 'webhook',

@@ -27,9 +27,9 @@ export interface PlaygroundOptions {
   reset?: boolean;
   /** Progress lines for a person watching start-up. */
   log?: (line: string) => void;
-  /** Database name. @defaultValue 'duban' */
+  /** Database name; never production's. @defaultValue {@link PLAYGROUND_DB_NAME} */
   dbName?: string;
-  /** BullMQ key prefix (tests sharing one Redis). */
+  /** BullMQ key prefix; never production's. @defaultValue {@link PLAYGROUND_QUEUE_PREFIX} */
   queuePrefix?: string;
   /** Plan and cycle overrides (PLAN_FILE, REMINDER_TIME, …); Lark and storage settings are ignored. */
   env?: Record<string, string | undefined>;
@@ -47,6 +47,14 @@ export interface Playground {
   /** Stops everything it started, saving the chat history first. */
   close(): Promise<void>;
 }
+
+/**
+ * The playground's own database and queue prefix, whatever MONGODB_URI and REDIS_URL point at: its
+ * demo members, yellow cards and "post done" claims must never land in production's database
+ * (the URI's, `duban` by default), nor its jobs in production's queue (`bull:duban-supervision`).
+ */
+export const PLAYGROUND_DB_NAME = 'duban_playground';
+export const PLAYGROUND_QUEUE_PREFIX = 'duban-playground';
 
 /** How often the history is written while running, so a crash loses little. */
 const AUTOSAVE_MS = 5_000;
@@ -123,7 +131,7 @@ async function assemble(
     env: options.env,
   });
   log('正在连接数据库并载入整改方案…');
-  const app = await createChatApp({ config, logger, clock, dbName: options.dbName ?? 'duban' });
+  const app = await createChatApp({ config, logger, clock, dbName: options.dbName ?? PLAYGROUND_DB_NAME });
   closers.push(() => app.close());
   const newlyBound = await ensureDemoMembers(app.repos.members, clock);
   if (newlyBound > 0) log(`已为演示成员绑定单位：${newlyBound} 人`);
@@ -131,7 +139,7 @@ async function assemble(
   fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`);
 
   const supervision = await startSupervision(app.supervision, config.redisUrl, {
-    prefix: options.queuePrefix,
+    prefix: options.queuePrefix ?? PLAYGROUND_QUEUE_PREFIX,
   });
   closers.push(() => supervision.close());
 

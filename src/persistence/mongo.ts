@@ -1,13 +1,25 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
 
-/** Opens a connection (not the global one, so tests can hold several databases) and syncs indexes. */
+/** The database a process uses when its URI names none (`mongodb://host:27017`). */
+export const DEFAULT_DB_NAME = 'duban';
+
+/** The database named in a MongoDB URI's path (`mongodb://h1,h2/duban_prod?…` → `duban_prod`), if any. */
+export function databaseNameOf(uri: string): string | undefined {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(uri)?.[1];
+  return path ? decodeURIComponent(path) : undefined;
+}
+
+/**
+ * Opens a connection (not the global one, so tests can hold several databases). The database is
+ * `dbName` when given (tests, the playground), else the one named in the URI, else `duban`.
+ */
 export async function connectMongo(
   uri: string,
   options: { dbName?: string; logger?: Logger } = {},
 ): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
-    dbName: options.dbName,
+    dbName: options.dbName ?? databaseNameOf(uri) ?? DEFAULT_DB_NAME,
     serverSelectionTimeoutMS: 10_000,
     // FerretDB is a standalone server: never ask for a replica set.
     directConnection: true,

@@ -104,10 +104,10 @@ function errorHandler(logger: Logger) {
   };
 }
 
-/** Serves the webhook app on `port`; `stop` closes the listener, then waits for accepted work. */
+/** Serves the webhook app on `host`:`port`; `stop` closes the listener, then waits for accepted work. */
 export function createWebhookReceiver(
   app: Express,
-  port: number,
+  listen: { port: number; host: string },
   drain: () => Promise<void>,
   logger: Logger,
 ): Receiver & { port(): number } {
@@ -115,8 +115,9 @@ export function createWebhookReceiver(
   return {
     start: () =>
       new Promise((resolve, reject) => {
-        const listening = app.listen(port, () => {
-          logger.info({ port: (listening.address() as { port: number }).port }, 'webhook receiver listening');
+        const listening = app.listen(listen.port, listen.host, () => {
+          const { port } = listening.address() as { port: number };
+          logger.info({ host: listen.host, port }, 'webhook receiver listening');
           resolve();
         });
         listening.once('error', reject);
@@ -127,6 +128,6 @@ export function createWebhookReceiver(
       server?.closeAllConnections?.();
       await drain();
     },
-    port: () => (server?.address() as { port: number } | null)?.port ?? port,
+    port: () => (server?.address() as { port: number } | null)?.port ?? listen.port,
   };
 }

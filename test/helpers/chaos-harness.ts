@@ -70,7 +70,7 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
   };
-  const config = loadConfig({ ...env, LARK_DOMAIN: proxy?.url ?? fake.url, PORT: '0' });
+  const config = loadConfig({ ...env, LARK_DOMAIN: proxy?.url ?? fake.url, PORT: '0', HOST: '127.0.0.1' });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

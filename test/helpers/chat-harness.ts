@@ -110,6 +110,7 @@ export async function startChatHarness(
   const config = loadConfig({
     LOG_LEVEL: 'info',
     PORT: '0',
+    HOST: '127.0.0.1',
     MONGODB_URI: inject('mongoUri'),
     REDIS_URL: inject('redisUrl'),
     LARK_APP_ID: fake.appId,

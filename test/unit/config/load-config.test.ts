@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('takes the HTTP host from HOST, 0.0.0.0 (the container) by default', () => {
+    expect(loadConfig(valid).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...valid, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+  });
+
   it('names every missing or malformed variable and never prints a value', () => {
     let error: unknown;
     try {
