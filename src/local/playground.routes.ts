@@ -22,22 +22,39 @@ export interface PlaygroundApiDeps {
   logger: Logger;
 }
 
-const sendSchema = z.object({
-  senderOpenId: z.string().min(1),
-  text: z.string().trim().min(1).max(4000),
-});
-const actionSchema = z.object({
-  messageId: z.string().min(1),
-  operatorOpenId: z.string().min(1),
-  value: z.record(z.string(), z.unknown()),
-  formValue: z.record(z.string(), z.unknown()).optional(),
-});
+/** The longest message the page sends (the bot refuses a report over 2,000 characters itself). */
+export const MAX_PAGE_MESSAGE = 4000;
+
+// Every message a person can see is Chinese: each rule names its own error (zod's are English).
+const sendSchema = z.object(
+  {
+    senderOpenId: z.string('请先选择发言身份').min(1, '请先选择发言身份'),
+    text: z
+      .string('请输入消息内容')
+      .trim()
+      .min(1, '请输入消息内容')
+      .max(MAX_PAGE_MESSAGE, `消息过长：一条最多 ${MAX_PAGE_MESSAGE} 字，请精简或分几条发送`),
+  },
+  '请求内容无效',
+);
+const actionSchema = z.object(
+  {
+    messageId: z.string('缺少卡片消息编号').min(1, '缺少卡片消息编号'),
+    operatorOpenId: z.string('请先选择发言身份').min(1, '请先选择发言身份'),
+    value: z.record(z.string(), z.unknown(), '按钮内容无效'),
+    formValue: z.record(z.string(), z.unknown(), '表单内容无效').optional(),
+  },
+  '请求内容无效',
+);
 /** `2023-05-19 09:00` or the datetime-local form `2023-05-19T09:00`, read in Asia/Shanghai. */
-const clockSchema = z.object({
-  at: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, '请填写日期和时间，例如 2023-05-19 09:00'),
-});
+const clockSchema = z.object(
+  {
+    at: z
+      .string('请填写日期和时间，例如 2023-05-19 09:00')
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, '请填写日期和时间，例如 2023-05-19 09:00'),
+  },
+  '请求内容无效',
+);
 
 function clockView(clock: PlaygroundClock) {
   const now = clock.now();
@@ -139,8 +156,10 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
   });
 
   api.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    const { status, type } = error as { status?: number; type?: string };
+    if (type === 'entity.too.large') return void res.status(413).json({ error: '内容过长，请精简后再发送' });
+    if (type === 'entity.parse.failed') return void res.status(400).json({ error: '请求格式无效' });
     deps.logger.error({ err: error }, 'playground api error');
-    const status = (error as { status?: number }).status;
     res
       .status(status && status >= 400 && status < 500 ? status : 500)
       .json({ error: '操作失败，请查看日志' });

@@ -78,6 +78,35 @@ describe('the playground pointed at production’s MONGODB_URI and REDIS_URL', (
     expect(await redis.keys(`bull:${QUEUE_SUPERVISION}:*`)).toEqual([]);
   });
 
+  it('answers what the page sends wrong in Chinese (a 10,000-character message, bad bodies)', async () => {
+    const post = async (path: string, body: string) => {
+      const response = await fetch(new URL(`api${path}`, playground.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      return { status: response.status, error: ((await response.json()) as { error: string }).error };
+    };
+    const office = (await playground.app.repos.members.list()).find((m) => m.role === 'office');
+    const cases = [
+      ['/messages', JSON.stringify({ senderOpenId: office?.openId, text: '进'.repeat(10_000) }), /消息过长/],
+      ['/messages', JSON.stringify({ senderOpenId: office?.openId, text: 'x'.repeat(70_000) }), /过长/],
+      ['/messages', JSON.stringify({ text: '/帮助' }), /发言身份/],
+      ['/messages', JSON.stringify({ senderOpenId: office?.openId, text: '   ' }), /消息内容/],
+      ['/messages', '[1,2]', /请求内容无效/],
+      ['/messages', '{not json', /请求格式无效/],
+      ['/card-actions', JSON.stringify({ messageId: 'om_1', operatorOpenId: 7, value: [] }), /发言身份/],
+      ['/clock', JSON.stringify({}), /2023-05-19 09:00/],
+    ] as const;
+    for (const [path, body, expected] of cases) {
+      const answer = await post(path, body);
+      expect(answer.status, body.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(answer.error).toMatch(expected);
+      // Chinese only: no English word from a validation library.
+      expect(answer.error).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+
   it('serves the page and the bot’s webhook on 127.0.0.1 only', async () => {
     const outside = externalAddress();
     const page = new URL(playground.url);
