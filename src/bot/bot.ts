@@ -33,7 +33,7 @@ export function createBot(deps: BotDeps): Bot {
     async handle(event) {
       const log = deps.logger.child({ eventId: event.eventId, chatId: event.chatId });
       const text = event.kind === 'message' ? event.text : event.command;
-      const split = splitCommand(text);
+      const split = splitCommand(text, event.kind === 'message' ? (event.mentionsInText ?? []) : []);
       const addressed = event.kind === 'card_action' || event.addressedToBot || split?.slash === true;
       if (!addressed) return; // chatter not addressed to the bot
       const senderOpenId = event.kind === 'message' ? event.senderOpenId : event.operatorOpenId;
