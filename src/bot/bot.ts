@@ -18,7 +18,7 @@ export interface BotDeps {
   dedupe: Dedupe;
   logger: Logger;
   commands: readonly Command[];
-  /** Answers text that is addressed to the bot but is no command (the help for the caller's role). */
+  /** Answers text that is addressed to the bot but is no command (a short "not understood" line). */
   fallback: (ctx: ChatContext) => Promise<void>;
 }
 
