@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import { type Bot, createBot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
-import { replyHelp } from '../bot/commands/help.command.js';
+import { replyNotUnderstood } from '../bot/commands/help.command.js';
 import { listCommands } from '../bot/commands/index.js';
 import { createSupervisionCommands } from '../bot/commands/supervision.commands.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
@@ -110,7 +110,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
     dedupe: createRedisDedupe(redis, config.dedupeTtlSeconds),
     logger,
     commands,
-    fallback: (ctx) => replyHelp(ctx, commands),
+    fallback: (ctx) => replyNotUnderstood(ctx, commands),
     isPlanChat: options.isPlanChat ?? ((chatId) => chatId === config.lark.chatId),
   });
   const inFlight = createInFlight((error) => logger.error({ err: error }, 'event handling failed'));

@@ -19,7 +19,7 @@ export interface BotDeps {
   dedupe: Dedupe;
   logger: Logger;
   commands: readonly Command[];
-  /** Answers text that is addressed to the bot but is no command (the help for the caller's role). */
+  /** Answers text that is addressed to the bot but is no command (a short "not understood" line). */
   fallback: (ctx: ChatContext) => Promise<void>;
   /** Whether a chat is the plan's group (LARK_CHAT_ID): the one group served, besides allowed direct messages. */
   isPlanChat: (chatId: string) => boolean;
@@ -36,7 +36,7 @@ export function createBot(deps: BotDeps): Bot {
     async handle(event) {
       const log = deps.logger.child({ eventId: event.eventId, chatId: event.chatId });
       const text = event.kind === 'message' ? event.text : event.command;
-      const split = splitCommand(text);
+      const split = splitCommand(text, event.kind === 'message' ? (event.mentionsInText ?? []) : []);
       const addressed = event.kind === 'card_action' || event.addressedToBot || split?.slash === true;
       if (!addressed) return; // chatter not addressed to the bot
       const senderOpenId = event.kind === 'message' ? event.senderOpenId : event.operatorOpenId;

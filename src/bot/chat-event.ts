@@ -4,6 +4,12 @@ export interface Mention {
   name: string;
 }
 
+/** Where one @-mention stands in a message's `text`: `text.slice(start, end)` is `@名字`. */
+export interface MentionInText extends Mention {
+  start: number;
+  end: number;
+}
+
 /** A user's message in a chat, transport-neutral. */
 export interface MessageEvent {
   kind: 'message';
@@ -15,6 +21,11 @@ export interface MessageEvent {
   /** The text with the bot's mention removed and other mentions written `@名字`. */
   text: string;
   mentions: Mention[];
+  /**
+   * Each other person's @-mention in text order, with its place in `text`. Commands take members
+   * from these by position, never by re-reading names (a display name may hold spaces or role words).
+   */
+  mentionsInText?: MentionInText[];
   /** Whether the bot was @-mentioned (a direct message counts as addressed to it). */
   addressedToBot: boolean;
   /** File and image keys of a file, image or post message (evidence for a sign-off). */

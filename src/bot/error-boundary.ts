@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import { renderErrorText } from '../render/error.text.js';
 
 /** Reads a mongo/redis outage out of an error (the user gets a polite retry message). */
 function isUnavailable(error: unknown): boolean {
@@ -10,7 +11,7 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
-/** The single place errors turn into replies: a DomainError's message as is, anything else politely. */
+/** The single place errors turn into replies: a DomainError's message rendered as inert text, anything else politely. */
 export async function withErrorBoundary(
   log: Logger,
   reply: (text: string) => Promise<void>,
@@ -21,7 +22,7 @@ export async function withErrorBoundary(
   } catch (error) {
     const text =
       error instanceof DomainError
-        ? error.userMessage
+        ? renderErrorText(error.userMessage)
         : isUnavailable(error)
           ? '系统暂时无法访问数据库，本条指令未执行，请稍后重试。'
           : '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';

@@ -1,16 +1,23 @@
+import { userText } from './user-text.js';
+
 /** Longest error reply; a domain message is one or two sentences, anything longer is cut. */
 const MAX_CHARS = 500;
+
+/** Longest quoted fragment (`“…”`) of what the user typed that an error reply repeats. */
+const MAX_QUOTED_CHARS = 30;
 
 const FALLBACK = '操作未完成，请检查命令后重试；发送 /帮助 查看用法。';
 
 /**
- * The plain-text reply for a failed command (errors are short text, not cards). The message may
- * echo what the user typed, and text messages read `<at …>` and `<b>` tags, so angle brackets
- * become full-width look-alikes that nobody's client parses.
+ * The plain-text reply for a failed command (errors are short text, not cards). Domain messages
+ * quote what the user typed in “…”; the whole message goes out through `userText(…, 'text')`, so
+ * no echoed `<at>`, `<b>` or `[label](url)` is read by the client, and each quote is cut short.
  */
 export function renderErrorText(userMessage: string): string {
-  const text = userMessage.replace(/</g, '＜').replace(/>/g, '＞').trim();
-  if (!text) return FALLBACK;
-  const chars = [...text];
-  return chars.length > MAX_CHARS ? `${chars.slice(0, MAX_CHARS - 1).join('')}…` : text;
+  const quoted = userMessage.replace(
+    /“([^”]*)”/g,
+    (_all, inner: string) => `“${userText(inner, 'plain', MAX_QUOTED_CHARS)}”`,
+  );
+  const text = userText(quoted.trim(), 'text', MAX_CHARS);
+  return text || FALLBACK;
 }

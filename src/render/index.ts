@@ -21,4 +21,5 @@ export { ACTION_COLOUR, type ResultLine, renderActionResult, renderReportReceipt
 export { renderTaskCard } from './task.card.js';
 export { renderUnitCard } from './unit.card.js';
 export { renderUnreportedCard } from './unreported.card.js';
+export { type TextPlace, userText } from './user-text.js';
 export { renderWarningsCard } from './warnings.card.js';

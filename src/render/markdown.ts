@@ -1,24 +1,11 @@
-/** Characters that card markdown may read as syntax: emphasis, links, tags, emoji, tables, code. */
-const SPECIAL = /[&<>*_~`[\]()#|!:$\\]/g;
-
-/** Line starts that open a list, quote or heading rule. */
-const LINE_START = /^([ \t]*)([-+=]|\d+\.)/gm;
-
-function entity(char: string): string {
-  return `&#${char.codePointAt(0)};`;
-}
+import { userText } from './user-text.js';
 
 /**
- * User or plan text made inert inside card markdown: specials become HTML entities (`*` → `&#42;`),
- * so `**x**`, `<at id=all></at>` and `[a](b)` show as typed instead of formatting or mentioning.
+ * User or plan text made inert inside card markdown (`userText(text, 'markdown')`): specials become
+ * HTML entities (`*` → `&#42;`), so `**x**`, `<at id=all></at>` and `[a](b)` show as typed.
  */
 export function escapeMd(text: string): string {
-  return text
-    .replace(SPECIAL, entity)
-    .replace(
-      LINE_START,
-      (_all, indent: string, mark: string) => `${indent}${mark.replace(/[-+=.]/, entity)}`,
-    );
+  return userText(text, 'markdown');
 }
 
 /** A card-markdown mention of one user; anything that is not an id character is dropped. */

@@ -16,6 +16,7 @@ import { COLOUR } from './colours.js';
 import { fitCard } from './fit.js';
 import { formatPercent, formatTarget, meetsTarget, withUnit } from './format.js';
 import { escapeMd, green, grey, headline, mention, red } from './markdown.js';
+import { userText } from './user-text.js';
 
 /** Colour of each kind of action result, by what it means to the group. */
 export const ACTION_COLOUR = {
@@ -62,6 +63,9 @@ export function renderReportReceipt(input: { task: Task; report: Report; created
   );
 }
 
+/** Longest line of an action result (a reason or note typed by someone); the task card has the rest. */
+const MAX_LINE_CHARS = 300;
+
 /** One line of an action result: plain text, or a bold label with a value; both are escaped. */
 export type ResultLine = string | { label: string; value: string };
 
@@ -79,7 +83,9 @@ export function renderActionResult(input: {
   hint?: string;
 }): Card {
   const text = input.lines.map((line) =>
-    typeof line === 'string' ? escapeMd(line) : `**${escapeMd(line.label)}**：${escapeMd(line.value)}`,
+    typeof line === 'string'
+      ? userText(line, 'markdown', MAX_LINE_CHARS)
+      : `**${escapeMd(line.label)}**：${userText(line.value, 'markdown', MAX_LINE_CHARS)}`,
   );
   const at = (input.mentions ?? []).map(mention).join(' ');
   if (at) text.push(`请 ${at} 处理`);

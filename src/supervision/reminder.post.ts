@@ -2,6 +2,7 @@ import { reportDayOf } from '../domain/schedule/cycle-dates.js';
 import { buildReminder } from '../domain/supervision/reminder.js';
 import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { renderReminderCard } from '../render/supervision/index.js';
+import { userText } from '../render/user-text.js';
 import { groupMemberIds, loadState } from './load-state.js';
 import { postOnce, postUuid } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
@@ -26,7 +27,7 @@ export async function postReminder(deps: SupervisionDeps, period: string, day: s
       for (const unit of reminder.units) {
         for (const member of unit.members.filter((m) => m.role === 'liaison')) {
           const key = `liaison_dm:${period}:${day}:${member.openId}`;
-          const text = `【督办提醒】${member.name}您好，${unit.unit}尚未报送${periodLabel(period)}整改进展（${unit.tasks.map((t) => t.code).join('、')}），请于 ${reminder.dueDay} 前在工作群发送：/进展 事项编号 进度 进展情况`;
+          const text = `【督办提醒】${userText(member.name, 'text', 20)}您好，${unit.unit}尚未报送${periodLabel(period)}整改进展（${unit.tasks.map((t) => t.code).join('、')}），请于 ${reminder.dueDay} 前在工作群发送：/进展 事项编号 进度 进展情况`;
           await postOnce(deps, key, 'liaison_dm', () =>
             deps.messenger.sendTextToUser(member.openId, text, postUuid(key)),
           );

@@ -1,4 +1,4 @@
-import type { CardActionEvent, Mention, MessageEvent } from '../bot/chat-event.js';
+import type { CardActionEvent, Mention, MentionInText, MessageEvent } from '../bot/chat-event.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     : [];
   let addressedToBot = message.chat_type === 'p2p';
   const others: Mention[] = [];
-  const placeholders = new Map<string, string>();
+  const placeholders = new Map<string, Placeholder>();
   for (const mention of mentions) {
     const key = str(mention.key);
     const openId = str(obj(mention.id)?.open_id) ?? str(mention.id);
@@ -34,9 +34,17 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     const isBot = openId !== undefined && openId === botOpenId;
     if (isBot) addressedToBot = true;
     else if (openId) others.push({ openId, name });
-    if (key && !placeholders.has(key)) placeholders.set(key, isBot ? '' : `@${name}`);
+    if (key && !placeholders.has(key)) {
+      placeholders.set(
+        key,
+        isBot ? { text: '' } : { text: `@${name}`, who: openId ? { openId, name } : undefined },
+      );
+    }
   }
-  const text = replacePlaceholders(extractText(str(message.message_type) ?? 'text', content), placeholders);
+  const raw = extractText(str(message.message_type) ?? 'text', content);
+  const { text: untrimmed, spans } = replacePlaceholders(raw, placeholders);
+  const text = untrimmed.trim();
+  const lead = untrimmed.length - untrimmed.trimStart().length;
   return {
     kind: 'message',
     eventId,
@@ -44,8 +52,13 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     chatId,
     chatType: message.chat_type === 'p2p' ? 'p2p' : 'group',
     senderOpenId,
-    text: text.trim(),
+    text,
     mentions: others,
+    mentionsInText: spans.map((m) => ({
+      ...m,
+      start: m.start - lead,
+      end: Math.min(m.end - lead, text.length),
+    })),
     addressedToBot,
     attachments: collectKeys(content),
   };
@@ -74,15 +87,39 @@ export function normalizeCardAction(data: unknown): CardActionEvent | null {
   };
 }
 
+/** What a placeholder becomes: the bot's own vanishes, another person's reads `@名字`. */
+interface Placeholder {
+  text: string;
+  who?: Mention;
+}
+
 /**
  * Swaps every `@_user_N` for its name in one pass, longest key first: replacing one key after
  * another turned `@_user_10` into `@<name of @_user_1>0`, and could re-replace inside a name.
+ * Records where each person's name landed, so commands never split a name to find it again.
  */
-function replacePlaceholders(text: string, placeholders: Map<string, string>): string {
-  if (placeholders.size === 0) return text;
+function replacePlaceholders(
+  text: string,
+  placeholders: Map<string, Placeholder>,
+): { text: string; spans: MentionInText[] } {
+  const spans: MentionInText[] = [];
+  if (placeholders.size === 0) return { text, spans };
   const keys = [...placeholders.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  return text.replace(pattern, (key) => placeholders.get(key) ?? key);
+  let out = '';
+  let last = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const place = placeholders.get(m[0]);
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (!place) {
+      out += m[0];
+      continue;
+    }
+    if (place.who) spans.push({ ...place.who, start: out.length, end: out.length + place.text.length });
+    out += place.text;
+  }
+  return { text: out + text.slice(last), spans };
 }
 
 function parseContent(raw: unknown): Json {

@@ -3,8 +3,10 @@ import { bindMember, unbindMember } from '../../domain/members/members.service.j
 import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
 import { issueManualWarning, revokeWarning } from '../../domain/warnings/warnings.service.js';
 import { renderActionResult } from '../../render/receipt.card.js';
+import type { Mention } from '../chat-event.js';
 import { defineCommand } from '../command.js';
 import { badInput, isTaskCode, normalizeDate, requireCode } from '../parsing/parse-args.js';
+import type { SplitCommand } from '../parsing/split-command.js';
 
 /** `/延期 6.1 2023-09-30 理由`. */
 export const extendCommand = defineCommand({
@@ -89,6 +91,18 @@ export const revokeCommand = defineCommand({
   },
 });
 
+/**
+ * The one member a `/绑定` or `/解绑` @-mentions, taken from the mention's place in the text
+ * (never from names read back out of it).
+ */
+function mentionedMember(split: SplitCommand, verb: string, usage: string): Mention {
+  const people = split.tokens.flatMap((_, i) => split.mentionAt(i) ?? []);
+  const first = people[0];
+  if (!first) throw badInput(`请 @ 要${verb}的成员。`, usage);
+  if (people.some((p) => p.openId !== first.openId)) throw badInput(`一次只能${verb}一位成员。`, usage);
+  return first;
+}
+
 /** `/绑定 @成员 单位 [角色]`. */
 export const bindCommand = defineCommand({
   names: ['绑定', 'bind'],
@@ -96,11 +110,11 @@ export const bindCommand = defineCommand({
   summary: `把群成员绑定到责任单位（角色：${Object.values(ROLE_LABEL).join('/')}，默认联络员）`,
   example: '/绑定 @张三 税务局 联络员',
   officeOnly: true,
-  parse: ({ split, mentions }) => {
+  parse: ({ split }) => {
     const usage = '/绑定 @成员 单位 [角色]';
-    const member = mentions[0];
-    if (!member) throw badInput('请 @ 要绑定的成员。', usage);
-    const words = split.tokens.filter((t) => !t.startsWith('@'));
+    const member = mentionedMember(split, '绑定', usage);
+    // Words are the tokens that are not mentions: a display name never supplies the unit or role.
+    const words = split.tokens.filter((_, i) => !split.mentionAt(i));
     if (!words[0]) throw badInput('缺少单位名称。', usage);
     return { openId: member.openId, name: member.name, unit: words[0], role: words[1] };
   },
@@ -123,9 +137,8 @@ export const unbindCommand = defineCommand({
   summary: '解除成员与单位的绑定',
   example: '/解绑 @张三',
   officeOnly: true,
-  parse: ({ mentions }) => {
-    const member = mentions[0];
-    if (!member) throw badInput('请 @ 要解绑的成员。', '/解绑 @成员');
+  parse: ({ split }) => {
+    const member = mentionedMember(split, '解绑', '/解绑 @成员');
     return { openId: member.openId, name: member.name };
   },
   run: async (ctx, args) => {

@@ -2,7 +2,7 @@ import { recordReport } from '../../domain/reports/record-report.js';
 import type { KpiValue } from '../../domain/reports/report.js';
 import { renderReportReceipt } from '../../render/receipt.card.js';
 import { defineCommand } from '../command.js';
-import { parseKpiValue, parsePercent, requireCode } from '../parsing/parse-args.js';
+import { parseKpiValue, readPercent, requireCode } from '../parsing/parse-args.js';
 
 const usage = '/进展 6.1 [60%] [指标=值] 本月进展情况';
 
@@ -19,13 +19,18 @@ export const reportCommand = defineCommand({
     const kpiValues: KpiValue[] = [];
     let i = 1;
     // Percent and KPI values come first, in any order; the rest is the report text as typed.
-    for (; i < split.tokens.length; i++) {
-      const token = split.tokens[i]!;
-      const kpi = parseKpiValue(token, usage);
-      const pct = kpi ? undefined : parsePercent(token, usage);
-      if (kpi) kpiValues.push(kpi);
-      else if (pct !== undefined && percent === undefined) percent = pct;
-      else break;
+    while (i < split.tokens.length) {
+      const kpi = parseKpiValue(split.tokens[i]!, usage);
+      if (kpi) {
+        kpiValues.push(kpi);
+        // `网上办理率=88.5 %`: the unit written apart belongs to the value.
+        i += split.tokens[i + 1] === '%' ? 2 : 1;
+        continue;
+      }
+      const pct = readPercent(split.tokens, i, usage);
+      if (!pct || percent !== undefined) break;
+      percent = pct.percent;
+      i += pct.taken;
     }
     return { code, percent, kpiValues, text: split.restFrom(i) };
   },

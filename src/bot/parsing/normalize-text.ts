@@ -8,6 +8,8 @@ export function toHalfWidth(text: string): string {
     const code = ch.charCodeAt(0);
     if (code === 0x3000) out += ' ';
     else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (ch === '﹪')
+      out += '%'; // the small percent sign some input methods give
     else if (ch === '。' || ch === '．') out += ch === '．' ? '.' : ch;
     else out += ch;
   }

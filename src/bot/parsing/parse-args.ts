@@ -25,6 +25,24 @@ export function parsePercent(token: string, usage: string): number | undefined {
   return Number(number);
 }
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A percent at `tokens[i]`: `60%`, or `60 %` written with a space (full-width `６０ ％` arrives
+ * half-width); how many tokens it took, or undefined when there is none there.
+ */
+export function readPercent(
+  tokens: readonly string[],
+  i: number,
+  usage: string,
+): { percent: number; taken: number } | undefined {
+  const token = tokens[i];
+  if (token === undefined) return undefined;
+  if (NUMBER.test(token) && tokens[i + 1] === '%') return { percent: Number(token), taken: 2 };
+  const percent = parsePercent(token, usage);
+  return percent === undefined ? undefined : { percent, taken: 1 };
+}
+
 /** `网上办理率=88.5%` → {name, value}; undefined when the token has no `=`. */
 export function parseKpiValue(token: string, usage: string): KpiValue | undefined {
   const eq = token.indexOf('=');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportCommand } from '../../../src/bot/commands/report.command.js';
 import { normalizeDate, parseKpiValue, parsePercent } from '../../../src/bot/parsing/parse-args.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { DomainError } from '../../../src/domain/errors.js';
@@ -29,5 +30,32 @@ describe('argument parsers', () => {
     expect(normalizeDate('2023年9月30日')).toBe('2023-09-30');
     expect(normalizeDate('2023/9/3')).toBe('2023-09-03');
     expect(normalizeDate('明天')).toBe('明天');
+  });
+});
+
+describe('/进展 reads the percent however it is typed', () => {
+  const parse = (text: string) =>
+    reportCommand.parse({ split: splitCommand(text)!, mentions: [], attachments: [] });
+
+  it.each([
+    ['/进展 6.1 60% 已开展培训'],
+    ['/进展 6.1 60 % 已开展培训'],
+    ['／进展　６.１　６０％　已开展培训'],
+    ['／进展　６.１　６０　％　已开展培训'],
+    ['/进展 6.1 60　% 已开展培训'],
+    ['/进展 6.1 60﹪ 已开展培训'],
+  ])('%s → 60 and the text as typed', (text) => {
+    expect(parse(text)).toMatchObject({ code: '6.1', percent: 60, text: '已开展培训' });
+  });
+
+  it('keeps a KPI value whose unit is written apart, and the percent in any order', () => {
+    expect(parse('/进展 6.1 网上办理率=88.5 % 60 % 文本')).toEqual({
+      code: '6.1',
+      percent: 60,
+      kpiValues: [{ name: '网上办理率', value: 88.5 }],
+      text: '文本',
+    });
+    // A number without a percent sign is text, not a percent.
+    expect(parse('/进展 6.1 3 场培训')).toMatchObject({ percent: undefined, text: '3 场培训' });
   });
 });
