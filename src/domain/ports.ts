@@ -3,7 +3,7 @@ import type { Member } from './members/member.js';
 import type { StoredPlan } from './plan/stored-plan.js';
 import type { PostClaim, PostKind } from './posts/post.js';
 import type { Report } from './reports/report.js';
-import type { Task } from './tasks/task.js';
+import type { Task, TaskChangeNote } from './tasks/task.js';
 import type { Unit } from './units/unit.js';
 import type { Warning } from './warnings/warning.js';
 
@@ -17,8 +17,16 @@ export interface TaskRepository {
   list(planId: string, options?: { includeWithdrawn?: boolean }): Promise<Task[]>;
   get(planId: string, code: string): Promise<Task | null>;
   insert(task: Task): Promise<void>;
-  /** Compare-and-set on `version`; returns the new task, or null when someone else changed it first. */
-  update(task: Task, changes: Partial<Omit<Task, 'planId' | 'code' | 'version'>>): Promise<Task | null>;
+  /**
+   * Claims version `task.version + 1` for `changes` (one winner, whatever the server); returns the new
+   * task, or null when someone else changed the task first (reload and re-validate). `note` becomes
+   * the task's `lastChange`.
+   */
+  update(
+    task: Task,
+    changes: Partial<Omit<Task, 'planId' | 'code' | 'version' | 'lastChange'>>,
+    note?: TaskChangeNote,
+  ): Promise<Task | null>;
 }
 
 export interface UnitRepository {
@@ -29,6 +37,8 @@ export interface UnitRepository {
 export interface ReportRepository {
   /** Stores a report; `duplicate` when its message was already stored. */
   add(report: Report): Promise<'created' | 'duplicate'>;
+  /** The report a chat message stored, if any. */
+  findByMessageId(messageId: string): Promise<Report | null>;
   list(filter: { planId: string; period?: string; taskCode?: string; unit?: string }): Promise<Report[]>;
 }
 
@@ -43,14 +53,25 @@ export interface WarningRepository {
   }): Promise<Warning[]>;
   get(id: string): Promise<Warning | null>;
   findByKey(key: string): Promise<Warning | null>;
-  revoke(id: string, by: string, reason: string, at: Date): Promise<Warning | null>;
+  /** Decides the revocation (one winner); null when someone else revoked the card first. */
+  revoke(
+    warning: Warning,
+    revocation: { by: string; byName?: string; reason: string; at: Date },
+  ): Promise<Warning | null>;
 }
 
 export interface MemberRepository {
   get(openId: string): Promise<Member | null>;
   list(): Promise<Member[]>;
-  bind(member: Member): Promise<Member | null>;
-  unbind(openId: string): Promise<Member | null>;
+  /**
+   * Decides a binding (one winner, whatever the server): `before` is the replaced binding; when
+   * another binding or unbinding of the person was decided first, `won` is false with what it left.
+   */
+  bind(
+    member: Member,
+  ): Promise<{ won: true; before: Member | null } | { won: false; current: Member | null }>;
+  /** Removes the binding; the previous one, or null when there was none (or another change won). */
+  unbind(openId: string, by: { actor: string; actorName?: string; at: Date }): Promise<Member | null>;
 }
 
 export interface AuditRepository {

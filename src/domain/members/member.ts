@@ -17,6 +17,7 @@ export interface Member {
   unit: string;
   role: MemberRole;
   boundBy: string;
+  boundByName?: string;
   boundAt: Date;
 }
 

@@ -1,3 +1,4 @@
+import { local } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import { requireOffice } from '../shared/access.js';
@@ -28,9 +29,12 @@ export async function bindMember(
     unit,
     role: role as MemberRole,
     boundBy: caller.openId,
+    ...(caller.name ? { boundByName: caller.name } : {}),
     boundAt: now,
   };
-  const before = await deps.repos.members.bind(member);
+  const result = await deps.repos.members.bind(member);
+  if (!result.won) fail('CONFLICT', justBoundMessage(input.name, result.current));
+  const before = result.won ? result.before : null;
   await deps.repos.audit.record({
     at: now,
     actor: caller.openId,
@@ -44,6 +48,13 @@ export async function bindMember(
   return member;
 }
 
+/** `王税务 刚被 高志平 于 10:01 绑定为 税务局 联络员。` for the loser of a binding race. */
+function justBoundMessage(name: string, current: Member | null): string {
+  if (!current) return `${name} 的绑定刚被其他督办员解除，本条指令未执行，如需绑定请重新发送。`;
+  const by = current.boundByName ?? '督办员';
+  return `${name} 刚被 ${by} 于 ${local(current.boundAt).format('HH:mm')} 绑定为 ${current.unit} ${ROLE_LABEL[current.role]}，本条指令未执行；如需改绑请重新发送。`;
+}
+
 /** The office removes a member's binding (/解绑 @成员). */
 export async function unbindMember(
   deps: DomainDeps,
@@ -51,7 +62,11 @@ export async function unbindMember(
   input: { openId: string; name: string; source: string },
 ): Promise<Member> {
   await requireOffice(deps, caller, '/解绑');
-  const before = await deps.repos.members.unbind(input.openId);
+  const before = await deps.repos.members.unbind(input.openId, {
+    actor: caller.openId,
+    actorName: caller.name,
+    at: deps.clock.now(),
+  });
   if (!before) return fail('BAD_INPUT', `${input.name} 尚未绑定任何单位。`);
   await deps.repos.audit.record({
     at: deps.clock.now(),

@@ -4,7 +4,7 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireResponsibleMember } from '../shared/access.js';
-import { loadPlan, loadTask } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask } from '../shared/load.js';
 import { retryTransient } from '../shared/transient.js';
 import type { Task } from '../tasks/task.js';
 import type { KpiValue, Report } from './report.js';
@@ -42,6 +42,23 @@ async function recordOnce(
   const task = await loadTask(deps, plan, input.code);
   const unit = await requireResponsibleMember(deps, caller, task, '报送进展');
   validateReport(task, input);
+  // A re-delivery, or the retry after a dropped connection: finish what the first run left.
+  const stored = await deps.repos.reports.findByMessageId(input.messageId);
+  if (stored) {
+    await auditOnce(deps, caller, stored, task.state, task.state);
+    return { report: stored, task, created: false };
+  }
+  // The report is decided against the task's state like any other change: it claims the task's
+  // next version (open → in_progress, otherwise no field changes), so a sign-off either comes after
+  // it (and the receipt's state is right) or wins first and the report is validated again.
+  const { before, after } = await changeTask(deps, caller, {
+    task,
+    action: 'report.create',
+    decide: (current) => {
+      validateState(current);
+      return current.state === 'open' ? { state: 'in_progress' } : {};
+    },
+  });
   const now = deps.clock.now();
   const draft: Report = {
     id: randomUUID(),
@@ -58,27 +75,9 @@ async function recordOnce(
     createdAt: now,
   };
   const created = (await deps.repos.reports.add(draft)) === 'created';
-  const report = created ? draft : await storedReport(deps, draft);
-  const updated = await startProgress(deps, task);
-  await auditOnce(deps, caller, report, task.state, updated.state);
-  return { report, task: updated, created };
-}
-
-/** The report a message already stored (a re-delivery, or a write whose answer was lost). */
-async function storedReport(deps: DomainDeps, draft: Report): Promise<Report> {
-  const same = await deps.repos.reports.list({ planId: draft.planId, taskCode: draft.taskCode });
-  return same.find((r) => r.messageId === draft.messageId) ?? draft;
-}
-
-/** `open` → `in_progress`; a concurrent report that already moved it is fine, not a conflict. */
-async function startProgress(deps: DomainDeps, task: Task): Promise<Task> {
-  let current = task;
-  for (let attempt = 0; attempt < 5 && current.state === 'open'; attempt++) {
-    const updated = await deps.repos.tasks.update(current, { state: 'in_progress' });
-    if (updated) return updated;
-    current = (await deps.repos.tasks.get(task.planId, task.code)) ?? current;
-  }
-  return current;
+  const report = created ? draft : ((await deps.repos.reports.findByMessageId(draft.messageId)) ?? draft);
+  await auditOnce(deps, caller, report, before.state, after.state);
+  return { report, task: after, created };
 }
 
 /** One audit entry per report, keyed by its message: written by whichever run gets there first. */
@@ -113,9 +112,13 @@ async function auditOnce(
   });
 }
 
+function validateState(task: Task): void {
+  if (task.state === 'closed') fail('INVALID_STATE', `事项 ${task.code} 已销号，无需再报送进展。`);
+}
+
 function validateReport(task: Task, input: ReportInput): void {
   const form = `/进展 ${task.code} 60% 本月进展情况`;
-  if (task.state === 'closed') fail('INVALID_STATE', `事项 ${task.code} 已销号，无需再报送进展。`);
+  validateState(task);
   if (!input.text.trim()) fail('BAD_INPUT', `进展内容不能为空。正确格式：${form}`);
   if (input.text.length > MAX_REPORT_LENGTH) {
     fail('BAD_INPUT', `进展内容过长（${input.text.length} 字），请精简到 ${MAX_REPORT_LENGTH} 字以内。`);

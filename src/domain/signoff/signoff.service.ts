@@ -1,8 +1,9 @@
+import { local } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice, requireResponsibleMember } from '../shared/access.js';
-import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask } from '../shared/load.js';
 import type { Task } from '../tasks/task.js';
 import { STATE_LABEL } from '../tasks/task-labels.js';
 
@@ -16,9 +17,6 @@ export async function requestSignoff(
   const task = await loadTask(deps, plan, input.code);
   const unit = await requireResponsibleMember(deps, caller, task, '申请销号');
   if (!input.note.trim()) fail('BAD_INPUT', `请写明完成情况。正确格式：/申请销号 ${task.code} 完成情况说明`);
-  if (!['open', 'in_progress'].includes(task.state)) {
-    fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，不能申请销号。`);
-  }
   const now = deps.clock.now();
   const signoff = {
     note: input.note.trim(),
@@ -26,9 +24,21 @@ export async function requestSignoff(
     requestedBy: caller.openId,
     requestedAt: now,
   };
-  const updated = await saveTask(deps, task, { state: 'pending_signoff', signoff });
-  await audit(deps, caller, 'signoff.request', task, updated, input.source, unit);
-  return updated;
+  const { before, after } = await changeTask(deps, caller, {
+    task,
+    action: 'signoff.request',
+    decide: (current) => {
+      if (!['open', 'in_progress'].includes(current.state)) {
+        fail(
+          'INVALID_STATE',
+          `事项 ${current.code} 当前状态为“${STATE_LABEL[current.state]}”，不能申请销号。`,
+        );
+      }
+      return { state: 'pending_signoff', signoff };
+    },
+  });
+  await audit(deps, caller, 'signoff.request', before, after, input.source, unit);
+  return after;
 }
 
 /** The office approves: closed, or sustained for an ongoing (长期坚持) task. */
@@ -40,19 +50,20 @@ export async function approveSignoff(
   await requireOffice(deps, caller, '/销号');
   const plan = await loadPlan(deps);
   const task = await loadTask(deps, plan, input.code);
-  if (task.state !== 'pending_signoff') {
-    fail(
-      'INVALID_STATE',
-      `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，尚未申请销号，不能销号。`,
-    );
-  }
-  const updated = await saveTask(deps, task, {
-    state: task.ongoing ? 'sustained' : 'closed',
-    closedAt: deps.clock.now(),
-    returnReason: undefined,
+  const { before, after } = await changeTask(deps, caller, {
+    task,
+    action: 'signoff.approve',
+    decide: (current) => {
+      requirePending(current, '尚未申请销号，不能销号');
+      return {
+        state: current.ongoing ? 'sustained' : 'closed',
+        closedAt: deps.clock.now(),
+        returnReason: undefined,
+      };
+    },
   });
-  await audit(deps, caller, 'signoff.approve', task, updated, input.source);
-  return updated;
+  await audit(deps, caller, 'signoff.approve', before, after, input.source);
+  return after;
 }
 
 /** The office returns a request with a reason; the task goes back to in progress. */
@@ -65,12 +76,38 @@ export async function returnSignoff(
   const plan = await loadPlan(deps);
   const task = await loadTask(deps, plan, input.code);
   if (!input.reason.trim()) fail('BAD_INPUT', `请写明退回理由。正确格式：/退回 ${task.code} 退回理由`);
-  if (task.state !== 'pending_signoff') {
-    fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，没有待审核的销号申请。`);
+  const { before, after } = await changeTask(deps, caller, {
+    task,
+    action: 'signoff.return',
+    decide: (current) => {
+      requirePending(current, '没有待审核的销号申请');
+      return { state: 'in_progress', returnReason: input.reason.trim() };
+    },
+  });
+  await audit(deps, caller, 'signoff.return', before, after, input.source);
+  return after;
+}
+
+/** Who decided a task's latest sign-off request and how, when its latest change was that decision. */
+export function signoffDecision(task: Task): { byName: string; at: Date; outcome: string } | undefined {
+  const change = task.lastChange;
+  if (!change || (change.action !== 'signoff.approve' && change.action !== 'signoff.return'))
+    return undefined;
+  const outcome = change.action === 'signoff.return' ? '已退回' : STATE_LABEL[task.state];
+  return { byName: change.byName ?? '督办员', at: change.at, outcome };
+}
+
+/** A decision needs a pending request; one already decided says by whom (已由 X 于 … 处理). */
+function requirePending(task: Task, otherwise: string): void {
+  if (task.state === 'pending_signoff') return;
+  const decided = signoffDecision(task);
+  if (decided) {
+    fail(
+      'INVALID_STATE',
+      `事项 ${task.code} 的销号申请已由 ${decided.byName} 于 ${local(decided.at).format('MM-DD HH:mm')} 处理（${decided.outcome}），当前状态：${STATE_LABEL[task.state]}。`,
+    );
   }
-  const updated = await saveTask(deps, task, { state: 'in_progress', returnReason: input.reason.trim() });
-  await audit(deps, caller, 'signoff.return', task, updated, input.source);
-  return updated;
+  fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，${otherwise}。`);
 }
 
 async function audit(

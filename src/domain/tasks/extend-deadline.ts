@@ -3,7 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice } from '../shared/access.js';
-import { loadPlan, loadTask, saveTask } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask } from '../shared/load.js';
 import type { Task } from './task.js';
 
 /** True for a real calendar day `YYYY-MM-DD` (rejects 2023-02-30). */
@@ -29,18 +29,16 @@ export async function extendDeadline(
   if (input.deadline <= localDay(now))
     fail('BAD_INPUT', `新的整改时限 ${input.deadline} 不能早于或等于今天（${localDay(now)}）。`);
   if (!input.reason.trim()) fail('BAD_INPUT', `请写明延期理由。正确格式：${form}`);
-  if (['closed', 'sustained'].includes(task.state))
-    fail('INVALID_STATE', `事项 ${task.code} 已销号，无需延期。`);
-  const change = {
-    from: task.deadline,
-    to: input.deadline,
-    reason: input.reason.trim(),
-    by: caller.openId,
-    at: now,
-  };
-  const updated = await saveTask(deps, task, {
-    deadline: input.deadline,
-    deadlineHistory: [...task.deadlineHistory, change],
+  const reason = input.reason.trim();
+  const { before, after: updated } = await changeTask(deps, caller, {
+    task,
+    action: 'deadline.extend',
+    decide: (current) => {
+      if (['closed', 'sustained'].includes(current.state))
+        fail('INVALID_STATE', `事项 ${current.code} 已销号，无需延期。`);
+      const change = { from: current.deadline, to: input.deadline, reason, by: caller.openId, at: now };
+      return { deadline: input.deadline, deadlineHistory: [...current.deadlineHistory, change] };
+    },
   });
   await deps.repos.audit.record({
     at: now,
@@ -51,8 +49,8 @@ export async function extendDeadline(
     taskCode: task.code,
     unit: task.leadUnits[0],
     source: input.source,
-    before: { deadline: task.deadline },
-    after: { deadline: updated.deadline, reason: change.reason },
+    before: { deadline: before.deadline },
+    after: { deadline: updated.deadline, reason },
   });
   return updated;
 }

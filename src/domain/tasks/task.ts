@@ -21,6 +21,15 @@ export interface SignoffRequest {
   requestedAt: Date;
 }
 
+/** Who made a task's latest change, what it was and when (named to whoever lost a race to it). */
+export interface TaskChangeNote {
+  /** The audit action of the change (`signoff.approve`, `deadline.extend`, `report.create`…). */
+  action: string;
+  by: string;
+  byName?: string;
+  at: Date;
+}
+
 /** A stored task (整改事项) of a plan. */
 export interface Task {
   planId: string;
@@ -45,7 +54,9 @@ export interface Task {
   returnReason?: string;
   /** When the office approved the sign-off. */
   closedAt?: Date;
-  /** Optimistic-concurrency counter: every write checks and bumps it. */
+  /** The latest change made through a use case. */
+  lastChange?: TaskChangeNote;
+  /** Step counter: each change claims the next version with a unique-key insert (persistence/decisions.ts). */
   version: number;
 }
 

@@ -19,6 +19,7 @@ export interface Warning {
   issuedBy: string;
   revokedAt?: Date;
   revokedBy?: string;
+  revokedByName?: string;
   revokeReason?: string;
 }
 

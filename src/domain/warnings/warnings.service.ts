@@ -1,4 +1,4 @@
-import { periodOf } from '../clock.js';
+import { local, periodOf } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
@@ -70,11 +70,19 @@ export async function revokeWarning(
   const existing = await deps.repos.warnings.get(id);
   if (!existing)
     return fail('WARNING_NOT_FOUND', `没有编号为 ${input.id.slice(0, 12)} 的黄牌，发送 /黄牌 可查看编号。`);
-  if (existing.revokedAt) fail('INVALID_STATE', `黄牌 ${id} 已于此前撤销。`);
+  if (existing.revokedAt) fail('INVALID_STATE', revokedMessage(existing, '已'));
   if (!input.reason.trim()) fail('BAD_INPUT', `请写明撤销理由。正确格式：/撤销黄牌 ${id} 理由`);
   const now = deps.clock.now();
-  const revoked = await deps.repos.warnings.revoke(id, caller.openId, input.reason.trim(), now);
-  if (!revoked) return fail('CONFLICT', `黄牌 ${id} 刚被撤销。`);
+  const revoked = await deps.repos.warnings.revoke(existing, {
+    by: caller.openId,
+    byName: caller.name,
+    reason: input.reason.trim(),
+    at: now,
+  });
+  if (!revoked) {
+    const winner = await deps.repos.warnings.get(id);
+    return fail('CONFLICT', winner?.revokedAt ? revokedMessage(winner, '刚') : `黄牌 ${id} 刚被撤销。`);
+  }
   await deps.repos.audit.record({
     at: now,
     actor: caller.openId,
@@ -88,6 +96,16 @@ export async function revokeWarning(
     after: revoked,
   });
   return revoked;
+}
+
+/** `黄牌 Y7K3Q 刚被 高志平 于 10:01 撤销（理由：…）。` */
+function revokedMessage(warning: Warning, when: '已' | '刚'): string {
+  const who = warning.revokedByName ?? '督办员';
+  const at = warning.revokedAt
+    ? local(warning.revokedAt).format(when === '刚' ? 'HH:mm' : 'MM-DD HH:mm')
+    : '';
+  const verb = when === '刚' ? '刚被' : '已由';
+  return `黄牌 ${warning.id} ${verb} ${who} 于 ${at} 撤销（理由：${warning.revokeReason ?? ''}）。`;
 }
 
 /** The scheduler's card: one per (kind, period, unit, task) whatever retries or extra workers happen; new or existing. */

@@ -30,6 +30,9 @@ const taskSchema = new Schema<Task>(
     },
     returnReason: String,
     closedAt: Date,
+    lastChange: {
+      type: new Schema({ action: String, by: String, byName: String, at: Date }, { _id: false }),
+    },
     version: { type: Number, required: true },
   },
   { versionKey: false, collection: 'tasks', minimize: false },

@@ -16,6 +16,7 @@ const warningSchema = new Schema<Warning>(
     issuedBy: { type: String, required: true },
     revokedAt: Date,
     revokedBy: String,
+    revokedByName: String,
     revokeReason: String,
   },
   { versionKey: false, collection: 'warnings' },

@@ -1,28 +1,110 @@
 import type { Connection } from 'mongoose';
 import type { Member } from '../../domain/members/member.js';
 import type { MemberRepository } from '../../domain/ports.js';
+import { createDecisions } from '../decisions.js';
+import type { DecisionRecord } from '../models/decision.model.js';
 import { memberModel } from '../models/member.model.js';
-import { NO_ID, plain } from './plain.js';
+import { isDuplicateKey } from '../mongo.js';
+import { NO_ID } from './plain.js';
 
-export function createMemberRepository(connection: Connection): MemberRepository {
+type StoredMember = Member & { seq?: number };
+
+const subjectOf = (openId: string) => `member:${openId}`;
+
+/** What a binding decision leaves: the member, or nobody for an unbinding. */
+const memberOf = (record: DecisionRecord): Member | null =>
+  record.action === 'member.unbind' ? null : (record.change as unknown as Member);
+
+function strip(doc: StoredMember | null): Member | null {
+  if (!doc) return null;
+  const { seq: _seq, ...member } = doc;
+  return member;
+}
+
+/**
+ * Members; every binding and unbinding of a person is decided by a unique-key insert
+ * (`member:<openId>:<seq>`, see `../decisions.ts`): of two `/绑定` at once exactly one wins and the
+ * other is told, instead of two upserts meeting in the unique index (a duplicate-key error).
+ * The sequence lives in the decision records, which are never deleted, so it survives an unbinding.
+ */
+export function createMemberRepository(
+  connection: Connection,
+  options: { repairAfterMs?: number } = {},
+): MemberRepository {
   const Members = memberModel(connection);
+  const decisions = createDecisions(connection, options);
+
+  async function write(openId: string, member: Member | null, seq: number): Promise<void> {
+    if (!member) {
+      await Members.deleteOne({ openId });
+      return;
+    }
+    const doc = { ...member, seq };
+    try {
+      await Members.replaceOne({ openId }, doc, { upsert: true });
+    } catch (error) {
+      // Two upserts of one new member met in the unique index: the document exists now.
+      if (!isDuplicateKey(error)) throw error;
+      await Members.replaceOne({ openId }, doc);
+    }
+  }
+
+  /** The member as decided: the newest decision wins over a document that lags behind it. */
+  async function current(openId: string): Promise<{ member: Member | null; seq: number }> {
+    const [doc, latest] = await Promise.all([
+      Members.findOne({ openId }, NO_ID).lean<StoredMember>().exec(),
+      decisions.latest(subjectOf(openId)),
+    ]);
+    if (!latest) return { member: strip(doc), seq: 0 };
+    const settled = latest.applied || (doc?.seq ?? 0) >= latest.seq;
+    if (!settled && decisions.abandoned(latest)) {
+      await write(openId, memberOf(latest), latest.seq);
+      await decisions.markApplied(latest.key);
+    }
+    return { member: settled ? strip(doc) : memberOf(latest), seq: latest.seq };
+  }
+
+  async function decide(
+    openId: string,
+    action: 'member.bind' | 'member.unbind',
+    member: Member | null,
+    by: { actor: string; actorName?: string; at: Date },
+  ) {
+    const before = await current(openId);
+    const seq = before.seq + 1;
+    const key = `${subjectOf(openId)}:${seq}`;
+    const won = await decisions.claim({
+      key,
+      subject: subjectOf(openId),
+      seq,
+      change: (member ?? { openId }) as unknown as Record<string, unknown>,
+      action,
+      ...by,
+    });
+    if (!won) return { won: false as const, current: (await current(openId)).member };
+    await write(openId, member, seq);
+    await decisions.markApplied(key);
+    return { won: true as const, before: before.member };
+  }
+
   return {
     async get(openId) {
-      return Members.findOne({ openId }, NO_ID).lean<Member>().exec();
+      return (await current(openId)).member;
     },
     async list() {
-      return Members.find({}, NO_ID).sort({ unit: 1, name: 1 }).lean<Member[]>().exec();
+      const docs = await Members.find({}, NO_ID).sort({ unit: 1, name: 1 }).lean<StoredMember[]>().exec();
+      return docs.map((doc) => strip(doc) as Member);
     },
-    /** Returns the previous binding, if any. */
     async bind(member) {
-      const before = await Members.findOneAndReplace({ openId: member.openId }, member, { upsert: true })
-        .lean()
-        .exec();
-      return before ? plain<Member>(before) : null;
+      return decide(member.openId, 'member.bind', member, {
+        actor: member.boundBy,
+        actorName: member.boundByName,
+        at: member.boundAt,
+      });
     },
-    async unbind(openId) {
-      const before = await Members.findOneAndDelete({ openId }).lean().exec();
-      return before ? plain<Member>(before) : null;
+    async unbind(openId, by) {
+      const result = await decide(openId, 'member.unbind', null, by);
+      return result.won ? result.before : null;
     },
   };
 }

@@ -17,6 +17,9 @@ export function createReportRepository(connection: Connection): ReportRepository
         throw error;
       }
     },
+    async findByMessageId(messageId) {
+      return Reports.findOne({ messageId }, NO_ID).lean<Report>().exec();
+    },
     async list(filter) {
       const query: Record<string, string> = { planId: filter.planId };
       if (filter.period) query.period = filter.period;

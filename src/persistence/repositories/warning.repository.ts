@@ -1,12 +1,36 @@
 import type { Connection } from 'mongoose';
 import type { WarningRepository } from '../../domain/ports.js';
 import type { Warning } from '../../domain/warnings/warning.js';
+import { createDecisions } from '../decisions.js';
+import type { DecisionRecord } from '../models/decision.model.js';
 import { warningModel } from '../models/warning.model.js';
 import { isDuplicateKey } from '../mongo.js';
-import { NO_ID, plain } from './plain.js';
+import { NO_ID } from './plain.js';
 
-export function createWarningRepository(connection: Connection): WarningRepository {
+const subjectOf = (id: string) => `warning:${id}`;
+
+/**
+ * Warnings; a revocation is decided by a unique-key insert (`warning.revoke:<id>`, see
+ * `../decisions.ts`) before the card is marked revoked, so of several revokers exactly one wins.
+ */
+export function createWarningRepository(
+  connection: Connection,
+  options: { repairAfterMs?: number } = {},
+): WarningRepository {
   const Warnings = warningModel(connection);
+  const decisions = createDecisions(connection, options);
+
+  /** The card with a decided revocation it does not carry yet; an abandoned one is written. */
+  async function settle(warning: Warning, record: DecisionRecord | undefined | null): Promise<Warning> {
+    if (!record || warning.revokedAt) return warning;
+    const revoked = { ...warning, ...(record.change as Partial<Warning>) };
+    if (decisions.abandoned(record)) {
+      await Warnings.updateOne({ id: warning.id }, { $set: record.change });
+      await decisions.markApplied(record.key);
+    }
+    return revoked;
+  }
+
   return {
     async issue(warning) {
       try {
@@ -21,24 +45,49 @@ export function createWarningRepository(connection: Connection): WarningReposito
       const query: Record<string, unknown> = { planId: filter.planId };
       if (filter.unit) query.unit = filter.unit;
       if (filter.period) query.period = filter.period;
-      const all = await Warnings.find(query, NO_ID).sort({ issuedAt: 1 }).lean<Warning[]>().exec();
+      const [docs, unsettled] = await Promise.all([
+        Warnings.find(query, NO_ID).sort({ issuedAt: 1 }).lean<Warning[]>().exec(),
+        decisions.unsettled('warning:'),
+      ]);
+      const all: Warning[] = [];
+      for (const doc of docs)
+        all.push(
+          await settle(
+            doc,
+            unsettled.find((r) => r.subject === subjectOf(doc.id)),
+          ),
+        );
       return filter.includeRevoked ? all : all.filter((w) => !w.revokedAt);
     },
     async get(id) {
-      return Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
+      const doc = await Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
+      return doc ? settle(doc, await decisions.find(`warning.revoke:${id}`)) : null;
     },
     async findByKey(key) {
       return Warnings.findOne({ key }, NO_ID).lean<Warning>().exec();
     },
-    async revoke(id, by, reason, at) {
-      const updated = await Warnings.findOneAndUpdate(
-        { id, revokedAt: { $exists: false } },
-        { $set: { revokedAt: at, revokedBy: by, revokeReason: reason } },
-        { returnDocument: 'after' },
-      )
-        .lean()
-        .exec();
-      return updated ? plain<Warning>(updated) : null;
+    async revoke(warning, revocation) {
+      const change = {
+        revokedAt: revocation.at,
+        revokedBy: revocation.by,
+        ...(revocation.byName ? { revokedByName: revocation.byName } : {}),
+        revokeReason: revocation.reason,
+      };
+      const key = `warning.revoke:${warning.id}`;
+      const won = await decisions.claim({
+        key,
+        subject: subjectOf(warning.id),
+        seq: 1,
+        change,
+        action: 'warning.revoke',
+        actor: revocation.by,
+        actorName: revocation.byName,
+        at: revocation.at,
+      });
+      if (!won) return null;
+      await Warnings.updateOne({ id: warning.id }, { $set: change });
+      await decisions.markApplied(key);
+      return { ...warning, ...change };
     },
   };
 }

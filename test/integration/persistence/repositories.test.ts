@@ -98,9 +98,15 @@ describe('repositories on the Mongo-wire server', () => {
     };
     expect(await db.repos.warnings.issue(warning)).toBe('created');
     expect(await db.repos.warnings.issue({ ...warning, id: 'Y0002' })).toBe('duplicate');
-    const revoked = await db.repos.warnings.revoke('Y0001', 'ou_admin', '已整改', new Date());
+    const revoked = await db.repos.warnings.revoke(warning, {
+      by: 'ou_admin',
+      reason: '已整改',
+      at: new Date(),
+    });
     expect(revoked?.revokeReason).toBe('已整改');
-    expect(await db.repos.warnings.revoke('Y0001', 'ou_admin', 'again', new Date())).toBeNull();
+    expect(
+      await db.repos.warnings.revoke(warning, { by: 'ou_admin', reason: 'again', at: new Date() }),
+    ).toBeNull();
     expect(await db.repos.warnings.list({ planId: 'P1' })).toEqual([]);
     expect(await db.repos.warnings.list({ planId: 'P1', includeRevoked: true })).toHaveLength(1);
   });
