@@ -1,20 +1,34 @@
 import { type Card, type CardElement, type MarkdownElement, markdown, type TableElement } from './card.js';
 import { grey } from './markdown.js';
 
-/** Lark refuses a card whose JSON exceeds 30 KB (error 230025, lark.md §7). */
+/**
+ * Lark refuses a card message whose request body exceeds 30 KB (error 230025, lark.md §7 and §10):
+ * the body `{receive_id, msg_type, content, uuid}` in which the card travels as an escaped JSON
+ * string. 1 KB is counted as 1,000 bytes to be safe.
+ */
 export const CARD_LIMIT_BYTES = 30_000;
 
-/** What `fitCard` aims for by default: the limit less room for the message envelope. */
+/** What `fitCard` aims for by default: the request body limit less a 2,000-byte margin. */
 export const FIT_BYTES = 28_000;
+
+/** The largest envelope a card is sent in: create with a 64-character id and a 50-character uuid. */
+const ENVELOPE_BYTES = Buffer.byteLength(
+  JSON.stringify({ receive_id: 'x'.repeat(64), msg_type: 'interactive', content: '', uuid: 'x'.repeat(50) }),
+);
 
 /** Bytes a note line is allowed when budgeting, so adding it never breaks the budget. */
 const NOTE_RESERVE = 160;
 
 const NOTE = /^(?:<font color='grey'>)?…另有 (\d+) 项未显示，请缩小查询范围(?:<\/font>)?$/;
 
-/** The size Lark measures: the card serialised as JSON, in UTF-8 bytes. */
+/** The size Lark measures: the request body that carries the card (escaped into `content`), in UTF-8 bytes. */
 export function cardBytes(card: Card): number {
-  return Buffer.byteLength(JSON.stringify(card));
+  return ENVELOPE_BYTES + escapedBytes(card);
+}
+
+/** Bytes `value`'s JSON adds once escaped into the `content` string (its quotes excluded). */
+function escapedBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(value))) - 2;
 }
 
 /** `…另有 N 项未显示，请缩小查询范围`, the line that says a list was cut. */
@@ -22,9 +36,9 @@ export function omittedNote(count: number): string {
   return grey(`…另有 ${count} 项未显示，请缩小查询范围`);
 }
 
-/** Bytes `text` adds inside a JSON string (quotes excluded; escapes such as `\n` count). */
+/** Bytes `text` adds inside a card's JSON string once that is escaped into `content` (its own quotes excluded). */
 function jsonBytes(text: string): number {
-  return Buffer.byteLength(JSON.stringify(text)) - 2;
+  return escapedBytes(text) - 4;
 }
 
 /**
@@ -32,7 +46,7 @@ function jsonBytes(text: string): number {
  * rest are replaced by an omitted-count note that `fitCard` recognises and can grow.
  */
 export function truncatedList(lines: string[], budgetBytes: number): string {
-  const cost = (line: string) => jsonBytes(line) + 2;
+  const cost = (line: string) => jsonBytes(line) + 3;
   if (lines.reduce((sum, line) => sum + cost(line), 0) <= budgetBytes) return lines.join('\n');
   const kept: string[] = [];
   let used = NOTE_RESERVE;
@@ -86,9 +100,8 @@ function toElements(parts: Part[]): CardElement[] {
 
 /** Bytes of each item that could go, last item last; the first item always stays. */
 function removable(part: Part): number[] {
-  if (part.kind === 'table')
-    return part.table.rows.slice(1).map((row) => Buffer.byteLength(JSON.stringify(row)) + 1);
-  if (part.kind === 'lines') return part.lines.slice(1).map((line) => jsonBytes(line) + 2);
+  if (part.kind === 'table') return part.table.rows.slice(1).map((row) => escapedBytes(row) + 1);
+  if (part.kind === 'lines') return part.lines.slice(1).map((line) => jsonBytes(line) + 3);
   return [];
 }
 

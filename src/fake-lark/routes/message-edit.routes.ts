@@ -1,9 +1,10 @@
 import { type RequestHandler, type Response, Router } from 'express';
 import type { FakeState } from '../fake-lark.state.js';
 import type { FakeMessage } from '../fake-lark.types.js';
+import { bodyBytesOf } from '../http/body-parsers.js';
 import { LarkCode, sendLarkData, sendLarkError } from '../lark-errors.js';
 import { toPlaceholders } from '../mentions.js';
-import { checkContent } from './message.content.js';
+import { checkContent, mentionableIn } from './message.content.js';
 import { toApiMessage } from './message.view.js';
 import { rejectIfThrottled } from './throttle.js';
 
@@ -26,7 +27,10 @@ export function messageEditRoutes(state: FakeState, auth: RequestHandler): Route
       return;
     }
     const content = (req.body as { content?: unknown } | undefined)?.content;
-    const invalid = checkContent('interactive', content);
+    const invalid = checkContent('interactive', content, {
+      bodyBytes: bodyBytesOf(req),
+      chat: mentionableIn(state, state.chats.get(message.chatId)),
+    });
     if (invalid) {
       sendLarkError(res, invalid.status, invalid.code, invalid.msg);
       return;
@@ -44,7 +48,10 @@ export function messageEditRoutes(state: FakeState, auth: RequestHandler): Route
       sendLarkError(res, 400, LarkCode.invalidParam, 'Only text and post messages can be edited.');
       return;
     }
-    const invalid = checkContent(msgType, content);
+    const invalid = checkContent(msgType, content, {
+      bodyBytes: bodyBytesOf(req),
+      chat: mentionableIn(state, state.chats.get(message.chatId)),
+    });
     if (invalid) {
       sendLarkError(res, invalid.status, invalid.code, invalid.msg);
       return;

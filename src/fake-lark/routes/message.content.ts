@@ -1,4 +1,7 @@
+import { type CardContext, validateCard } from '../cards/card-validator.js';
+import type { FakeState } from '../fake-lark.state.js';
 import { LarkCode } from '../lark-errors.js';
+import type { FakeChat } from '../store/chat.store.js';
 
 /** Message types the send API accepts (lark.md §2.1). */
 const MSG_TYPES = new Set([
@@ -14,9 +17,13 @@ const MSG_TYPES = new Set([
   'share_user',
 ]);
 
-/** Content size caps: 150 KB for text, 30 KB for cards and posts (230025). */
-const TEXT_LIMIT_BYTES = 150 * 1024;
-const CARD_LIMIT_BYTES = 30 * 1024;
+/**
+ * Request-body caps (230025): 150 KB for text, 30 KB for cards and posts, measured on the request
+ * body, where the card travels escaped inside `content` (im-v1 message create/reply pages). The
+ * fake counts 1 KB as 1,000 bytes, the strict reading.
+ */
+export const TEXT_BODY_LIMIT_BYTES = 150_000;
+export const CARD_BODY_LIMIT_BYTES = 30_000;
 
 /** A rejection in Lark's terms. */
 export interface ContentError {
@@ -25,8 +32,20 @@ export interface ContentError {
   msg: string;
 }
 
+/** What the route knows about the request beyond `msg_type` and `content`. */
+export interface ContentRequest {
+  /** Bytes of the JSON request body as received */
+  bodyBytes: number;
+  /** Who may be @-mentioned in a card sent to this chat */
+  chat: CardContext;
+}
+
 /** Checks `msg_type` + `content` as the send, reply, edit and patch APIs do; returns an error or null. */
-export function checkContent(msgType: unknown, content: unknown): ContentError | null {
+export function checkContent(
+  msgType: unknown,
+  content: unknown,
+  request: ContentRequest,
+): ContentError | null {
   if (typeof msgType !== 'string' || !MSG_TYPES.has(msgType)) {
     return {
       status: 400,
@@ -41,11 +60,8 @@ export function checkContent(msgType: unknown, content: unknown): ContentError |
       msg: 'field validation failed: content must be a string',
     };
   }
-  const limit = msgType === 'text' ? TEXT_LIMIT_BYTES : CARD_LIMIT_BYTES;
-  if (
-    (msgType === 'text' || msgType === 'post' || msgType === 'interactive') &&
-    Buffer.byteLength(content) > limit
-  ) {
+  const limit = msgType === 'text' ? TEXT_BODY_LIMIT_BYTES : CARD_BODY_LIMIT_BYTES;
+  if ((msgType === 'text' || msgType === 'post' || msgType === 'interactive') && request.bodyBytes > limit) {
     return { status: 400, code: LarkCode.contentTooLong, msg: 'The message content is too long.' };
   }
   let parsed: unknown;
@@ -59,9 +75,18 @@ export function checkContent(msgType: unknown, content: unknown): ContentError |
     };
   }
   const shapeError = checkShape(msgType, parsed);
-  return shapeError
-    ? { status: 400, code: LarkCode.invalidParam, msg: `invalid message content: ${shapeError}` }
-    : null;
+  if (shapeError)
+    return { status: 400, code: LarkCode.invalidParam, msg: `invalid message content: ${shapeError}` };
+  if (msgType !== 'interactive') return null;
+  const problem = validateCard(parsed, request.chat);
+  if (!problem) return null;
+  // Card build failures are HTTP 400 + 230099; the message names the cause (send page error table).
+  const ext = problem.kind === 'invalid_mention' ? 'invalid user in <at>' : 'invalid card JSON';
+  return {
+    status: 400,
+    code: LarkCode.cardBuildFailed,
+    msg: `Failed to create card content, ext=ErrMsg: ${ext}; ${problem.detail}`,
+  };
 }
 
 function checkShape(msgType: string, parsed: unknown): string | null {
@@ -78,9 +103,19 @@ function checkShape(msgType: string, parsed: unknown): string | null {
     case 'media':
       return typeof record.file_key === 'string' ? null : `${msgType} content needs a "file_key"`;
     case 'post':
-    case 'interactive':
       return Object.keys(record).length > 0 ? null : `${msgType} content is empty`;
+    case 'interactive':
+      // The empty card `{}` may be sent (card-json-structure: "支持发送卡片 JSON 为 {} 的空白卡片").
+      return null;
     default:
       return null;
   }
+}
+
+/** Members of the chat and the bot itself may be @-mentioned in a card sent there. */
+export function mentionableIn(state: FakeState, chat: FakeChat | undefined): CardContext {
+  return {
+    canMention: (openId) =>
+      openId === state.config.botOpenId || (chat?.members.some((m) => m.openId === openId) ?? false),
+  };
 }

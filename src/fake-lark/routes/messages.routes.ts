@@ -1,11 +1,12 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { FakeState } from '../fake-lark.state.js';
 import type { FakeMessage } from '../fake-lark.types.js';
+import { bodyBytesOf } from '../http/body-parsers.js';
 import { newId } from '../ids.js';
 import { LarkCode, sendLarkData, sendLarkError } from '../lark-errors.js';
 import { toPlaceholders } from '../mentions.js';
 import type { FakeChat } from '../store/chat.store.js';
-import { checkContent } from './message.content.js';
+import { checkContent, mentionableIn } from './message.content.js';
 import { toApiMessage } from './message.view.js';
 import { rejectIfThrottled } from './throttle.js';
 
@@ -14,6 +15,7 @@ interface SendRequest {
   chat: FakeChat;
   body: Record<string, unknown>;
   parent?: FakeMessage;
+  bodyBytes: number;
 }
 
 /** `POST /im/v1/messages` and `POST /im/v1/messages/:message_id/reply`. */
@@ -37,7 +39,7 @@ export function messagesRoutes(state: FakeState, auth: RequestHandler): Router {
       sendLarkError(res, 400, LarkCode.invalidParam, `invalid receive_id: ${body.receive_id}`);
       return;
     }
-    send(state, res, { chat, body });
+    send(state, res, { chat, body, bodyBytes: bodyBytesOf(req) });
   });
 
   router.post('/im/v1/messages/:message_id/reply', auth, (req, res) => {
@@ -47,7 +49,7 @@ export function messagesRoutes(state: FakeState, auth: RequestHandler): Router {
       sendLarkError(res, 400, LarkCode.invalidParam, `invalid message_id: ${String(req.params.message_id)}`);
       return;
     }
-    send(state, res, { chat, body: bodyOf(req), parent });
+    send(state, res, { chat, body: bodyOf(req), parent, bodyBytes: bodyBytesOf(req) });
   });
 
   return router;
@@ -81,7 +83,10 @@ function send(state: FakeState, res: Response, request: SendRequest): void {
     );
     return;
   }
-  const invalid = checkContent(body.msg_type, body.content);
+  const invalid = checkContent(body.msg_type, body.content, {
+    bodyBytes: request.bodyBytes,
+    chat: mentionableIn(state, chat),
+  });
   if (invalid) {
     sendLarkError(res, invalid.status, invalid.code, invalid.msg);
     return;

@@ -104,3 +104,34 @@ describe('truncatedList', () => {
     expect(omitted(fitted)).toEqual([1_000 - shown]);
   });
 });
+
+describe('fitCard measures the request body (lark.md §10)', () => {
+  /** The create body the messenger sends, with the longest ids Lark uses. */
+  const requestBody = (built: Card) =>
+    Buffer.byteLength(
+      JSON.stringify({
+        receive_id: `oc_${'a'.repeat(32)}`,
+        msg_type: 'interactive',
+        content: JSON.stringify(built),
+        uuid: 'u'.repeat(50),
+      }),
+    );
+
+  it('keeps a card of many short, quote-heavy rows under 30,000 bytes of request body', () => {
+    // Many short rows: each cell's quotes and the row's braces grow when escaped into `content`.
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ code: `${i}`, text: `"${i}"` }));
+    const fitted = fitCard(
+      card({ title: 't', template: 'blue', elements: [table({ columns, rows: many })] }),
+    );
+    expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThan(28_000);
+    expect(requestBody(fitted)).toBeLessThanOrEqual(28_000);
+    expect(cardBytes(fitted)).toBeGreaterThanOrEqual(requestBody(fitted));
+  });
+
+  it('counts escaped newlines of markdown lines', () => {
+    const lines = Array.from({ length: 6_000 }, (_, i) => `- ${i}`).join('\n');
+    const fitted = fitCard(card({ title: 't', template: 'blue', elements: [markdown(lines)] }));
+    expect(requestBody(fitted)).toBeLessThanOrEqual(28_000);
+    expect(requestBody(fitted)).toBeLessThanOrEqual(CARD_LIMIT_BYTES);
+  });
+});
