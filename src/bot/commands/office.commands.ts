@@ -1,7 +1,12 @@
 import { ROLE_LABEL } from '../../domain/members/member.js';
 import { bindMember, unbindMember } from '../../domain/members/members.service.js';
 import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
-import { issueManualWarning, revokeWarning } from '../../domain/warnings/warnings.service.js';
+import {
+  confirmWarnings,
+  issueManualWarning,
+  revokeWarning,
+} from '../../domain/warnings/warnings.service.js';
+import { renderConfirmOutcome } from '../../render/confirm-warnings.card.js';
 import { renderActionResult } from '../../render/receipt.card.js';
 import { defineCommand } from '../command.js';
 import { badInput, isTaskCode, normalizeDate, requireCode } from '../parsing/parse-args.js';
@@ -86,6 +91,25 @@ export const revokeCommand = defineCommand({
         lines: [`单位：${warning.unit}`, `理由：${args.reason}`],
       }),
     );
+  },
+});
+
+/** `/确认黄牌 [编号…]`: confirms proposed cards (all of the latest roll call, or the ones named). */
+export const confirmCommand = defineCommand({
+  names: ['确认黄牌', 'confirm'],
+  usage: '/确认黄牌 [黄牌编号…]',
+  summary: '确认点名通报拟发的黄牌（不写编号即确认最近一次全部）',
+  example: '/确认黄牌 Y7K3Q Y4M2P',
+  officeOnly: true,
+  parse: ({ split }) => {
+    const ids = split.tokens.flatMap((t) => t.split(/[,，、]/)).filter(Boolean);
+    const bad = ids.find((id) => !/^[A-Za-z0-9]{2,12}$/.test(id));
+    if (bad) throw badInput(`“${bad.slice(0, 12)}”不是黄牌编号。`, '/确认黄牌 [黄牌编号…]');
+    return { ids };
+  },
+  run: async (ctx, args) => {
+    const outcome = await confirmWarnings(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(renderConfirmOutcome(outcome));
   },
 });
 

@@ -68,7 +68,11 @@ export async function returnSignoff(
   if (task.state !== 'pending_signoff') {
     fail('INVALID_STATE', `事项 ${task.code} 当前状态为“${STATE_LABEL[task.state]}”，没有待审核的销号申请。`);
   }
-  const updated = await saveTask(deps, task, { state: 'in_progress', returnReason: input.reason.trim() });
+  const updated = await saveTask(deps, task, {
+    state: 'in_progress',
+    returnReason: input.reason.trim(),
+    returnedAt: deps.clock.now(),
+  });
   await audit(deps, caller, 'signoff.return', task, updated, input.source);
   return updated;
 }

@@ -29,6 +29,7 @@ const taskSchema = new Schema<Task>(
       ),
     },
     returnReason: String,
+    returnedAt: Date,
     closedAt: Date,
     version: { type: Number, required: true },
   },
