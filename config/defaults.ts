@@ -26,6 +26,8 @@ export const defaults = {
   dedupeTtlHours: 24,
   /** REMIND_LIAISONS_DIRECTLY: also send each late unit's liaison a direct message. */
   remindLiaisonsDirectly: false,
+  /** WARNINGS_MODE: `propose` (the roll call proposes cards, the office confirms them) or `auto` (issued at once). */
+  warningsMode: 'propose' as 'propose' | 'auto',
   /** PLAN_FILE: the notice loaded on first start when the database has no plan. */
   planFile: 'config/seed/shangyou-2022-rectification-plan.txt',
   /** PLAN_START: the plan's start date, used for the straight-line progress expectation. */

@@ -32,6 +32,8 @@ export interface Config {
   catchUpGraceMs: number;
   dedupeTtlSeconds: number;
   remindLiaisonsDirectly: boolean;
+  /** `propose`: the roll call's cards wait for the office's /确认黄牌; `auto`: issued at once. */
+  warningsMode: 'propose' | 'auto';
   assessment: {
     base: number;
     perMissedMonth: number;
@@ -111,6 +113,7 @@ function toConfig(e: Env): Config {
     catchUpGraceMs: e.CATCH_UP_GRACE_HOURS * 3_600_000,
     dedupeTtlSeconds: Math.round(e.DEDUPE_TTL_HOURS * 3600),
     remindLiaisonsDirectly: e.REMIND_LIAISONS_DIRECTLY,
+    warningsMode: e.WARNINGS_MODE,
     assessment: { ...defaults.assessment },
   };
 }

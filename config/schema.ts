@@ -52,6 +52,7 @@ const common = z.object({
   CATCH_UP_GRACE_HOURS: z.coerce.number().min(0).max(72).default(defaults.catchUpGraceHours),
   DEDUPE_TTL_HOURS: z.coerce.number().min(8).max(168).default(defaults.dedupeTtlHours),
   REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),
+  WARNINGS_MODE: z.enum(['propose', 'auto']).default(defaults.warningsMode),
 });
 
 /** The webhook receiver needs the Encrypt Key and Verification Token set in the Lark console. */

@@ -34,7 +34,8 @@ export const WORK = {
         memberOpenIds: d.members.filter((m) => m.unit === u.unit).map((m) => m.openId),
       })),
       slow,
-      warningIds: [],
+      cards: [],
+      proposed: true,
     };
     return renderRollCallCard(rc);
   },

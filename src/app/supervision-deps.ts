@@ -23,6 +23,7 @@ export function createSupervisionDeps(
     cycle: resolveCycleSettings(config.cycle),
     assessmentRule: config.assessment,
     remindLiaisonsDirectly: config.remindLiaisonsDirectly,
+    warningsMode: config.warningsMode,
     catchUpGraceMs: config.catchUpGraceMs,
   };
 }

@@ -50,6 +50,8 @@ export interface WarningRepository {
     unit?: string;
     period?: string;
     includeRevoked?: boolean;
+    /** Proposed cards not yet confirmed are left out unless asked for. */
+    includeProposed?: boolean;
   }): Promise<Warning[]>;
   get(id: string): Promise<Warning | null>;
   findByKey(key: string): Promise<Warning | null>;
@@ -58,6 +60,11 @@ export interface WarningRepository {
     warning: Warning,
     revocation: { by: string; byName?: string; reason: string; at: Date },
   ): Promise<Warning | null>;
+  /**
+   * Confirms a proposed card: a unique-key insert of its confirmation decides who wins, so of two
+   * office members confirming at once exactly one gets the card back; the other gets null.
+   */
+  confirm(id: string, by: string, at: Date): Promise<Warning | null>;
 }
 
 export interface MemberRepository {

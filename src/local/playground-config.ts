@@ -21,6 +21,7 @@ const PASSED_THROUGH = [
   'SLOW_PROGRESS_GAP',
   'CATCH_UP_GRACE_HOURS',
   'REMIND_LIAISONS_DIRECTLY',
+  'WARNINGS_MODE',
 ] as const;
 
 /** A fresh secret per run: nothing needs to match it outside this process. */

@@ -1,8 +1,8 @@
 import { reportDayOf } from '../domain/schedule/cycle-dates.js';
-import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { findMissedReports, type RollCall } from '../domain/supervision/roll-call.js';
 import { findSlowTasks } from '../domain/supervision/slow-progress.js';
-import { issueAutomaticWarning } from '../domain/warnings/warnings.service.js';
+import { monthlyUnitCards, overdueTasks } from '../domain/supervision/unit-cards.js';
+import { issueUnitCard } from '../domain/warnings/warnings.service.js';
 import { renderRollCallCard } from '../render/supervision/index.js';
 import { groupMemberIds, loadState, membersInGroup } from './load-state.js';
 import { postOnce } from './post-once.js';
@@ -10,8 +10,10 @@ import type { SupervisionDeps } from './supervision-deps.js';
 
 /**
  * The roll call after the report day: names each unit that missed `period`'s report with the tasks
- * missing, and issues its yellow cards (missed report per unit, slow progress per task) first, each
- * under its own unique key, so a retry never doubles a card.
+ * missing, and gives each unit at fault at most one yellow card for the month, listing all its
+ * reasons (missed report, slow tasks on a reported percent, overdue tasks), under the unit's card key
+ * `monthly:period:unit`, so a retry never doubles a card. With WARNINGS_MODE=propose the cards are
+ * proposed and the card carries a 确认黄牌 button; with `auto` they are issued at once.
  */
 export async function postRollCall(deps: SupervisionDeps, period: string) {
   const key = `roll_call:${period}`;
@@ -26,31 +28,20 @@ export async function postRollCall(deps: SupervisionDeps, period: string) {
       today: state.today,
       gap: deps.domain.slowProgressGap,
     });
-    const warningIds: string[] = [];
-    for (const unit of missed) {
-      const reason = `${periodLabel(period)}整改进展未按时报送（${unit.tasks.map((t) => t.code).join('、')}）`;
-      const { warning } = await issueAutomaticWarning(deps.domain, {
+    const drafts = monthlyUnitCards({ missed, slow, overdue: overdueTasks(state.tasks, state.today) });
+    const propose = deps.warningsMode === 'propose';
+    const cards = [];
+    for (const draft of drafts) {
+      const { warning } = await issueUnitCard(deps.domain, {
         planId: plan.planId,
-        unit: unit.unit,
-        kind: 'missed_report',
+        unit: draft.unit,
+        key: `monthly:${period}:${draft.unit}`,
         period,
-        reason,
+        reasons: draft.reasons,
+        propose,
         source: key,
       });
-      warningIds.push(warning.id);
-    }
-    for (const task of slow) {
-      const reason = `事项 ${task.code} 进度 ${task.actual}% ，应达 ${task.expected}%，整改进展缓慢`;
-      const { warning } = await issueAutomaticWarning(deps.domain, {
-        planId: plan.planId,
-        unit: task.unit,
-        kind: 'slow',
-        period,
-        taskCode: task.code,
-        reason,
-        source: key,
-      });
-      warningIds.push(warning.id);
+      cards.push(warning);
     }
     const inGroup = await groupMemberIds(deps);
     const rollCall: RollCall = {
@@ -61,7 +52,8 @@ export async function postRollCall(deps: SupervisionDeps, period: string) {
         memberOpenIds: membersInGroup(state.members, inGroup, u.unit).map((m) => m.openId),
       })),
       slow,
-      warningIds,
+      cards,
+      proposed: propose,
     };
     return deps.messenger.sendCard(deps.chatId, renderRollCallCard(rollCall), uuid);
   });

@@ -17,6 +17,8 @@ export interface SupervisionDeps {
   assessmentRule: AssessmentRule;
   /** Also send each late unit's liaisons a direct message. */
   remindLiaisonsDirectly: boolean;
+  /** `propose`: the roll call's yellow cards wait for the office's confirmation; `auto`: issued at once. */
+  warningsMode: 'propose' | 'auto';
   /** Missed runs within this window are performed after a restart; older ones are skipped. */
   catchUpGraceMs: number;
 }

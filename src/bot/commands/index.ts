@@ -3,6 +3,7 @@ import { createHelpCommand } from './help.command.js';
 import { mineCommand } from './mine.command.js';
 import {
   bindCommand,
+  confirmCommand,
   exportCommand,
   extendCommand,
   revokeCommand,
@@ -39,6 +40,7 @@ export function listCommands(extra: readonly Command[] = []): readonly Command[]
       statusCommand,
       warningsCommand,
       warnCommand,
+      confirmCommand,
       revokeCommand,
       bindCommand,
       unbindCommand,

@@ -1,7 +1,12 @@
 import { ROLE_LABEL } from '../../domain/members/member.js';
 import { bindMember, unbindMember } from '../../domain/members/members.service.js';
 import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
-import { issueManualWarning, revokeWarning } from '../../domain/warnings/warnings.service.js';
+import {
+  confirmWarnings,
+  issueManualWarning,
+  revokeWarning,
+} from '../../domain/warnings/warnings.service.js';
+import { renderConfirmOutcome } from '../../render/confirm-warnings.card.js';
 import { renderActionResult } from '../../render/receipt.card.js';
 import type { Mention } from '../chat-event.js';
 import { defineCommand } from '../command.js';
@@ -102,6 +107,25 @@ function mentionedMember(split: SplitCommand, verb: string, usage: string): Ment
   if (people.some((p) => p.openId !== first.openId)) throw badInput(`一次只能${verb}一位成员。`, usage);
   return first;
 }
+
+/** `/确认黄牌 [编号…]`: confirms proposed cards (all of the latest roll call, or the ones named). */
+export const confirmCommand = defineCommand({
+  names: ['确认黄牌', 'confirm'],
+  usage: '/确认黄牌 [黄牌编号…]',
+  summary: '确认点名通报拟发的黄牌（不写编号即确认最近一次全部）',
+  example: '/确认黄牌 Y7K3Q Y4M2P',
+  officeOnly: true,
+  parse: ({ split }) => {
+    const ids = split.tokens.flatMap((t) => t.split(/[,，、]/)).filter(Boolean);
+    const bad = ids.find((id) => !/^[A-Za-z0-9]{2,12}$/.test(id));
+    if (bad) throw badInput(`“${bad.slice(0, 12)}”不是黄牌编号。`, '/确认黄牌 [黄牌编号…]');
+    return { ids };
+  },
+  run: async (ctx, args) => {
+    const outcome = await confirmWarnings(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    await ctx.replyCard(renderConfirmOutcome(outcome));
+  },
+});
 
 /** `/绑定 @成员 单位 [角色]`. */
 export const bindCommand = defineCommand({

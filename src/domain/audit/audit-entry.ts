@@ -24,6 +24,8 @@ export type AuditAction =
   | 'signoff.return'
   | 'deadline.extend'
   | 'warning.issue'
+  | 'warning.propose'
+  | 'warning.confirm'
   | 'warning.revoke'
   | 'member.bind'
   | 'member.unbind'

@@ -81,7 +81,7 @@ export async function returnSignoff(
     action: 'signoff.return',
     decide: (current) => {
       requirePending(current, '没有待审核的销号申请');
-      return { state: 'in_progress', returnReason: input.reason.trim() };
+      return { state: 'in_progress', returnReason: input.reason.trim(), returnedAt: deps.clock.now() };
     },
   });
   await audit(deps, caller, 'signoff.return', before, after, input.source);

@@ -2,7 +2,7 @@ import { localDay } from '../clock.js';
 import { owesReport } from '../queries/reporting-status.js';
 import type { Report } from '../reports/report.js';
 import type { Task } from '../tasks/task.js';
-import type { Warning } from '../warnings/warning.js';
+import { isLiveWarning, type Warning } from '../warnings/warning.js';
 import { reportCutoff } from './report-deadline.js';
 
 /** The scoring rule of the annual assessment (config/defaults.ts `assessment`). */
@@ -38,7 +38,7 @@ function periodsOf(year: number, start: string, lastPeriod: string): string[] {
 
 /**
  * Per unit: months reported by the report day, months missed, tasks overdue on `today`, tasks
- * signed off by their deadline, live yellow cards of the year, and the score by `rule`
+ * signed off by their deadline, live yellow cards of the year (confirmed, not proposed or revoked), and the score by `rule`
  * (base − deductions + bonus, kept within 0–100).
  */
 export function buildAssessment(input: {
@@ -76,7 +76,7 @@ export function buildAssessment(input: {
         (t) => t.closedAt && (!t.deadline || localDay(t.closedAt) <= t.deadline),
       ).length;
       const warnings = input.warnings.filter(
-        (w) => w.unit === unit && !w.revokedAt && w.period.startsWith(String(input.year)),
+        (w) => w.unit === unit && isLiveWarning(w) && w.period.startsWith(String(input.year)),
       ).length;
       const { rule } = input;
       const raw =

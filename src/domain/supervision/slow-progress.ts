@@ -20,8 +20,9 @@ export function expectedPercent(start: string, deadline: string, today: string):
 }
 
 /**
- * Open or in-progress tasks, not yet overdue (overdue ones get their own card), whose latest reported
- * percent (0 without a report) is more than `gap` points behind the straight line.
+ * Open or in-progress tasks, not yet overdue (overdue is its own reason), whose latest reported
+ * percent is more than `gap` points behind the straight line. Judged only on a reported percent:
+ * a task never reported with a percent is not slow (a missed report is its own reason).
  */
 export function findSlowTasks(input: {
   tasks: Task[];
@@ -36,7 +37,8 @@ export function findSlowTasks(input: {
     if (!['open', 'in_progress'].includes(task.state) || !task.deadline || isOverdue(task, input.today))
       continue;
     const expected = expectedPercent(input.start, task.deadline, input.today);
-    const actual = latest.get(task.code)?.percent ?? 0;
+    const actual = latest.get(task.code)?.percent;
+    if (actual === undefined) continue;
     if (expected - actual > input.gap)
       for (const unit of task.leadUnits) slow.push({ code: task.code, unit, expected, actual });
   }

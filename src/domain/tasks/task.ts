@@ -1,3 +1,5 @@
+import { addDays } from '../calendar/calendar-day.js';
+import { localDay } from '../clock.js';
 import type { Kpi } from '../plan/plan.js';
 
 /** `open` → `in_progress` → `pending_signoff` → `closed` (or `sustained` for ongoing tasks); `withdrawn` when a re-imported notice drops it. */
@@ -52,6 +54,8 @@ export interface Task {
   signoff?: SignoffRequest;
   /** The office's reason when it returned a sign-off request. */
   returnReason?: string;
+  /** When the office last returned a sign-off request. */
+  returnedAt?: Date;
   /** When the office approved the sign-off. */
   closedAt?: Date;
   /** The latest change made through a use case. */
@@ -66,15 +70,37 @@ export const FINISHED_STATES: readonly TaskState[] = ['closed', 'sustained', 'wi
 /** States in which a unit owes a monthly report (product.md: open, in progress or sustained). */
 export const REPORTING_STATES: readonly TaskState[] = ['open', 'in_progress', 'sustained'];
 
-/** Overdue is derived, never stored: past the deadline and not finished. `today` is `YYYY-MM-DD`. */
-export function isOverdue(task: Pick<Task, 'deadline' | 'state'>, today: string): boolean {
-  return task.deadline !== null && today > task.deadline && !FINISHED_STATES.includes(task.state);
+/** What the overdue rule reads of a task. */
+export type OverdueFields = Pick<Task, 'deadline' | 'state'> & Partial<Pick<Task, 'signoff' | 'returnedAt'>>;
+
+/**
+ * The first day a task counts as overdue, or null when it cannot be: normally the day after its
+ * deadline. A sign-off requested by the deadline stops the clock while the office reviews it
+ * (null while pending); returned after the deadline, the task is overdue from the return day.
+ */
+export function overdueFrom(task: OverdueFields): string | null {
+  if (task.deadline === null || FINISHED_STATES.includes(task.state)) return null;
+  const requestedInTime = task.signoff !== undefined && localDay(task.signoff.requestedAt) <= task.deadline;
+  if (requestedInTime && task.state === 'pending_signoff') return null;
+  const dayAfter = addDays(task.deadline, 1);
+  if (requestedInTime && task.returnedAt) {
+    const returned = localDay(task.returnedAt);
+    if (returned > dayAfter) return returned;
+  }
+  return dayAfter;
 }
 
-/** Whole days past the deadline (0 when not overdue). */
-export function daysOverdue(task: Pick<Task, 'deadline' | 'state'>, today: string): number {
-  if (!isOverdue(task, today) || task.deadline === null) return 0;
-  return Math.round((Date.parse(today) - Date.parse(task.deadline)) / 86_400_000);
+/** Overdue is derived, never stored (see `overdueFrom`). `today` is `YYYY-MM-DD`. */
+export function isOverdue(task: OverdueFields, today: string): boolean {
+  const from = overdueFrom(task);
+  return from !== null && today >= from;
+}
+
+/** Whole days overdue, counted from the day before `overdueFrom` (0 when not overdue). */
+export function daysOverdue(task: OverdueFields, today: string): number {
+  if (!isOverdue(task, today)) return 0;
+  const from = overdueFrom(task) as string;
+  return Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000) + 1;
 }
 
 /** Whether `unit` leads or co-leads the task. */

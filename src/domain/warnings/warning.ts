@@ -1,6 +1,12 @@
 /** Why a yellow card (黄牌警告) was issued. */
 export type WarningKind = 'overdue' | 'missed_report' | 'slow' | 'manual';
 
+/** One reason of an automatic card; a unit's monthly card lists all of them. */
+export type WarningReason =
+  | { kind: 'missed_report'; tasks: string[] }
+  | { kind: 'slow'; code: string; actual: number; expected: number }
+  | { kind: 'overdue'; code: string; deadline: string };
+
 /** A yellow card against a unit; revocable with a reason, never deleted. */
 export interface Warning {
   /** Short id people type to revoke it, e.g. `Y7K3Q`. */
@@ -12,7 +18,14 @@ export interface Warning {
   period: string;
   taskCode?: string;
   reason: string;
-  /** Unique: automatic cards are keyed `kind:period:unit:task`, manual ones by their id. */
+  /** The automatic card's reasons, one by one (the `reason` text joins them). */
+  reasons?: WarningReason[];
+  /** Proposed by the roll call (WARNINGS_MODE=propose): counts nowhere until the office confirms it. */
+  proposed?: boolean;
+  confirmedAt?: Date;
+  /** The office admin's open_id who confirmed the proposed card. */
+  confirmedBy?: string;
+  /** Unique: a unit's monthly card `monthly:period:unit`, an overdue check's `overdue:day:unit`, manual ones by their id. */
   key: string;
   issuedAt: Date;
   /** `system` or an office admin's open_id. */
@@ -30,3 +43,8 @@ export const WARNING_KIND_LABEL: Record<WarningKind, string> = {
   slow: '整改进展缓慢',
   manual: '督办员警告',
 };
+
+/** Whether a card counts (assessment, bulletin, /黄牌, /单位): confirmed or issued, and not revoked. */
+export function isLiveWarning(w: Pick<Warning, 'proposed' | 'revokedAt'>): boolean {
+  return !w.proposed && !w.revokedAt;
+}

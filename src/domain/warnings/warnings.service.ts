@@ -4,8 +4,9 @@ import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice } from '../shared/access.js';
 import { loadPlan, loadTask } from '../shared/load.js';
+import { cardKind, cardReasonText, singleTaskCode } from '../supervision/unit-cards.js';
 import { resolveUnit } from '../units/resolve-unit.js';
-import type { Warning, WarningKind } from './warning.js';
+import type { Warning, WarningReason } from './warning.js';
 import { newWarningId } from './warning-id.js';
 
 /** Stores a card under `key`; retries a colliding random id, returns null when the key exists. */
@@ -108,50 +109,126 @@ function revokedMessage(warning: Warning, when: '已' | '刚'): string {
   return `黄牌 ${warning.id} ${verb} ${who} 于 ${at} 撤销（理由：${warning.revokeReason ?? ''}）。`;
 }
 
-/** The scheduler's card: one per (kind, period, unit, task) whatever retries or extra workers happen; new or existing. */
-export async function issueAutomaticWarning(
+/** The scheduler's card for one unit: one per `key` whatever retries or extra workers happen; new or existing. */
+export async function issueUnitCard(
   deps: DomainDeps,
   input: {
     planId: string;
     unit: string;
-    kind: Exclude<WarningKind, 'manual'>;
+    /** The unit's card key for the period, e.g. `monthly:2023-05:住建局`. */
+    key: string;
     period: string;
-    taskCode?: string;
-    reason: string;
+    reasons: WarningReason[];
+    /** Proposed (WARNINGS_MODE=propose): stored, but counts nowhere until the office confirms it. */
+    propose: boolean;
     source: string;
   },
 ): Promise<{ warning: Warning; created: boolean }> {
-  const key = `${input.kind}:${input.period}:${input.unit}:${input.taskCode ?? '-'}`;
   const now = deps.clock.now();
   const warning = await store(
     deps,
     {
       planId: input.planId,
       unit: input.unit,
-      kind: input.kind,
+      kind: cardKind(input.reasons),
       period: input.period,
-      taskCode: input.taskCode,
-      reason: input.reason,
+      taskCode: singleTaskCode(input.reasons),
+      reason: cardReasonText(input.reasons, input.period),
+      reasons: input.reasons,
+      ...(input.propose && { proposed: true }),
       issuedAt: now,
       issuedBy: 'system',
     },
-    key,
+    input.key,
   );
   if (!warning) {
-    const existing = await deps.repos.warnings.findByKey(key);
+    const existing = await deps.repos.warnings.findByKey(input.key);
     return existing
       ? { warning: existing, created: false }
-      : fail('CONFLICT', `黄牌 ${key} 写入失败，请重试。`);
+      : fail('CONFLICT', `黄牌 ${input.key} 写入失败，请重试。`);
   }
   await deps.repos.audit.record({
     at: now,
     actor: 'system',
-    action: 'warning.issue',
+    action: input.propose ? 'warning.propose' : 'warning.issue',
     planId: input.planId,
-    taskCode: input.taskCode,
+    taskCode: warning.taskCode,
     unit: input.unit,
     source: input.source,
     after: warning,
   });
   return { warning, created: true };
+}
+
+/** Proposed cards not yet confirmed nor revoked, oldest first. */
+export async function listProposedWarnings(deps: DomainDeps, planId: string): Promise<Warning[]> {
+  const all = await deps.repos.warnings.list({ planId, includeProposed: true });
+  return all.filter((w) => w.proposed);
+}
+
+/** The outcome of /确认黄牌: cards this caller confirmed, and cards someone had confirmed first. */
+export interface ConfirmOutcome {
+  confirmed: Warning[];
+  already: Warning[];
+}
+
+/**
+ * The office confirms proposed cards (/确认黄牌 [编号…]): the ones named, or without ids every
+ * proposed card of the latest roll call. Every id is checked before any is confirmed; each
+ * confirmation is decided by a unique-key insert (two admins at once: one confirms, the other is told).
+ */
+export async function confirmWarnings(
+  deps: DomainDeps,
+  caller: Caller,
+  input: { ids: string[]; source: string },
+): Promise<ConfirmOutcome> {
+  await requireOffice(deps, caller, '/确认黄牌');
+  const plan = await loadPlan(deps);
+  const targets: Warning[] = [];
+  const already: Warning[] = [];
+  if (input.ids.length === 0) {
+    const proposed = (await listProposedWarnings(deps, plan.planId)).filter((w) =>
+      w.key.startsWith('monthly:'),
+    );
+    const latest = proposed
+      .map((w) => w.period)
+      .sort()
+      .at(-1);
+    targets.push(...proposed.filter((w) => w.period === latest));
+  } else {
+    for (const typed of [...new Set(input.ids.map((id) => id.toUpperCase()))]) {
+      const found = await deps.repos.warnings.get(typed);
+      if (!found || found.planId !== plan.planId)
+        return fail(
+          'WARNING_NOT_FOUND',
+          `没有编号为 ${typed.slice(0, 12)} 的黄牌，发送 /黄牌 或 /我的 可查看编号。`,
+        );
+      if (found.revokedAt) fail('INVALID_STATE', `黄牌 ${found.id} 已撤销，不能确认。`);
+      if (found.proposed) targets.push(found);
+      else already.push(found);
+    }
+  }
+  const confirmed: Warning[] = [];
+  for (const target of targets) {
+    const now = deps.clock.now();
+    const done = await deps.repos.warnings.confirm(target.id, caller.openId, now);
+    if (!done) {
+      already.push((await deps.repos.warnings.get(target.id)) ?? target);
+      continue;
+    }
+    confirmed.push(done);
+    await deps.repos.audit.record({
+      at: now,
+      actor: caller.openId,
+      actorName: caller.name,
+      action: 'warning.confirm',
+      planId: done.planId,
+      taskCode: done.taskCode,
+      unit: done.unit,
+      source: input.source,
+      before: target,
+      after: done,
+    });
+  }
+  return { confirmed, already };
 }

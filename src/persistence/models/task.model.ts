@@ -29,6 +29,7 @@ const taskSchema = new Schema<Task>(
       ),
     },
     returnReason: String,
+    returnedAt: Date,
     closedAt: Date,
     lastChange: {
       type: new Schema({ action: String, by: String, byName: String, at: Date }, { _id: false }),

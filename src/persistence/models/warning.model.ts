@@ -10,6 +10,10 @@ const warningSchema = new Schema<Warning>(
     period: { type: String, required: true },
     taskCode: String,
     reason: { type: String, required: true },
+    reasons: { type: [Schema.Types.Mixed], default: undefined },
+    proposed: Boolean,
+    confirmedAt: Date,
+    confirmedBy: String,
     // Always set (FerretDB's unique index lets several documents without the field through).
     key: { type: String, required: true, unique: true },
     issuedAt: { type: Date, required: true },

@@ -4,6 +4,7 @@ import type { Warning } from '../../domain/warnings/warning.js';
 import { createDecisions } from '../decisions.js';
 import type { DecisionRecord } from '../models/decision.model.js';
 import { warningModel } from '../models/warning.model.js';
+import { warningConfirmationModel } from '../models/warning-confirmation.model.js';
 import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 
@@ -18,6 +19,7 @@ export function createWarningRepository(
   options: { repairAfterMs?: number } = {},
 ): WarningRepository {
   const Warnings = warningModel(connection);
+  const Confirmations = warningConfirmationModel(connection);
   const decisions = createDecisions(connection, options);
 
   /** The card with a decided revocation it does not carry yet; an abandoned one is written. */
@@ -57,7 +59,9 @@ export function createWarningRepository(
             unsettled.find((r) => r.subject === subjectOf(doc.id)),
           ),
         );
-      return filter.includeRevoked ? all : all.filter((w) => !w.revokedAt);
+      return all.filter(
+        (w) => (filter.includeRevoked || !w.revokedAt) && (filter.includeProposed || !w.proposed),
+      );
     },
     async get(id) {
       const doc = await Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
@@ -88,6 +92,29 @@ export function createWarningRepository(
       await Warnings.updateOne({ id: warning.id }, { $set: change });
       await decisions.markApplied(key);
       return { ...warning, ...change };
+    },
+    async confirm(id, by, at) {
+      try {
+        await Confirmations.create({ warningId: id, confirmedBy: by, confirmedAt: at });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // Lost the race, or a crash came between the two writes: finish the winner's write, report the loss.
+        const winner = await Confirmations.findOne({ warningId: id }).lean().exec();
+        if (winner)
+          await Warnings.updateOne(
+            { id, proposed: true },
+            {
+              $set: { confirmedAt: winner.confirmedAt, confirmedBy: winner.confirmedBy },
+              $unset: { proposed: 1 },
+            },
+          );
+        return null;
+      }
+      await Warnings.updateOne(
+        { id },
+        { $set: { confirmedAt: at, confirmedBy: by }, $unset: { proposed: 1 } },
+      );
+      return Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
     },
   };
 }

@@ -27,7 +27,7 @@ export function renderOverdueAlertCard(a: OverdueAlert): Card {
     });
   }
   const codes = new Set(a.items.map((i) => i.code)).size;
-  const cards = a.items.filter((i) => i.warningId).length;
+  const cards = new Set(a.items.map((i) => i.warningId).filter(Boolean)).size;
   const sorted = [...a.items].sort(
     (x, y) => compareTaskCodes(x.code, y.code) || x.unit.localeCompare(y.unit, 'zh'),
   );

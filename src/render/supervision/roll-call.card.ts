@@ -1,8 +1,12 @@
 import { periodLabel } from '../../domain/supervision/report-deadline.js';
 import type { RollCall } from '../../domain/supervision/roll-call.js';
 import type { SlowTask } from '../../domain/supervision/slow-progress.js';
+import { reasonText } from '../../domain/supervision/unit-cards.js';
 import { compareTaskCodes } from '../../domain/tasks/task-code.js';
+import type { Warning } from '../../domain/warnings/warning.js';
 import {
+  button,
+  buttonRow,
   type Card,
   type CardElement,
   card,
@@ -13,7 +17,7 @@ import {
 } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
-import { escapeMd, grey, red } from '../markdown.js';
+import { escapeMd, grey, red, shorten } from '../markdown.js';
 import { dayLabel, missingUnitLine, warningIdList } from './unit-lines.js';
 
 const SLOW_COLUMNS: TableColumn[] = [
@@ -40,19 +44,49 @@ function slowSection(slow: SlowTask[]): CardElement[] {
   ];
 }
 
-function warningSection(ids: string[]): CardElement[] {
-  if (ids.length === 0) return [];
-  return [markdown(`本次发出黄牌警告 **${ids.length}** 张：${warningIdList(ids)}。查看：/黄牌`)];
+/** Unit cards shown one by one; the id list above names them all. */
+const MAX_CARD_LINES = 20;
+
+function cardLine(w: Warning, period: string): string {
+  const reasons = (w.reasons ?? []).map((r) => reasonText(r, period));
+  const text = reasons.length > 0 ? reasons.join('；') : w.reason;
+  return `- **${escapeMd(w.id)}** ${escapeMd(w.unit)}：${escapeMd(shorten(text, 300))}`;
+}
+
+/** The unit cards, each with its reasons; proposed ones with the 确认黄牌 button. */
+function cardSection(cards: Warning[], period: string, proposed: boolean): CardElement[] {
+  if (cards.length === 0) return [];
+  const ids = cards.map((w) => w.id);
+  const head = proposed
+    ? `拟发黄牌警告 **${ids.length}** 张（每单位至多一张，督办员确认后生效）：${warningIdList(ids)}`
+    : `本次发出黄牌警告 **${ids.length}** 张（每单位至多一张）：${warningIdList(ids)}。查看：/黄牌`;
+  const lines = cards.slice(0, MAX_CARD_LINES).map((w) => cardLine(w, period));
+  if (cards.length > MAX_CARD_LINES)
+    lines.push(grey(`另有 ${cards.length - MAX_CARD_LINES} 张，发送 /我的 查看`));
+  const section: CardElement[] = [markdown([head, ...lines].join('\n'))];
+  if (proposed && cards.length <= MAX_CARD_LINES) {
+    section.push(
+      markdown(grey('确认全部：/确认黄牌；确认部分：/确认黄牌 编号 编号；不予发出：/撤销黄牌 编号 理由')),
+      buttonRow([
+        button({ text: '确认黄牌', type: 'primary', value: { command: `/确认黄牌 ${ids.join(' ')}` } }),
+      ]),
+    );
+  } else if (proposed) {
+    section.push(
+      markdown(grey('确认全部：/确认黄牌；确认部分：/确认黄牌 编号 编号；不予发出：/撤销黄牌 编号 理由')),
+    );
+  }
+  return section;
 }
 
 /**
  * The roll call after the report day: red naming each unit that missed (members @-mentioned),
- * with the yellow cards issued and the slow tasks; green when all reported, orange if some are slow.
+ * with the unit cards (proposed or issued, each with its reasons) and the slow tasks; green when all reported, orange if some are slow.
  */
 export function renderRollCallCard(rc: RollCall): Card {
   const month = periodLabel(rc.period);
   const due = dayLabel(rc.dueDay);
-  const tail = [...slowSection(rc.slow), ...warningSection(rc.warningIds)];
+  const tail = [...slowSection(rc.slow), ...cardSection(rc.cards, rc.period, rc.proposed)];
   if (rc.units.length === 0) {
     return fitCard(
       card({

@@ -2,6 +2,7 @@ import type { AssessmentRule, UnitAssessment } from '../../../../src/domain/supe
 import type { Bulletin } from '../../../../src/domain/supervision/bulletin.js';
 import type { Reminder } from '../../../../src/domain/supervision/reminder.js';
 import type { RollCall } from '../../../../src/domain/supervision/roll-call.js';
+import type { Warning, WarningReason } from '../../../../src/domain/warnings/warning.js';
 import {
   overdueGroups,
   overview,
@@ -60,8 +61,33 @@ export const rollCall: RollCall = {
     { code: '3.2', unit: '供电公司', expected: 25, actual: 0 },
     { code: '1.1', unit: '行政审批局', expected: 100, actual: 40 },
   ],
-  warningIds: ['M4T2P', 'K9D2X', 'S3L7Q'],
+  cards: [
+    unitCard('M4T2P', '税务局', [{ kind: 'missed_report', tasks: ['6.2'] }]),
+    unitCard('K9D2X', '行政审批局', [{ kind: 'slow', code: '1.1', actual: 40, expected: 100 }]),
+    unitCard('S3L7Q', '法院', [
+      { kind: 'missed_report', tasks: ['7.1'] },
+      { kind: 'overdue', code: '7.1', deadline: '2023-04-30' },
+    ]),
+  ],
+  proposed: false,
 };
+
+/** A monthly unit card of May 2023 with `reasons`. */
+export function unitCard(id: string, unit: string, reasons: WarningReason[], proposed = false): Warning {
+  return {
+    id,
+    planId: plan.planId,
+    unit,
+    kind: reasons[0]!.kind,
+    period: '2023-05',
+    reason: reasons.map((r) => r.kind).join('；'),
+    reasons,
+    ...(proposed && { proposed: true }),
+    key: `monthly:2023-05:${unit}`,
+    issuedAt: new Date('2023-05-26T01:00:00Z'),
+    issuedBy: 'system',
+  };
+}
 
 export const bulletin: Bulletin = {
   planTitle: plan.title,
