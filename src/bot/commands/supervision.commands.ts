@@ -1,5 +1,6 @@
 import { periodOf } from '../../domain/clock.js';
 import { parsePeriod } from '../../domain/queries/queries.service.js';
+import { describePeriods } from '../../render/supervision/assessment.card.js';
 import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
 import { computeAssessment } from '../../supervision/assessment.js';
 import { postBulletin } from '../../supervision/bulletin.post.js';
@@ -47,13 +48,16 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     },
     run: async (ctx, args) => {
       const year = args.year ?? Number(periodOf(ctx.deps.clock.now()).slice(0, 4));
-      const rows = await computeAssessment(sup, year);
-      await ctx.replyCard(renderAssessmentCard({ year, rows, rule: sup.assessmentRule, draft: false }));
+      const { rows, periods } = await computeAssessment(sup, year);
+      await ctx.replyCard(
+        renderAssessmentCard({ year, rows, periods, rule: sup.assessmentRule, draft: false }),
+      );
       const { writeAssessmentXlsx } = await import('../../ledger/assessment-workbook.js');
       const data = await writeAssessmentXlsx({
         year,
         rows,
         rule: describeRule(sup.assessmentRule),
+        periods: describePeriods(periods),
         now: ctx.deps.clock.now(),
       });
       await ctx.replyFile(`${year}年度综合考核.xlsx`, data);

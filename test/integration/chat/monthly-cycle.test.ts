@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atLocal } from '../../../src/domain/clock.js';
+import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+
+/** The monthly cycle as the office lives it: closed months only, 补报 of the previous month. */
+describe('the monthly cycle through the fake Lark', () => {
+  let h: ChatHarness;
+  const planId = async () => (await h.app.repos.plans.current())!.planId;
+  beforeAll(async () => {
+    h = await startChatHarness({ now: '2023-05-10 10:00' });
+    await h.bind(PEOPLE.tax, '税务局');
+    await h.bind(PEOPLE.court, '法院');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('/考核 on 2023-06-01 covers March through May only, card and .xlsx', async () => {
+    h.clock.set(atLocal('2023-06-01 10:30'));
+    const reply = await h.say(PEOPLE.office, '/考核 2023');
+    const text = replyText(reply);
+    expect(text).toContain('统计月份：2023年3月至2023年5月（共 3 个月');
+    // Every unit missed March to May in this empty group: 3 × 5 points, not 4 × 5.
+    expect(text).toContain('"missed":3');
+    expect(text).not.toContain('"missed":4');
+    const [file] = (await h.repliesTo(reply.parentId!)).filter((m) => m.msgType === 'file');
+    const bytes = h.fake.files.find((f) => f.key === (file!.content as { file_key: string }).file_key)!.bytes;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const cells = workbook.worksheets[0]!.getColumn(1).values.map(String);
+    expect(cells).toContain('统计月份：2023年3月至2023年5月（共 3 个月，报送日已过的月份）');
+    expect(workbook.worksheets[0]!.getRow(1).values).toContain('补报月数');
+  });
+
+  it('/进展 6.1 2023-05 on 06-05 records a 补报 for May, marked late', async () => {
+    h.clock.set(atLocal('2023-06-05 10:00'));
+    const reply = await h.say(PEOPLE.tax, '/进展 6.1 2023-05 60% 补报：5月已开展培训3场');
+    expect(replyText(reply)).toContain('已记录 6.1 的 2023-05 月进展（补报）');
+    const [report] = await h.app.repos.reports.list({ planId: await planId(), taskCode: '6.1' });
+    expect(report).toMatchObject({
+      period: '2023-05',
+      late: true,
+      percent: 60,
+      text: '补报：5月已开展培训3场',
+    });
+    const audit = await h.app.repos.audit.list({ taskCode: '6.1', action: 'report.create' });
+    expect(audit[0]?.after).toMatchObject({ period: '2023-05', late: true });
+    await h.say(PEOPLE.tax, '/进展 6.2 2023-05 补报：5月集中审批组已成立');
+    // A report of the current month is not late.
+    const june = await h.say(PEOPLE.tax, '/进展 6.1 65% 6月继续推进');
+    expect(replyText(june)).toContain('已记录 6.1 的 2023-06 月进展"');
+  });
+
+  it('refuses a month other than the previous one, or past its window, and stores nothing', async () => {
+    const before = (await h.app.repos.reports.list({ planId: await planId() })).length;
+    const older = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-04 补报4月'));
+    expect(older).toContain('只能补报上月（2023年5月）');
+    const future = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-07 7月计划'));
+    expect(future).toContain('不能报送2023年7月的进展');
+    h.clock.set(atLocal('2023-06-26 09:00'));
+    const closed = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-05 补报5月'));
+    expect(closed).toContain('2023年5月的补报已于2023年6月25日截止');
+    expect(await h.app.repos.reports.list({ planId: await planId() })).toHaveLength(before);
+  });
+
+  it('the assessment counts the 补报 month as late, not missed', async () => {
+    h.clock.set(atLocal('2023-06-26 10:00'));
+    const text = replyText(await h.say(PEOPLE.office, '/考核 2023'));
+    expect(text).toContain('统计月份：2023年3月至2023年6月');
+    // 税务局 (6.1, 6.2): March and April missed, May 补报, June missed (6.2 has no June report).
+    expect(text).toContain('"unit":"税务局","tasks":2,"onTime":0,"late":1,"missed":3');
+    expect(text).toContain('"unit":"法院","tasks":5,"onTime":0,"late":0,"missed":4');
+    expect(text).toContain('每月扣 2 分，不计缺报');
+  });
+});
