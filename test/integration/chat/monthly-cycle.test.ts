@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atLocal } from '../../../src/domain/clock.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import { postsTitled } from '../../helpers/supervision.js';
 
 /** The monthly cycle as the office lives it: closed months only, 补报 of the previous month. */
 describe('the monthly cycle through the fake Lark', () => {
@@ -72,5 +73,43 @@ describe('the monthly cycle through the fake Lark', () => {
     expect(text).toContain('"unit":"税务局","tasks":2,"onTime":0,"late":1,"missed":3');
     expect(text).toContain('"unit":"法院","tasks":5,"onTime":0,"late":0,"missed":4');
     expect(text).toContain('每月扣 2 分，不计缺报');
+  });
+
+  /** Sends a command that posts to the group (no reply) and waits until its handling is done. */
+  async function post(text: string): Promise<void> {
+    const { messageId } = await h.fake.deliverUserMessage({
+      chatId: h.chatId,
+      senderOpenId: PEOPLE.office.openId,
+      text,
+      mentionBot: true,
+    });
+    await h.repliesTo(messageId);
+  }
+
+  it('/通报 2023-05 强制 on 07-03, never posted before, shows May as of its report day', async () => {
+    h.clock.set(atLocal('2023-07-03 10:00'));
+    await h.say(PEOPLE.tax, '/进展 6.2 80% 7月已完成流程再造');
+    await post('/通报 2023-05 强制');
+    const [first] = postsTitled(h, '2023年5月整改工作通报');
+    const text = replyText(first!);
+    expect(text).toContain('截至 2023-05-25');
+    expect(text).not.toContain('截至 2023-07-03');
+    // The 补报 of 06-05 and July's report came after May's report day: neither is in May's figures.
+    expect(text).not.toContain('80%');
+  });
+
+  it("a re-post shows the figures kept from the first post, not today's", async () => {
+    h.clock.set(atLocal('2023-07-10 10:00'));
+    await h.say(PEOPLE.tax, '/进展 6.1 95% 7月基本完成');
+    await post('/通报 2023-05 强制');
+    const posts = postsTitled(h, '2023年5月整改工作通报');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.content).toEqual(posts[0]!.content);
+  });
+
+  it('the bulletin of the month in progress is as of now', async () => {
+    await post('/通报 2023-07');
+    const [july] = postsTitled(h, '2023年7月整改工作通报');
+    expect(replyText(july!)).toContain('截至 2023-07-10');
   });
 });
