@@ -4,8 +4,7 @@ import { describePeriods } from '../../render/supervision/assessment.card.js';
 import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
 import { computeAssessment } from '../../supervision/assessment.js';
 import { postBulletin } from '../../supervision/bulletin.post.js';
-import { describeFireTime } from '../../supervision/describe.js';
-import { fireTimesBetween } from '../../supervision/due.js';
+import { scheduledPostsBetween } from '../../supervision/due.js';
 import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import { defineCommand } from '../command.js';
 import { badInput } from '../parsing/parse-args.js';
@@ -73,10 +72,8 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     parse: () => ({}),
     run: async (ctx) => {
       const now = ctx.deps.clock.now();
-      const fires = await fireTimesBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
-      const items = fires
-        .filter((f) => f.kind !== 'overdue_check')
-        .map((f) => ({ at: f.at, kind: f.kind, label: describeFireTime(f) }));
+      const posts = await scheduledPostsBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
+      const items = posts.map((p) => ({ at: p.at, kind: p.kind, label: p.about }));
       await ctx.replyCard(renderScheduleCard({ items }));
     },
   });

@@ -17,6 +17,20 @@ describe('the monthly cycle through the fake Lark', () => {
     await h?.close();
   });
 
+  it('/日程 on 05-04 lists every automatic post of the next 30 days, the 06-01 overdue check too', async () => {
+    h.clock.set(atLocal('2023-05-04 10:00'));
+    const text = replyText(await h.say(PEOPLE.tax, '/日程'));
+    const overdue = /2023-06-01 09:00 \*\*逾期检查\*\* (\d+) 项事项到期未完成（([^）]*)）/.exec(text);
+    const due = (await h.app.repos.tasks.list(await planId())).filter((t) => t.deadline === '2023-05-31');
+    expect(due.length).toBeGreaterThan(0);
+    expect(Number(overdue?.[1])).toBe(due.length);
+    for (const task of due) expect(overdue?.[2]).toContain(task.code);
+    expect(text).toContain('2023-05-19 09:00 **进展提醒**');
+    expect(text).toContain('2023-05-26 09:00 **点名通报**');
+    expect(text).toContain('2023-05-26 10:00 **月度通报**');
+    expect(text).toContain('**到期提醒**');
+  });
+
   it('/考核 on 2023-06-01 covers March through May only, card and .xlsx', async () => {
     h.clock.set(atLocal('2023-06-01 10:30'));
     const reply = await h.say(PEOPLE.office, '/考核 2023');
