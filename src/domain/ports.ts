@@ -64,6 +64,8 @@ export interface AuditRepository {
     /** The chat message or job that caused the entry. */
     source?: string;
     limit?: number;
+    /** Entries to pass over first, newest first (paging). */
+    skip?: number;
   }): Promise<AuditEntry[]>;
 }
 

@@ -126,4 +126,29 @@ describe('the monthly cycle through the fake Lark', () => {
     const [july] = postsTitled(h, '2023年7月整改工作通报');
     expect(replyText(july!)).toContain('截至 2023-07-10');
   });
+
+  it('/记录 6.1 shows who did what to the task and when, newest first, paged; office only', async () => {
+    const first = replyText(await h.say(PEOPLE.office, '/记录 6.1'));
+    expect(first).toContain('事项 6.1 操作记录');
+    const lines = first.split('\\n').filter((l) => l.startsWith('- '));
+    expect(lines.length).toBeGreaterThan(0);
+    // Newest first: the 07-10 report comes before the 06-05 补报.
+    const july = first.indexOf('2023-07-10 10:00 **王税务** 报送进展 2023-07 月 95%');
+    const late = first.indexOf('2023-06-05 10:00 **王税务** 报送进展 2023-05 月（补报） 60%');
+    expect(july).toBeGreaterThan(-1);
+    expect(late).toBeGreaterThan(july);
+    expect(first).toContain('已是最早的记录');
+    // Page 2 of a trail with more than ten entries.
+    for (let i = 0; i < 10; i++) await h.say(PEOPLE.tax, `/进展 6.1 ${60 + i}% 第${i + 1}次更新`);
+    const page1 = replyText(await h.say(PEOPLE.office, '/记录 6.1'));
+    expect(page1).toContain('第10次更新');
+    expect(page1).not.toContain('95%');
+    expect(page1).toContain('更早的记录请发送：/记录 6.1 2');
+    const page2 = replyText(await h.say(PEOPLE.office, '/log 6.1 2'));
+    expect(page2).toContain('事项 6.1 操作记录（第 2 页）');
+    expect(page2).toContain('95%');
+    expect(page2).not.toContain('第10次更新');
+    expect(replyText(await h.say(PEOPLE.office, '/记录 6.1 x'))).toContain('不是页码');
+    expect(replyText(await h.say(PEOPLE.tax, '/记录 6.1'))).toContain('仅限县优化营商环境办督办员使用');
+  });
 });
