@@ -34,8 +34,16 @@ export const defaults = {
   planStart: '2023-03-01',
   /**
    * The annual assessment's score (not an environment variable: change it here and say so in the
-   * bulletin): 100, minus 5 per month not reported by the report day, 10 per task overdue, 3 per live
-   * yellow card, plus 2 per task signed off by its deadline; kept within 0–100.
+   * bulletin): 100, minus 5 per month not reported (not even late), 2 per month reported late (补报
+   * before the next report day), 10 per task overdue, 3 per live yellow card, plus 2 per task signed
+   * off by its deadline; kept within 0–100. Only months whose report day has passed are counted.
    */
-  assessment: { base: 100, perMissedMonth: 5, perOverdueTask: 10, perWarning: 3, perOnTimeSignoff: 2 },
+  assessment: {
+    base: 100,
+    perMissedMonth: 5,
+    perLateMonth: 2,
+    perOverdueTask: 10,
+    perWarning: 3,
+    perOnTimeSignoff: 2,
+  },
 } as const;

@@ -37,6 +37,7 @@ export interface Config {
   assessment: {
     base: number;
     perMissedMonth: number;
+    perLateMonth: number;
     perOverdueTask: number;
     perWarning: number;
     perOnTimeSignoff: number;

@@ -92,6 +92,8 @@ export interface AuditRepository {
     /** The chat message or job that caused the entry. */
     source?: string;
     limit?: number;
+    /** Entries to pass over first, newest first (paging). */
+    skip?: number;
   }): Promise<AuditEntry[]>;
 }
 
@@ -99,6 +101,8 @@ export interface PostRepository {
   /** Claims `key`, or returns the existing claim (then `created` is false). */
   claim(key: string, kind: PostKind, uuid: string, at: Date): Promise<{ claim: PostClaim; created: boolean }>;
   markSent(key: string, messageId: string, at: Date): Promise<void>;
+  /** Keeps what a claimed post shows (`content`), so a later re-post can show the same. */
+  keepContent(key: string, content: string): Promise<void>;
   list(filter?: { kind?: PostKind }): Promise<PostClaim[]>;
 }
 

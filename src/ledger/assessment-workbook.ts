@@ -5,6 +5,7 @@ const COLUMNS: { header: string; key: keyof UnitAssessment; width: number }[] = 
   { header: '单位', key: 'unit', width: 18 },
   { header: '牵头事项', key: 'tasks', width: 10 },
   { header: '按时报送月数', key: 'monthsOnTime', width: 14 },
+  { header: '补报月数', key: 'monthsLate', width: 10 },
   { header: '未按时报送月数', key: 'monthsMissed', width: 16 },
   { header: '逾期事项', key: 'overdueTasks', width: 10 },
   { header: '按期销号', key: 'signedOffOnTime', width: 10 },
@@ -17,6 +18,8 @@ export async function writeAssessmentXlsx(input: {
   year: number;
   rows: UnitAssessment[];
   rule: string;
+  /** Which months the table covers (describePeriods), written above the rule. */
+  periods?: string;
   now: Date;
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -28,6 +31,7 @@ export async function writeAssessmentXlsx(input: {
   sheet.getRow(1).font = { bold: true };
   for (const row of input.rows) sheet.addRow(row);
   sheet.addRow([]);
+  if (input.periods) sheet.addRow([input.periods]);
   sheet.addRow([`计分规则：${input.rule}`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

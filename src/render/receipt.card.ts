@@ -54,12 +54,19 @@ export function renderReportReceipt(input: { task: Task; report: Report; created
     markdown(lines.join('\n')),
     markdown(`**内容**：${escapeMd(report.text.trim())}`),
   ];
+  if (report.late) {
+    elements.push(markdown(grey('已过该月报送日，本条记为补报（逾期报送），考核按补报计，不计缺报。')));
+  }
   if (!input.created) elements.push(markdown(grey('这条消息此前已记录，本次未重复记录。')));
   if (report.percent === 100 && (task.state === 'open' || task.state === 'in_progress')) {
     elements.push(markdown('进度已达 100%，可填写完成情况说明申请销号：'), signoffForm(task.code));
   }
   return fitCard(
-    card({ title: `已记录 ${task.code} 的 ${report.period} 月进展`, template: COLOUR.done, elements }),
+    card({
+      title: `已记录 ${task.code} 的 ${report.period} 月进展${report.late ? '（补报）' : ''}`,
+      template: COLOUR.done,
+      elements,
+    }),
   );
 }
 

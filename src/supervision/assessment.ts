@@ -1,14 +1,15 @@
-import { periodOf } from '../domain/clock.js';
-import { buildAssessment, type UnitAssessment } from '../domain/supervision/assessment.js';
+import { assessedPeriods, buildAssessment, type UnitAssessment } from '../domain/supervision/assessment.js';
 import { loadState } from './load-state.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-/** The year's assessment rows as of now (the months up to the current one, or all of a past year). */
-export async function computeAssessment(deps: SupervisionDeps, year: number): Promise<UnitAssessment[]> {
+/** The year's assessment as of now: the rows, and the months it covers (those whose report day passed). */
+export async function computeAssessment(
+  deps: SupervisionDeps,
+  year: number,
+): Promise<{ rows: UnitAssessment[]; periods: string[] }> {
   const state = await loadState(deps);
-  const current = periodOf(state.now);
-  const lastPeriod = current.startsWith(String(year)) ? current : `${year}-12`;
-  return buildAssessment({
+  const periods = assessedPeriods(year, state.plan.start, state.plan.reportDay, state.now);
+  const rows = buildAssessment({
     tasks: state.tasks,
     reports: state.reports,
     warnings: state.warnings,
@@ -16,7 +17,8 @@ export async function computeAssessment(deps: SupervisionDeps, year: number): Pr
     start: state.plan.start,
     reportDay: state.plan.reportDay,
     today: state.today,
-    lastPeriod,
+    periods,
     rule: deps.assessmentRule,
   });
+  return { rows, periods };
 }

@@ -1,4 +1,7 @@
-import { buildBulletin } from '../domain/supervision/bulletin.js';
+import { localDay, periodOf } from '../domain/clock.js';
+import type { PostClaim } from '../domain/posts/post.js';
+import { bulletinAsOf, dataAsOf } from '../domain/supervision/as-of.js';
+import { type Bulletin, buildBulletin } from '../domain/supervision/bulletin.js';
 import { reportCutoff } from '../domain/supervision/report-deadline.js';
 import { findMissedReports } from '../domain/supervision/roll-call.js';
 import type { Card } from '../render/card.js';
@@ -7,23 +10,48 @@ import { loadState } from './load-state.js';
 import { postOnce } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-/** The bulletin card of `period` as of now; units are named only once the report day has passed. */
-export async function buildBulletinCard(deps: SupervisionDeps, period: string): Promise<Card> {
+/**
+ * The bulletin figures of `period`: as of now while the month runs, as of its report day's end once
+ * it is over; units are named only once the report day has passed.
+ */
+export async function computeBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin> {
   const state = await loadState(deps);
+  const { reportDay } = state.plan;
+  const asOf = bulletinAsOf(period, reportDay, state.now, periodOf(state.now));
+  const data = asOf === state.now ? state : dataAsOf(state, asOf);
   const named =
-    state.now > reportCutoff(period, state.plan.reportDay)
-      ? findMissedReports(state.tasks, state.reports, period, state.plan.reportDay)
+    state.now > reportCutoff(period, reportDay)
+      ? findMissedReports(data.tasks, data.reports, period, reportDay)
       : [];
-  return renderBulletinCard(buildBulletin({ ...state, period, namedUnits: named }));
+  return buildBulletin({ ...state, ...data, today: localDay(asOf), period, namedUnits: named });
+}
+
+/** The bulletin card of `period` as it would be posted first now (the schedule preview, tests). */
+export async function buildBulletinCard(deps: SupervisionDeps, period: string): Promise<Card> {
+  return renderBulletinCard(await computeBulletin(deps, period));
+}
+
+/** The figures the first bulletin of `period` kept, if any was posted. */
+async function keptBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin | undefined> {
+  const posts = await deps.domain.repos.posts.list({ kind: 'bulletin' });
+  const first = posts.find((p: PostClaim) => isBulletinOf(p.key, period) && p.content);
+  return first?.content ? (JSON.parse(first.content) as Bulletin) : undefined;
+}
+
+function isBulletinOf(key: string, period: string): boolean {
+  return key === `bulletin:${period}` || key.startsWith(`bulletin:${period}:`);
 }
 
 /**
  * The monthly bulletin (一月一通报), once per month; `forceKey` (the office's `/通报 … 强制`) posts
- * another one under its own key.
+ * another one under its own key. Each post keeps the figures it showed; a re-post shows the figures
+ * of the month's first bulletin, not today's.
  */
 export async function postBulletin(deps: SupervisionDeps, period: string, forceKey?: string) {
   const key = forceKey ? `bulletin:${period}:force:${forceKey}` : `bulletin:${period}`;
-  return postOnce(deps, key, 'bulletin', async (uuid) =>
-    deps.messenger.sendCard(deps.chatId, await buildBulletinCard(deps, period), uuid),
-  );
+  return postOnce(deps, key, 'bulletin', async (uuid) => {
+    const bulletin = (await keptBulletin(deps, period)) ?? (await computeBulletin(deps, period));
+    await deps.domain.repos.posts.keepContent(key, JSON.stringify(bulletin));
+    return deps.messenger.sendCard(deps.chatId, renderBulletinCard(bulletin), uuid);
+  });
 }

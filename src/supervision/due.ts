@@ -2,6 +2,7 @@ import type { DomainDeps } from '../domain/deps.js';
 import { type FireTime, listFireTimes } from '../domain/schedule/fire-times.js';
 import { loadPlan } from '../domain/shared/load.js';
 import { FINISHED_STATES } from '../domain/tasks/task.js';
+import { listScheduledPosts, type PreviewLine } from './preview.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
 /** Every automatic post the current data and calendar imply in [from, to). */
@@ -23,6 +24,24 @@ export async function fireTimesBetween(
     calendar: deps.calendar,
     settings: deps.cycle,
     deadlines,
+  });
+}
+
+/** The posts of [from, to) with what each will do, from the current data (`/日程`). */
+export async function scheduledPostsBetween(
+  deps: Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle'>,
+  from: Date,
+  to: Date,
+): Promise<PreviewLine[]> {
+  const plan = await loadPlan(deps.domain);
+  const tasks = await deps.domain.repos.tasks.list(plan.planId);
+  return listScheduledPosts({
+    from,
+    to,
+    reportDay: plan.reportDay,
+    calendar: deps.calendar,
+    settings: deps.cycle,
+    tasks,
   });
 }
 

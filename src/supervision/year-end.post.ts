@@ -8,10 +8,10 @@ import type { SupervisionDeps } from './supervision-deps.js';
 export async function postYearEnd(deps: SupervisionDeps, year: number) {
   const plan = await loadPlan(deps.domain);
   await postOnce(deps, `year_end:${year}`, 'year_end', async (uuid) => {
-    const rows = await computeAssessment(deps, year);
+    const { rows, periods } = await computeAssessment(deps, year);
     return deps.messenger.sendCard(
       deps.chatId,
-      renderAssessmentCard({ year, rows, rule: deps.assessmentRule, draft: true }),
+      renderAssessmentCard({ year, rows, periods, rule: deps.assessmentRule, draft: true }),
       uuid,
     );
   });

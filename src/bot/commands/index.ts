@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { createHelpCommand } from './help.command.js';
+import { logCommand } from './log.command.js';
 import { mineCommand } from './mine.command.js';
 import {
   bindCommand,
@@ -36,6 +37,7 @@ export function listCommands(extra: readonly Command[] = []): readonly Command[]
       overdueCommand,
       unreportedCommand,
       taskCommand,
+      logCommand,
       unitCommand,
       statusCommand,
       warningsCommand,

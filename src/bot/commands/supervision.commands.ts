@@ -1,10 +1,10 @@
 import { periodOf } from '../../domain/clock.js';
 import { parsePeriod } from '../../domain/queries/queries.service.js';
+import { describePeriods } from '../../render/supervision/assessment.card.js';
 import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
 import { computeAssessment } from '../../supervision/assessment.js';
 import { postBulletin } from '../../supervision/bulletin.post.js';
-import { describeFireTime } from '../../supervision/describe.js';
-import { fireTimesBetween } from '../../supervision/due.js';
+import { scheduledPostsBetween } from '../../supervision/due.js';
 import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import { defineCommand } from '../command.js';
 import { badInput } from '../parsing/parse-args.js';
@@ -47,13 +47,16 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     },
     run: async (ctx, args) => {
       const year = args.year ?? Number(periodOf(ctx.deps.clock.now()).slice(0, 4));
-      const rows = await computeAssessment(sup, year);
-      await ctx.replyCard(renderAssessmentCard({ year, rows, rule: sup.assessmentRule, draft: false }));
+      const { rows, periods } = await computeAssessment(sup, year);
+      await ctx.replyCard(
+        renderAssessmentCard({ year, rows, periods, rule: sup.assessmentRule, draft: false }),
+      );
       const { writeAssessmentXlsx } = await import('../../ledger/assessment-workbook.js');
       const data = await writeAssessmentXlsx({
         year,
         rows,
         rule: describeRule(sup.assessmentRule),
+        periods: describePeriods(periods),
         now: ctx.deps.clock.now(),
       });
       await ctx.replyFile(`${year}年度综合考核.xlsx`, data);
@@ -69,10 +72,8 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     parse: () => ({}),
     run: async (ctx) => {
       const now = ctx.deps.clock.now();
-      const fires = await fireTimesBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
-      const items = fires
-        .filter((f) => f.kind !== 'overdue_check')
-        .map((f) => ({ at: f.at, kind: f.kind, label: describeFireTime(f) }));
+      const posts = await scheduledPostsBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
+      const items = posts.map((p) => ({ at: p.at, kind: p.kind, label: p.about }));
       await ctx.replyCard(renderScheduleCard({ items }));
     },
   });

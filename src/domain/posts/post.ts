@@ -19,4 +19,6 @@ export interface PostClaim {
   messageId?: string;
   claimedAt: Date;
   sentAt?: Date;
+  /** What the post showed, kept for a re-post (a bulletin's figures as JSON). */
+  content?: string;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { periodOf } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
@@ -8,6 +7,7 @@ import { changeTask, loadPlan, loadTask } from '../shared/load.js';
 import { retryTransient } from '../shared/transient.js';
 import type { Task } from '../tasks/task.js';
 import type { KpiValue, Report } from './report.js';
+import { resolveReportPeriod } from './report-period.js';
 
 /** Longest report text we store (a chat message can be longer; the rest is refused, not cut). */
 export const MAX_REPORT_LENGTH = 2000;
@@ -18,10 +18,13 @@ export interface ReportInput {
   percent?: number;
   kpiValues: KpiValue[];
   messageId: string;
+  /** A typed month `YYYY-MM` (补报 of the previous month); the current month when absent. */
+  period?: string;
 }
 
 /**
- * Records a unit's progress report for the current month. Idempotent per message: the report is keyed
+ * Records a unit's progress report for the current month, or for the previous one (补报, see
+ * report-period.ts). Idempotent per message: the report is keyed
  * by its message id, and a second run (a re-delivery, or the retry after a dropped connection) finds
  * it and completes whatever the first run did not finish (the task's state, the audit entry).
  */
@@ -60,12 +63,14 @@ async function recordOnce(
     },
   });
   const now = deps.clock.now();
+  const { period, late } = resolveReportPeriod(now, plan.reportDay, input.period);
   const draft: Report = {
     id: randomUUID(),
     planId: plan.planId,
     taskCode: task.code,
     unit,
-    period: periodOf(now),
+    period,
+    ...(late ? { late } : {}),
     text: input.text.trim(),
     percent: input.percent,
     kpiValues: input.kpiValues.map((v) => ({ name: task.kpi?.name ?? v.name, value: v.value })),
@@ -105,6 +110,7 @@ async function auditOnce(
     after: {
       state: after,
       period: report.period,
+      late: report.late,
       percent: report.percent,
       text: report.text,
       kpiValues: report.kpiValues,

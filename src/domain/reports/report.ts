@@ -13,6 +13,8 @@ export interface Report {
   unit: string;
   /** Report month `YYYY-MM` (Asia/Shanghai). */
   period: string;
+  /** Made after the month's report day (a report after the 25th, or a 补报 of the previous month). */
+  late?: boolean;
   text: string;
   percent?: number;
   kpiValues: KpiValue[];

@@ -1,6 +1,7 @@
 import { localDay } from '../clock.js';
 import { owesReport } from '../queries/reporting-status.js';
 import type { Report } from '../reports/report.js';
+import { nextPeriod } from '../reports/report-period.js';
 import type { Task } from '../tasks/task.js';
 import { isLiveWarning, type Warning } from '../warnings/warning.js';
 import { reportCutoff } from './report-deadline.js';
@@ -9,6 +10,8 @@ import { reportCutoff } from './report-deadline.js';
 export interface AssessmentRule {
   base: number;
   perMissedMonth: number;
+  /** Deducted per month reported only late (补报 before the next report day) instead of missed. */
+  perLateMonth: number;
   perOverdueTask: number;
   perWarning: number;
   perOnTimeSignoff: number;
@@ -19,6 +22,8 @@ export interface UnitAssessment {
   unit: string;
   tasks: number;
   monthsOnTime: number;
+  /** Months fully reported only after the report day, before the next one (补报). */
+  monthsLate: number;
   monthsMissed: number;
   overdueTasks: number;
   signedOffOnTime: number;
@@ -26,18 +31,37 @@ export interface UnitAssessment {
   score: number;
 }
 
-/** Months of `year` from the plan's start month up to `lastPeriod` (inclusive). */
-function periodsOf(year: number, start: string, lastPeriod: string): string[] {
+/**
+ * The months an assessment of `year` covers at `now`: from the plan's first report month through
+ * the last month whose report day has passed (a month still open is neither reported nor missed).
+ */
+export function assessedPeriods(year: number, start: string, reportDay: number, now: Date): string[] {
   const periods: string[] = [];
   for (let m = 1; m <= 12; m++) {
     const period = `${year}-${String(m).padStart(2, '0')}`;
-    if (period >= start.slice(0, 7) && period <= lastPeriod) periods.push(period);
+    if (period >= start.slice(0, 7) && reportCutoff(period, reportDay) < now) periods.push(period);
   }
   return periods;
 }
 
+/** How a unit reported a month: every owed task by the report day, by the next one (补报), or not. */
+export function monthStanding(
+  owed: Task[],
+  reports: Report[],
+  period: string,
+  reportDay: number,
+): 'on_time' | 'late' | 'missed' {
+  const reportedBy = (cutoff: Date) =>
+    owed.every((t) =>
+      reports.some((r) => r.taskCode === t.code && r.period === period && r.createdAt <= cutoff),
+    );
+  if (reportedBy(reportCutoff(period, reportDay))) return 'on_time';
+  return reportedBy(reportCutoff(nextPeriod(period), reportDay)) ? 'late' : 'missed';
+}
+
 /**
- * Per unit: months reported by the report day, months missed, tasks overdue on `today`, tasks
+ * Per unit, over `periods` (see assessedPeriods): months reported by the report day, months
+ * reported late, months missed, tasks overdue on `today`, tasks
  * signed off by their deadline, live yellow cards of the year (confirmed, not proposed or revoked), and the score by `rule`
  * (base − deductions + bonus, kept within 0–100).
  */
@@ -49,25 +73,18 @@ export function buildAssessment(input: {
   start: string;
   reportDay: number;
   today: string;
-  lastPeriod: string;
+  periods: string[];
   rule: AssessmentRule;
 }): UnitAssessment[] {
   const units = [...new Set(input.tasks.flatMap((t) => t.leadUnits))];
-  const periods = periodsOf(input.year, input.start, input.lastPeriod);
+  const { periods } = input;
   return units
     .map((unit) => {
       const own = input.tasks.filter((t) => t.leadUnits.includes(unit) && t.state !== 'withdrawn');
-      let monthsOnTime = 0;
-      let monthsMissed = 0;
+      const months = { on_time: 0, late: 0, missed: 0 };
       for (const period of periods) {
         const owed = own.filter((t) => owesReport(t, period));
-        if (owed.length === 0) continue;
-        const cutoff = reportCutoff(period, input.reportDay);
-        const done = owed.every((t) =>
-          input.reports.some((r) => r.taskCode === t.code && r.period === period && r.createdAt <= cutoff),
-        );
-        if (done) monthsOnTime++;
-        else monthsMissed++;
+        if (owed.length > 0) months[monthStanding(owed, input.reports, period, input.reportDay)]++;
       }
       const overdueTasks = own.filter(
         (t) => t.deadline && input.today > t.deadline && !['closed', 'sustained'].includes(t.state),
@@ -81,15 +98,17 @@ export function buildAssessment(input: {
       const { rule } = input;
       const raw =
         rule.base -
-        monthsMissed * rule.perMissedMonth -
+        months.missed * rule.perMissedMonth -
+        months.late * rule.perLateMonth -
         overdueTasks * rule.perOverdueTask -
         warnings * rule.perWarning +
         signedOffOnTime * rule.perOnTimeSignoff;
       return {
         unit,
         tasks: own.length,
-        monthsOnTime,
-        monthsMissed,
+        monthsOnTime: months.on_time,
+        monthsLate: months.late,
+        monthsMissed: months.missed,
         overdueTasks,
         signedOffOnTime,
         warnings,

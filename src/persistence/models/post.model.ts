@@ -10,6 +10,7 @@ const postSchema = new Schema<PostClaim>(
     messageId: String,
     claimedAt: { type: Date, required: true },
     sentAt: Date,
+    content: String,
   },
   { versionKey: false, collection: 'posts' },
 );

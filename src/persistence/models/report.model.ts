@@ -8,6 +8,7 @@ const reportSchema = new Schema<Report>(
     taskCode: { type: String, required: true },
     unit: { type: String, required: true },
     period: { type: String, required: true },
+    late: Boolean,
     text: { type: String, required: true },
     percent: Number,
     kpiValues: [{ _id: false, name: String, value: Number }],

@@ -21,6 +21,7 @@ export function createAuditRepository(connection: Connection): AuditRepository {
       if (filter.source) query.source = filter.source;
       return Audit.find(query, NO_ID)
         .sort({ at: -1, _id: -1 })
+        .skip(filter.skip ?? 0)
         .limit(filter.limit ?? 100)
         .lean<AuditEntry[]>()
         .exec();

@@ -23,6 +23,9 @@ export function createPostRepository(connection: Connection): PostRepository {
     async markSent(key, messageId, at) {
       await Posts.updateOne({ key }, { $set: { status: 'sent', messageId, sentAt: at } });
     },
+    async keepContent(key, content) {
+      await Posts.updateOne({ key }, { $set: { content } });
+    },
     async list(filter = {}) {
       return Posts.find(filter.kind ? { kind: filter.kind } : {}, NO_ID)
         .sort({ claimedAt: 1 })

@@ -1,4 +1,5 @@
 import type { AssessmentRule, UnitAssessment } from '../../domain/supervision/assessment.js';
+import { periodLabel } from '../../domain/supervision/report-deadline.js';
 import { type Card, card, markdown, type TableColumn, type TableRow, table } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
@@ -16,6 +17,7 @@ const COLUMNS: TableColumn[] = [
   { name: 'unit', display_name: '单位', data_type: 'lark_md', width: 'auto' },
   count('tasks', '事项数'),
   count('onTime', '按时报送月数'),
+  count('late', '补报月数'),
   count('missed', '未报月数'),
   count('overdue', '逾期事项'),
   count('signedOff', '按期销号'),
@@ -28,6 +30,7 @@ function row(a: UnitAssessment): TableRow {
     unit: escapeMd(a.unit),
     tasks: a.tasks,
     onTime: a.monthsOnTime,
+    late: a.monthsLate,
     missed: a.monthsMissed,
     overdue: a.overdueTasks,
     signedOff: a.signedOffOnTime,
@@ -42,8 +45,19 @@ export function describeRule(rule: AssessmentRule): string {
   return (
     `评分规则：基础分 ${n(rule.base)}，每缺报一月扣 ${n(rule.perMissedMonth)} 分，` +
     `每项逾期事项扣 ${n(rule.perOverdueTask)} 分，每张黄牌扣 ${n(rule.perWarning)} 分，` +
-    `每项按期销号加 ${n(rule.perOnTimeSignoff)} 分，得分计在 0–100 分之间。`
+    `每项按期销号加 ${n(rule.perOnTimeSignoff)} 分，得分计在 0–100 分之间。` +
+    `次月报送日前补报的月份计为补报，每月扣 ${n(rule.perLateMonth)} 分，不计缺报；` +
+    '只统计报送日已过的月份。'
   );
+}
+
+/** `统计月份：2023年3月至2023年5月（报送日已过的月份）`, or that no month has closed yet. */
+export function describePeriods(periods: string[]): string {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (!first || !last) return '统计月份：暂无报送日已过的月份。';
+  const range = first === last ? periodLabel(first) : `${periodLabel(first)}至${periodLabel(last)}`;
+  return `统计月份：${range}（共 ${periods.length} 个月，报送日已过的月份）`;
 }
 
 /** The annual assessment (年度综合考核), blue: one row per unit in the given order, then the rule. */
@@ -52,6 +66,8 @@ export function renderAssessmentCard(input: {
   rows: UnitAssessment[];
   rule: AssessmentRule;
   draft: boolean;
+  /** The months counted (assessedPeriods); the card says which. */
+  periods?: string[];
 }): Card {
   const { year, rows, rule, draft } = input;
   const mean = rows.length ? rows.reduce((sum, r) => sum + r.score, 0) / rows.length : 0;
@@ -64,7 +80,7 @@ export function renderAssessmentCard(input: {
       subtitle: draft ? '草稿，供督办员核定' : undefined,
       template: COLOUR.info,
       elements: [
-        markdown(summary),
+        markdown(input.periods ? `${summary}\n${describePeriods(input.periods)}` : summary),
         ...(rows.length ? [table({ columns: COLUMNS, rows: rows.map(row) })] : []),
         markdown(describeRule(rule)),
         ...(draft ? [markdown(grey('本表为草稿，经督办员核定后以正式通报为准。'))] : []),

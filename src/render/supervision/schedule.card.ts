@@ -45,7 +45,11 @@ export function renderScheduleCard(input: { items: ScheduleItem[] }): Card {
       template: COLOUR.info,
       elements: [
         markdown(['**接下来的自动推送：**', ...items.map(itemLine)].join('\n')),
-        markdown(grey('时间均为北京时间，已按节假日和调休调整到工作日。')),
+        markdown(
+          grey(
+            '时间均为北京时间，已按节假日和调休调整到工作日。逾期检查每个工作日进行，只列出有事项新逾期的日子。',
+          ),
+        ),
       ],
     }),
   );

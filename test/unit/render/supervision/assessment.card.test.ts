@@ -28,6 +28,7 @@ describe('renderAssessmentCard', () => {
       unit: '税务局',
       tasks: 2,
       onTime: 6,
+      late: 0,
       missed: 2,
       overdue: 1,
       signedOff: 0,
@@ -39,6 +40,7 @@ describe('renderAssessmentCard', () => {
       '单位',
       '事项数',
       '按时报送月数',
+      '补报月数',
       '未报月数',
       '逾期事项',
       '按期销号',
@@ -51,7 +53,14 @@ describe('renderAssessmentCard', () => {
     const built = renderAssessmentCard({
       year: 2024,
       rows: assessmentRows,
-      rule: { base: 90, perMissedMonth: 2.5, perOverdueTask: 4, perWarning: 1, perOnTimeSignoff: 0.5 },
+      rule: {
+        base: 90,
+        perMissedMonth: 2.5,
+        perLateMonth: 1,
+        perOverdueTask: 4,
+        perWarning: 1,
+        perOnTimeSignoff: 0.5,
+      },
       draft: false,
     });
     expect(built.header.title.content).toBe('【年度综合考核】2024年度');
@@ -60,6 +69,22 @@ describe('renderAssessmentCard', () => {
       '基础分 90，每缺报一月扣 2.5 分，每项逾期事项扣 4 分，每张黄牌扣 1 分，每项按期销号加 0.5 分',
     );
     expect(json).not.toContain('草稿');
+  });
+
+  it('says which months the table covers', () => {
+    const built = renderAssessmentCard({
+      year: 2023,
+      rows: assessmentRows,
+      rule,
+      draft: false,
+      periods: ['2023-03', '2023-04', '2023-05'],
+    });
+    const json = JSON.stringify(built);
+    expect(json).toContain('统计月份：2023年3月至2023年5月（共 3 个月，报送日已过的月份）');
+    expect(json).toContain('每月扣 1 分，不计缺报');
+    const none = renderAssessmentCard({ year: 2023, rows: assessmentRows, rule, draft: false, periods: [] });
+    expect(JSON.stringify(none)).toContain('统计月份：暂无报送日已过的月份。');
+    expectValid(built);
   });
 
   it('says so when no unit is assessed', () => {

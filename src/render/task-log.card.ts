@@ -1,0 +1,88 @@
+import type { AuditEntry } from '../domain/audit/audit-entry.js';
+import type { TaskLog } from '../domain/audit/task-log.js';
+import { local } from '../domain/clock.js';
+import type { TaskState } from '../domain/tasks/task.js';
+import { STATE_LABEL } from '../domain/tasks/task-labels.js';
+import { type Card, card, markdown } from './card.js';
+import { COLOUR } from './colours.js';
+import { fitCard } from './fit.js';
+import { escapeMd, grey, headline, shorten } from './markdown.js';
+
+/** Chinese names of the audited actions; an action added later shows its code until named here. */
+const ACTION_LABEL: Partial<Record<string, string>> = {
+  'plan.import': '导入方案',
+  'task.withdraw': '事项撤销',
+  'report.create': '报送进展',
+  'signoff.request': '申请销号',
+  'signoff.approve': '同意销号',
+  'signoff.return': '退回销号申请',
+  'deadline.extend': '延期',
+  'warning.issue': '发出黄牌',
+  'warning.revoke': '撤销黄牌',
+  'access.denied': '越权操作被拒',
+  'post.send': '自动推送',
+};
+
+type Fields = Record<string, unknown>;
+const fields = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});
+const text = (value: unknown, max = 40): string =>
+  typeof value === 'string' && value.trim() ? shorten(value.trim(), max) : '';
+
+/** What the entry changed, in a few words (user text shortened; escaped by the caller). */
+function whatChanged(entry: AuditEntry): string {
+  const before = fields(entry.before);
+  const after = fields(entry.after);
+  switch (entry.action) {
+    case 'report.create': {
+      const percent = typeof after.percent === 'number' ? ` ${after.percent}%` : '';
+      const late = after.late ? '（补报）' : '';
+      return `${String(after.period ?? '')} 月${late}${percent}：${text(after.text)}`;
+    }
+    case 'signoff.request':
+      return text(fields(after.signoff).note);
+    case 'signoff.return':
+      return `理由：${text(after.returnReason)}`;
+    case 'signoff.approve':
+      return `状态改为${STATE_LABEL[after.state as TaskState] ?? String(after.state ?? '')}`;
+    case 'deadline.extend':
+      return `时限 ${String(before.deadline ?? '无')} → ${String(after.deadline ?? '无')}，理由：${text(after.reason)}`;
+    case 'warning.issue':
+      return `${String(after.id ?? '')} ${text(after.reason)}`;
+    case 'warning.revoke':
+      return `${String(after.id ?? '')} 理由：${text(after.revokeReason)}`;
+    default:
+      return '';
+  }
+}
+
+function entryLine(entry: AuditEntry): string {
+  const who = entry.actor === 'system' ? '督办助手' : (entry.actorName ?? entry.actor);
+  const action = ACTION_LABEL[entry.action] ?? entry.action;
+  const detail = whatChanged(entry);
+  return (
+    `- ${local(entry.at).format('YYYY-MM-DD HH:mm')} **${escapeMd(who)}** ${escapeMd(action)}` +
+    (detail ? ` ${escapeMd(detail)}` : '')
+  );
+}
+
+/** `/记录 6.1`: the task's audit trail, newest first, one page; the footer says how to see older ones. */
+export function renderTaskLogCard(log: TaskLog): Card {
+  const { task, page } = log;
+  const lines = log.entries.map(entryLine);
+  const footer = log.hasMore
+    ? `更早的记录请发送：/记录 ${task.code} ${page + 1}`
+    : page > 1 && lines.length === 0
+      ? `没有第 ${page} 页，请发送：/记录 ${task.code}`
+      : '已是最早的记录。';
+  return fitCard(
+    card({
+      title: `事项 ${task.code} 操作记录${page > 1 ? `（第 ${page} 页）` : ''}`,
+      subtitle: headline(task.problem),
+      template: COLOUR.info,
+      elements: [
+        markdown(lines.length ? lines.join('\n') : grey('暂无操作记录。')),
+        markdown(grey(`${escapeMd(footer)}（新的在前，时间为北京时间）`)),
+      ],
+    }),
+  );
+}
