@@ -45,6 +45,9 @@ async function recordOnce(
   const task = await loadTask(deps, plan, input.code);
   const unit = await requireResponsibleMember(deps, caller, task, '报送进展');
   validateReport(task, input);
+  // The month is checked before anything is claimed: a refused 补报 changes nothing.
+  const now = deps.clock.now();
+  const { period, late } = resolveReportPeriod(now, plan.reportDay, input.period);
   // A re-delivery, or the retry after a dropped connection: finish what the first run left.
   const stored = await deps.repos.reports.findByMessageId(input.messageId);
   if (stored) {
@@ -62,8 +65,6 @@ async function recordOnce(
       return current.state === 'open' ? { state: 'in_progress' } : {};
     },
   });
-  const now = deps.clock.now();
-  const { period, late } = resolveReportPeriod(now, plan.reportDay, input.period);
   const draft: Report = {
     id: randomUUID(),
     planId: plan.planId,
