@@ -59,6 +59,8 @@ export interface FakeLark {
   fail(rule: FaultRule): void;
   /** Invalidates every issued token (later calls with them get 99991663). */
   expireTokens(): void;
+  /** Forgets the uuids sent within the last hour (the playground's reset of its demo group). */
+  forgetUuids(): void;
   /** Wraps `event` in a v2 envelope and delivers it like Lark (encrypt, sign, ack timeout, re-delivery). */
   deliverEvent(
     eventType: string,
@@ -137,6 +139,7 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
     },
     fail: (rule) => state.faults.add(rule),
     expireTokens: () => state.tokens.expireAll(),
+    forgetUuids: () => state.messages.forgetUuids(),
     deliverEvent: async (eventType, event, opts = {}) => deliverer.deliver('event', eventType, event, opts),
     deliverUserMessage: async (input) => deliverer.deliverUserMessage(input),
     deliverCardAction: async (input) => deliverer.deliverCardAction(input),

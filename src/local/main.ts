@@ -1,13 +1,23 @@
 import { join, relative, resolve } from 'node:path';
+import { atLocal } from '../domain/clock.js';
 import { startPlayground } from './playground.js';
 
 /** The project folder (src/local/ → ../..), so `.local/` is the same wherever npm start is run from. */
 const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
-const USAGE = `用法：npm start [-- --reset]
+const USAGE = `用法：npm start [-- --reset] [-- --now <时间>]
 
-  --reset   删除 .local/ 中的全部本地数据（数据库、队列、聊天记录）后重新开始
-  PORT      页面端口（默认 8080）；HOST 监听地址（默认 127.0.0.1）`;
+  --reset        删除 .local/ 中的全部本地数据（数据库、队列、聊天记录）后重新开始
+  --now <时间>   机器人从这个时间开始，例如 --now 2023-05-19T08:30:00+08:00 或 --now "2023-05-19 08:30"
+                 （北京时间）；不填时接着上次的时间，首次运行从整改方案的第一个报送月开始
+  PORT           页面端口（默认 8080）；HOST 监听地址（默认 127.0.0.1）`;
+
+/** `--now` as an instant: an ISO time with offset, or a wall time read in Asia/Shanghai. */
+function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const at = /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? new Date(value) : atLocal(value.replace('T', ' '));
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
 
 /** `npm start`: the playground with its data under `.local/`, stopped by Ctrl+C. */
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -15,7 +25,14 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const unknown = argv.filter((a) => a !== '--reset');
+  const nowAt = argv.indexOf('--now');
+  const nowText = nowAt >= 0 ? argv[nowAt + 1] : undefined;
+  const now = parseNow(nowText);
+  if (nowAt >= 0 && !now) {
+    console.error(`--now 的时间无法识别：${nowText ?? '（缺少时间）'}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const unknown = argv.filter((a, i) => a !== '--reset' && !(nowAt >= 0 && (i === nowAt || i === nowAt + 1)));
   if (unknown.length > 0) {
     console.error(`未知参数：${unknown.join(' ')}\n\n${USAGE}`);
     process.exit(2);
@@ -31,6 +48,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     reset,
     port: env.PORT ? Number(env.PORT) : 8080,
     host: env.HOST || '127.0.0.1',
+    now,
     env,
     log: (line) => console.log(`  ${line}`),
   });

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { DemoPerson } from './demo-group.js';
 import type { PersonView } from './people.js';
 import { withMentionTags } from './people.js';
-import type { PlaygroundClock } from './playground-clock.js';
+import { goesBack, type PlaygroundClock } from './playground-clock.js';
 import type { Timeline } from './timeline.js';
 
 /** What the page's API works with. */
@@ -19,6 +19,11 @@ export interface PlaygroundApiDeps {
   clock: PlaygroundClock;
   /** Asks the scheduler to perform the posts due at the bot's (new) time. */
   tick(): Promise<void>;
+  /**
+   * Turns the clock back: the demo data (reports, yellow cards, "post done" claims, queued jobs) is
+   * reset to a fresh start, with the scheduler paused, and then `moveClock` runs.
+   */
+  rewind(moveClock: () => void): Promise<void>;
   logger: Logger;
 }
 
@@ -62,6 +67,7 @@ function clockView(clock: PlaygroundClock) {
     now: now.toISOString(),
     local: local(now).format('YYYY-MM-DD HH:mm:ss'),
     adjusted: clock.adjusted(),
+    mode: clock.mode(),
   };
 }
 
@@ -142,17 +148,22 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
     if (!parsed.success) return badRequest(res, parsed.error);
     const at = atLocal(parsed.data.at.replace('T', ' '));
     if (Number.isNaN(at.getTime())) return void res.status(400).json({ error: '日期无效' });
-    clock.set(at);
-    deps.logger.info({ at: at.toISOString() }, 'playground clock set');
+    // Back in time, the posts already made (and their claims) would never come again: start afresh.
+    const rewound = goesBack(clock.now(), at);
+    if (rewound) await deps.rewind(() => clock.set(at));
+    else clock.set(at);
+    deps.logger.info({ at: at.toISOString(), rewound }, 'playground clock set');
     await deps.tick();
-    res.json(clockView(clock));
+    res.json({ ...clockView(clock), rewound });
   });
 
   api.post('/clock/reset', async (_req, res) => {
-    clock.reset();
-    deps.logger.info('playground clock back to real time');
+    const rewound = goesBack(clock.now(), new Date());
+    if (rewound) await deps.rewind(() => clock.reset());
+    else clock.reset();
+    deps.logger.info({ rewound }, 'playground clock back to real time');
     await deps.tick();
-    res.json(clockView(clock));
+    res.json({ ...clockView(clock), rewound });
   });
 
   api.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {

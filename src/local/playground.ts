@@ -1,8 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { type ChatApp, createChatApp } from '../app/chat-app.js';
+import { ensurePlan } from '../app/ensure-plan.js';
 import { type SupervisionRuntime, startSupervision } from '../app/supervision-app.js';
+import { atLocal } from '../domain/clock.js';
 import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
 import { startServices } from '../harness/services.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -10,7 +12,7 @@ import { DEMO_CHAT_ID, DEMO_CHAT_NAME, DEMO_OFFICE, DEMO_PEOPLE, ensureDemoMembe
 import { describePeople } from './people.js';
 import { createPlaygroundApi } from './playground.routes.js';
 import { servePlayground } from './playground.server.js';
-import { createPlaygroundClock, type PlaygroundClock } from './playground-clock.js';
+import { type ClockMode, createPlaygroundClock, goesBack, type PlaygroundClock } from './playground-clock.js';
 import { buildPlaygroundConfig, randomSecret } from './playground-config.js';
 import { openTimeline, type Timeline } from './timeline.js';
 
@@ -33,6 +35,12 @@ export interface PlaygroundOptions {
   queuePrefix?: string;
   /** Plan and cycle overrides (PLAN_FILE, REMINDER_TIME, …); Lark and storage settings are ignored. */
   env?: Record<string, string | undefined>;
+  /**
+   * The bot's time at start (`--now`). Without it the playground resumes the last run's bot time, or
+   * on a first run starts in the plan's first report month ({@link defaultStart}). Earlier than the
+   * last run's time, the demo data is reset first (the posts already made would never come again).
+   */
+  now?: Date;
 }
 
 /** A running playground. */
@@ -55,6 +63,27 @@ export interface Playground {
  */
 export const PLAYGROUND_DB_NAME = 'duban_playground';
 export const PLAYGROUND_QUEUE_PREFIX = 'duban-playground';
+
+/** The first day of the plan's first report month (PLAN_START's month), 08:30 Asia/Shanghai. */
+export function defaultStart(planStart: string): Date {
+  return atLocal(`${planStart.slice(0, 7)}-01 08:30`);
+}
+
+/** The bot's time when the last run stopped, kept beside the history. */
+interface SavedClock {
+  botTimeMs: number;
+  mode: ClockMode;
+}
+
+function readSavedClock(file: string): SavedClock | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedClock>;
+    return typeof saved.botTimeMs === 'number' && saved.mode ? (saved as SavedClock) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** How often the history is written while running, so a crash loses little. */
 const AUTOSAVE_MS = 5_000;
@@ -109,7 +138,30 @@ async function assemble(
   await fake.start(0);
   closers.push(() => fake.stop());
   fake.createChat({ chatId: DEMO_CHAT_ID, name: DEMO_CHAT_NAME, members: [...DEMO_PEOPLE] });
-  const clock = createPlaygroundClock();
+  const config = buildPlaygroundConfig({
+    fake,
+    ...services,
+    chatId: DEMO_CHAT_ID,
+    officeOpenIds: [DEMO_OFFICE.openId],
+    env: options.env,
+  });
+  const clockFile = join(dataDir, 'playground', 'clock.json');
+  const saved = readSavedClock(clockFile);
+  const start =
+    options.now ??
+    (saved
+      ? saved.mode === 'real'
+        ? undefined
+        : new Date(saved.botTimeMs)
+      : defaultStart(config.plan.start));
+  const clock = createPlaygroundClock({ start });
+  // Started before the last run's time: what was posted then must be forgotten (see rewind).
+  const startsBack = saved !== undefined && goesBack(new Date(saved.botTimeMs), clock.now());
+  const saveClock = () => {
+    mkdirSync(join(dataDir, 'playground'), { recursive: true });
+    const state: SavedClock = { botTimeMs: clock.now().getTime(), mode: clock.mode() };
+    writeFileSync(clockFile, JSON.stringify(state));
+  };
   const nameOf = (openId: string) => DEMO_PEOPLE.find((p) => p.openId === openId)?.name;
   const timeline = openTimeline({
     dir: join(dataDir, 'playground'),
@@ -119,17 +171,13 @@ async function assemble(
     nameOf,
   });
   // Closers run in reverse: the history is saved once the bot and the workers have stopped sending.
-  closers.push(async () => timeline.save());
-  const stopAutosave = autosave(timeline, logger);
+  closers.push(async () => {
+    timeline.save();
+    saveClock();
+  });
+  const stopAutosave = autosave(timeline, logger, saveClock);
   closers.push(async () => stopAutosave());
 
-  const config = buildPlaygroundConfig({
-    fake,
-    ...services,
-    chatId: DEMO_CHAT_ID,
-    officeOpenIds: [DEMO_OFFICE.openId],
-    env: options.env,
-  });
   log('正在连接数据库并载入整改方案…');
   const app = await createChatApp({ config, logger, clock, dbName: options.dbName ?? PLAYGROUND_DB_NAME });
   closers.push(() => app.close());
@@ -143,6 +191,36 @@ async function assemble(
   });
   closers.push(() => supervision.close());
 
+  /** Pauses the workers, resets the demo data and the queue's finished jobs, moves the clock, resumes. */
+  const rewind = async (moveClock: () => void) => {
+    await Promise.all(supervision.workers.map((worker) => worker.pause()));
+    try {
+      await app.inFlight.drain();
+      await supervision.queue.drain();
+      // Finished fire jobs keep their ids (BullMQ drops a repeated id): remove them.
+      for (const state of ['completed', 'failed'] as const)
+        await supervision.queue.clean(0, 1_000_000, state);
+      for (const model of Object.values(app.connection.models)) await model.deleteMany({});
+      await ensurePlan(app.domain, config.plan, logger);
+      await ensureDemoMembers(app.repos.members, clock);
+      // The posts will be made again with the same uuids: the fake platform must not drop them.
+      fake.forgetUuids();
+      moveClock();
+      logger.info(
+        { now: clock.now().toISOString() },
+        'playground demo data reset for a backwards clock jump',
+      );
+    } finally {
+      for (const worker of supervision.workers) worker.resume();
+    }
+    saveClock();
+  };
+  if (startsBack) {
+    log('机器人时间早于上次运行：演示数据已重置，从新的时间重新开始。');
+    await rewind(() => {});
+    await supervision.tick('manual');
+  }
+
   const api = createPlaygroundApi({
     fake,
     chat: { id: DEMO_CHAT_ID, name: DEMO_CHAT_NAME },
@@ -152,6 +230,7 @@ async function assemble(
     timeline,
     clock,
     tick: () => supervision.tick('manual'),
+    rewind,
     logger: logger.child({ component: 'playground' }),
   });
   const server = await servePlayground(api, options.port ?? 8080, options.host ?? '127.0.0.1');
@@ -170,9 +249,14 @@ async function assemble(
 }
 
 /** Saves the history every few seconds when it changed; returns the stop function. */
-function autosave(timeline: Timeline, logger: Logger): () => void {
+function autosave(timeline: Timeline, logger: Logger, saveClock: () => void): () => void {
   let saved = timeline.revision();
   const timer = setInterval(() => {
+    try {
+      saveClock();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not save the playground clock');
+    }
     const now = timeline.revision();
     if (now === saved) return;
     try {

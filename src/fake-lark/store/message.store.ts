@@ -48,6 +48,11 @@ export class MessageStore {
     return this.byId.get(hit.messageId);
   }
 
+  /** Forgets every uuid sent (a fresh de-dup window), keeping the messages. */
+  forgetUuids(): void {
+    this.byUuid.clear();
+  }
+
   get(messageId: string): FakeMessage | undefined {
     return this.byId.get(messageId);
   }

@@ -171,8 +171,10 @@ function showClock(clock) {
   const p = localParts(botNowMs());
   $('clock-now').textContent = `${p.day} ${p.time}:${p.seconds}`;
   const adjusted = Boolean(state.clock?.adjusted);
-  $('clock-mode').textContent = adjusted ? '已调整' : '实时';
-  $('clock-mode').classList.toggle('adjusted', adjusted);
+  // `start`: the demo's start time (inside the plan's reporting period), running on from there.
+  const label = adjusted ? '已调整' : state.clock?.mode === 'start' ? '演示时间' : '实时';
+  $('clock-mode').textContent = label;
+  $('clock-mode').classList.toggle('adjusted', label !== '实时');
 }
 
 async function jumpClock(event) {
@@ -180,9 +182,14 @@ async function jumpClock(event) {
   const at = $('clock-input').value;
   if (!at) return;
   try {
-    showClock(await api('/clock', { at }));
+    const clock = await api('/clock', { at });
+    showClock(clock);
     state.followNext = true;
-    toast(`机器人时间已调整到 ${at.replace('T', ' ')}，到点的提醒和通报会陆续出现`);
+    toast(
+      clock.rewound
+        ? `机器人时间已调回 ${at.replace('T', ' ')}：往回调后已发的提醒和黄牌不会重来，所以演示数据（报送、黄牌、绑定）已重置为初始状态`
+        : `机器人时间已调整到 ${at.replace('T', ' ')}，到点的提醒和通报会陆续出现`,
+    );
     setTimeout(poll, 300);
   } catch (error) {
     toast(error.message, 'error');
@@ -191,8 +198,9 @@ async function jumpClock(event) {
 
 async function resetClock() {
   try {
-    showClock(await api('/clock/reset', {}));
-    toast('已恢复为实时时间');
+    const clock = await api('/clock/reset', {});
+    showClock(clock);
+    toast(clock.rewound ? '已恢复为实时时间：这是往回调，演示数据已重置为初始状态' : '已恢复为实时时间');
   } catch (error) {
     toast(error.message, 'error');
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEBHOOK_BODY_LIMIT_BYTES } from '../../../src/transport/webhook.app.js';
 import {
   type ChatHarness,
   PEOPLE,
@@ -197,8 +198,8 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
     expectRefusalLogged(from, 'entity.parse.failed');
   });
 
-  it('answers a body over 64 kb with 413', async () => {
-    const body = JSON.stringify({ encrypt: 'A'.repeat(70 * 1024) });
+  it('answers a body over the limit (sized for Lark’s largest event, was 64 kb) with 413', async () => {
+    const body = JSON.stringify({ encrypt: 'A'.repeat(WEBHOOK_BODY_LIMIT_BYTES + 1024) });
     const from = h.logs.length;
     const res = await post(h.webhookUrl, body, await sign(body));
     expect(res.status).toBe(413);
