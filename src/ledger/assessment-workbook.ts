@@ -16,6 +16,7 @@ const COLUMNS: { header: string; key: keyof UnitAssessment; width: number }[] = 
 export async function writeAssessmentXlsx(input: {
   year: number;
   rows: UnitAssessment[];
+  /** The rule sentence as the card shows it (`评分规则：…`), written below the table as is. */
   rule: string;
   now: Date;
 }): Promise<Buffer> {
@@ -28,6 +29,6 @@ export async function writeAssessmentXlsx(input: {
   sheet.getRow(1).font = { bold: true };
   for (const row of input.rows) sheet.addRow(row);
   sheet.addRow([]);
-  sheet.addRow([`计分规则：${input.rule}`]);
+  sheet.addRow([input.rule]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -40,7 +40,7 @@ export async function postRollCall(deps: SupervisionDeps, period: string) {
       warningIds.push(warning.id);
     }
     for (const task of slow) {
-      const reason = `事项 ${task.code} 进度 ${task.actual}% ，应达 ${task.expected}%，整改进展缓慢`;
+      const reason = `事项 ${task.code} 进度 ${task.actual}%，应达 ${task.expected}%，整改进展缓慢`;
       const { warning } = await issueAutomaticWarning(deps.domain, {
         planId: plan.planId,
         unit: task.unit,
