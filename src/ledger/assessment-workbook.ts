@@ -17,6 +17,7 @@ const COLUMNS: { header: string; key: keyof UnitAssessment; width: number }[] = 
 export async function writeAssessmentXlsx(input: {
   year: number;
   rows: UnitAssessment[];
+  /** The rule sentence as the card shows it (`评分规则：…`), written below the table as is. */
   rule: string;
   /** Which months the table covers (describePeriods), written above the rule. */
   periods?: string;
@@ -32,6 +33,6 @@ export async function writeAssessmentXlsx(input: {
   for (const row of input.rows) sheet.addRow(row);
   sheet.addRow([]);
   if (input.periods) sheet.addRow([input.periods]);
-  sheet.addRow([`计分规则：${input.rule}`]);
+  sheet.addRow([input.rule]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -21,8 +21,14 @@ export function withUnit(value: number, unit: string): string {
   return unit === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${unit}`;
 }
 
-/** `≥ 95%` (higher is better) or `≤ 5.92 小时/户` (lower is better). */
+/**
+ * `≥ 95%` (higher is better) or `≤ 5.92 小时/户` (lower is better); a fee to be abolished
+ * (target 0 元) reads `免收`, any other target of zero `0 件` (nothing is below zero).
+ */
 export function formatTarget(kpi: Kpi): string {
+  if (kpi.direction === 'decrease' && kpi.target === 0) {
+    return kpi.unit === '元' ? '免收' : withUnit(0, kpi.unit);
+  }
   return `${kpi.direction === 'increase' ? '≥' : '≤'} ${withUnit(kpi.target, kpi.unit)}`;
 }
 

@@ -1,4 +1,5 @@
 import type { UnitMissing } from '../domain/queries/reporting-status.js';
+import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { type Card, card, markdown } from './card.js';
 import { COLOUR } from './colours.js';
 import { fitCard } from './fit.js';
@@ -32,7 +33,7 @@ export function renderUnreportedCard(input: {
       title: '各单位均已报送',
       subtitle: `报送月份 ${period}`,
       template: COLOUR.done,
-      elements: [markdown(`${period} 各责任单位均已报送本月整改进展。`)],
+      elements: [markdown(`各责任单位均已报送${periodLabel(period)}整改进展。`)],
     });
   }
   const taskCount = units.reduce((sum, u) => sum + u.tasks.length, 0);

@@ -12,6 +12,7 @@ export function replyHelp(ctx: ChatContext, commands: readonly Command[]): Promi
     renderHelpCard({
       isOffice: ctx.caller.isOffice,
       unit: ctx.caller.unit,
+      role: ctx.caller.role,
       commands: commands.map(({ usage, summary, officeOnly, example }) => ({
         usage,
         summary,

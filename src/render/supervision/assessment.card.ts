@@ -14,7 +14,8 @@ const count = (name: string, display: string): TableColumn => ({
 });
 
 const COLUMNS: TableColumn[] = [
-  { name: 'unit', display_name: '单位', data_type: 'lark_md', width: 'auto' },
+  // A fixed width: with `auto` the seven number columns squeezed 金融服务中心 to one character a line.
+  { name: 'unit', display_name: '单位', data_type: 'lark_md', width: '130px' },
   count('tasks', '事项数'),
   count('onTime', '按时报送月数'),
   count('late', '补报月数'),

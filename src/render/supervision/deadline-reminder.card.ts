@@ -2,10 +2,10 @@ import type { DeadlineReminder } from '../../domain/supervision/alerts.js';
 import { button, buttonRow, type Card, card, markdown } from '../card.js';
 import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
-import { escapeMd, grey, shorten } from '../markdown.js';
+import { escapeMd, grey, headline, shorten } from '../markdown.js';
 import { codeMd, mentionMembers } from './unit-lines.js';
 
-/** Longest problem text shown; the detail button shows the rest. */
+/** Longest problem text shown on a one-task reminder; the detail button shows the rest. */
 const MAX_PROBLEM_CHARS = 300;
 
 function whenDue(d: DeadlineReminder): string {
@@ -47,9 +47,10 @@ export function renderDeadlineRemindersCard(items: DeadlineReminder[]): Card {
   const sorted = [...items].sort(
     (a, b) => a.deadline.localeCompare(b.deadline) || a.code.localeCompare(b.code, 'en', { numeric: true }),
   );
+  // Each task by the short title every other list uses, not a problem sentence cut mid-way.
   const lines = sorted.map(
     (d) =>
-      `- **${codeMd(d.code)}** ${escapeMd(shorten(d.problem, 40))}｜${escapeMd(d.unit)} ${mentionMembers(d.memberOpenIds)}｜${d.deadline}（${whenDue(d)}）`,
+      `- **${codeMd(d.code)}** ${escapeMd(headline(d.problem, 24))}｜${escapeMd(d.unit)} ${mentionMembers(d.memberOpenIds)}｜${d.deadline}（${whenDue(d)}）`,
   );
   return fitCard(
     card({

@@ -33,6 +33,10 @@ describe('an unknown command or free text gets a short answer, not the whole hel
     expect(replyText(await h.say(PEOPLE.office, '/approv 6.1'))).toContain('/销号（/approve）');
   });
 
+  it('tells a liaison who they are in /帮助, role included', async () => {
+    expect(replyText(await h.say(PEOPLE.tax, '/帮助'))).toContain('您是 **税务局** 联络员，可使用以下命令。');
+  });
+
   it('still answers a bare mention with the help card', async () => {
     const reply = await h.say(PEOPLE.tax, '');
     expect(reply.msgType).toBe('interactive');

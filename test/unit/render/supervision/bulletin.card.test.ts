@@ -34,7 +34,7 @@ describe('renderBulletinCard', () => {
     const rows = tableOf(renderBulletinCard(bulletin), 'met')?.rows ?? [];
     expect(rows.map((r) => [r.code, r.target, r.latest])).toEqual([
       ['3.2', '≤ 5.92 小时/户', '—'],
-      ['5.1', '≤ 0 元', '0 元'],
+      ['5.1', '免收', '0 元'],
       ['6.1', '≥ 95%', '86.2%'],
     ]);
     expect(String(rows[1]!.met)).toContain('✓');
