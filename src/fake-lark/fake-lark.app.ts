@@ -13,15 +13,16 @@ import { messageEditRoutes } from './routes/message-edit.routes.js';
 import { messagesRoutes } from './routes/messages.routes.js';
 import { wsEndpointRoutes } from './routes/ws-endpoint.routes.js';
 
-/** The express app: call log → faults → JSON body → `/_fake` controls, `/open-apis` and `/callback/ws` routes → 404. */
+/** The express app: call log → JSON body → faults → `/_fake` controls, `/open-apis` and `/callback/ws` routes → 404. */
 export function createFakeLarkApp(controls: FakeControls): Express {
   const { state } = controls;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(recordCalls(state));
-  app.use(injectFaults(state));
+  // Bodies are parsed before faults answer, so the call log shows what a faulted call carried (its uuid).
   app.use(parseJson);
+  app.use(injectFaults(state));
   app.use('/_fake', inspectRoutes(controls));
 
   const auth = requireToken(state);

@@ -23,7 +23,11 @@ export interface FakeConfig {
   redeliveryDelaysMs: number[];
   enforceRateLimits: boolean;
   now: () => number;
+  scopes: string[];
 }
+
+/** The scopes the README asks for: group messages that @ the bot, and direct messages. */
+export const DEFAULT_SCOPES = ['im:message.group_at_msg:readonly', 'im:message.p2p_msg:readonly'];
 
 /** Everything the routes and the event pusher share. */
 export interface FakeState {
@@ -54,6 +58,7 @@ export function resolveConfig(options: FakeLarkOptions = {}): FakeConfig {
     redeliveryDelaysMs: options.redeliveryDelaysMs ?? [150, 300, 600, 1200],
     enforceRateLimits: options.enforceRateLimits ?? false,
     now: options.now ?? Date.now,
+    scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
   };
 }
 

@@ -37,6 +37,8 @@ export interface FakeLark {
   setWebhookUrl(url: string, cardUrl?: string): void;
   /** Turns Lark's rate limits on or off at run time. */
   setRateLimits(enabled: boolean): void;
+  /** Replaces the app's receive scopes (which user messages are pushed) at run time. */
+  setScopes(scopes: string[]): void;
   /** Creates a group chat with the bot in it; returns its `oc_` id. */
   createChat(input: { chatId?: string; name: string; members: MemberInput[] }): string;
   addMember(chatId: string, member: MemberInput): void;
@@ -111,6 +113,9 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
     },
     setRateLimits(enabled) {
       config.enforceRateLimits = enabled;
+    },
+    setScopes(scopes) {
+      config.scopes = [...scopes];
     },
     createChat: (input) => state.chats.create(input),
     addMember: (chatId, member) => void state.chats.addMember(chatId, member),

@@ -28,6 +28,13 @@ export interface FakeLarkOptions {
   enforceRateLimits?: boolean;
   /** Time source in epoch ms for tokens, uuid de-dup, rate windows and message times. @defaultValue Date.now */
   now?: () => number;
+  /**
+   * The app's receive scopes, which decide which user messages are pushed (im.message.receive_v1
+   * page): `im:message.group_at_msg:readonly` group messages that @ the bot, `im:message.group_msg`
+   * every group message, `im:message.p2p_msg:readonly` direct messages.
+   * @defaultValue DEFAULT_SCOPES (@-messages in groups and direct messages)
+   */
+  scopes?: string[];
 }
 
 /** A person known to the fake (chat member, message sender). */
@@ -154,6 +161,8 @@ export interface DeliveryResult {
   attempts: DeliveryAttempt[];
   /** true when some non-duplicate attempt got HTTP 200 in time */
   delivered: boolean;
+  /** Set when Lark would not push this event at all: the scope the app lacks */
+  withheld?: { missingScope: string };
   /** The parsed JSON of the accepted answer, if it was JSON */
   response?: unknown;
 }

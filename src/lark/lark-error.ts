@@ -11,9 +11,19 @@ export class LarkApiError extends Error {
     this.name = 'LarkApiError';
   }
 
-  /** Server faults and throttling are retried with the same uuid; anything else is final. */
+  /**
+   * "Still being sent": a retry with the same uuid met the first attempt in flight (230049: the
+   * message is being sent; 18121: the same create request is being processed). Not a failure: ask
+   * again later with the same uuid (lark.md §10).
+   */
+  get stillSending(): boolean {
+    return STILL_SENDING.includes(this.code);
+  }
+
+  /** Server faults, throttling and "still being sent" are retried with the same uuid; anything else is final. */
   get retryable(): boolean {
     return (
+      this.stillSending ||
       this.code === 99991400 ||
       this.code === 230020 ||
       this.code === TOKEN_INVALID ||
@@ -22,6 +32,9 @@ export class LarkApiError extends Error {
     );
   }
 }
+
+/** Answers to a retry while the first request with that uuid is still being handled. */
+export const STILL_SENDING: readonly number[] = [230049, 18121];
 
 /** tenant_access_token invalid or expired: the cached token must be dropped. */
 export const TOKEN_INVALID = 99991663;

@@ -48,13 +48,21 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
   };
 
   const upload = async (fileName: string, data: Buffer): Promise<string> => {
-    const fileType = fileName.endsWith('.xlsx') || fileName.endsWith('.xls') ? 'xls' : 'stream';
-    const result = await sender.send({}, async () =>
-      client.im.file.create({ data: { file_type: fileType, file_name: fileName, file: data } }),
+    // `client.im.file.create` returns only `data` and null for a non-zero code, which would hide
+    // Lark's answer; the generic request returns the whole body, so `code` is checked like any call.
+    const body = await sender.send({}, async () =>
+      checkBody(
+        (await client.request({
+          method: 'POST',
+          url: '/open-apis/im/v1/files',
+          headers: { 'Content-Type': 'multipart/form-data' },
+          data: { file_type: uploadFileType(fileName), file_name: fileName, file: data },
+        })) as { code?: number; msg?: string; data?: { file_key?: string } },
+      ),
     );
-    // The SDK unwraps `data` for uploads and returns null on a failure code.
-    if (!result?.file_key) throw new LarkApiError(NETWORK, `file upload of ${fileName} returned no file_key`);
-    return result.file_key;
+    const fileKey = body.data?.file_key;
+    if (!fileKey) throw new LarkApiError(NETWORK, `file upload of ${fileName} returned no file_key`);
+    return fileKey;
   };
 
   return {
@@ -92,4 +100,17 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
       return members;
     },
   };
+}
+
+/**
+ * The upload's `file_type` (im-v1 file create page): opus, mp4, pdf, doc (Word), xls (Excel), ppt
+ * (PowerPoint), or stream for anything else. .xlsx is an Excel file and .docx a Word file.
+ */
+export function uploadFileType(fileName: string): 'opus' | 'mp4' | 'pdf' | 'doc' | 'xls' | 'ppt' | 'stream' {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'xls' || ext === 'xlsx') return 'xls';
+  if (ext === 'doc' || ext === 'docx') return 'doc';
+  if (ext === 'ppt' || ext === 'pptx') return 'ppt';
+  if (ext === 'pdf' || ext === 'opus' || ext === 'mp4') return ext;
+  return 'stream';
 }

@@ -31,6 +31,11 @@ export interface PacedSender {
 export interface PacedSenderOptions {
   limits?: PacingLimits;
   maxAttempts?: number;
+  /**
+   * How many times to ask again while Lark answers "still being sent" (230049/18121); these polls
+   * do not count as failed attempts. @defaultValue 30 (about 3.5 minutes with the 8 s cap)
+   */
+  maxStillSendingPolls?: number;
   logger: Logger;
   /** Drops the cached token (after 99991663). */
   onTokenInvalid: () => void;
@@ -43,6 +48,7 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const gate = createRateGate(options.now, sleep);
   const maxAttempts = options.maxAttempts ?? 6;
+  const maxPolls = options.maxStillSendingPolls ?? 30;
   return {
     async send(target, call) {
       const keys = [
@@ -51,12 +57,26 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
         ...(target.chatId ? [{ key: `chat:${target.chatId}`, limit: limits.perChat }] : []),
         ...(target.userId ? [{ key: `user:${target.userId}`, limit: limits.perUser }] : []),
       ];
-      for (let attempt = 1; ; attempt++) {
+      let attempt = 1;
+      let polls = 0;
+      for (;;) {
         await gate.pass(keys);
         try {
           return await call();
         } catch (thrown) {
           const error = toLarkError(thrown);
+          if (error.stillSending) {
+            // The same request is in flight at Lark: wait and ask again with the same uuid.
+            polls++;
+            if (polls > maxPolls) throw error;
+            const wait = backoff(error, polls);
+            options.logger.info(
+              { code: error.code, poll: polls, wait },
+              'lark message still being sent, asking again',
+            );
+            await sleep(wait);
+            continue;
+          }
           if (!error.retryable || attempt >= maxAttempts) throw error;
           if (error.code === TOKEN_INVALID) options.onTokenInvalid();
           const wait = backoff(error, attempt);
@@ -64,6 +84,7 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
             { code: error.code, status: error.httpStatus, attempt, wait },
             'lark call failed, retrying',
           );
+          attempt++;
           await sleep(wait);
         }
       }
@@ -75,6 +96,6 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
 export function backoff(error: LarkApiError, attempt: number): number {
   if (error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
   if (error.code === TOKEN_INVALID) return 0;
-  const base = error.code === 230020 ? 250 : 500;
+  const base = error.code === 230020 ? 250 : error.stillSending ? 1000 : 500;
   return Math.min(base * 2 ** (attempt - 1), 8000);
 }

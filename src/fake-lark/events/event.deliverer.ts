@@ -10,6 +10,7 @@ import type { LongConnectionHub } from '../ws/long-connection.hub.js';
 import { buildCardActionEvent, type CardActionInput, checkCardResponse } from './card-action.event.js';
 import { Canceller, parseAnswer, runDelivery } from './delivery.loop.js';
 import { buildEnvelope } from './envelope.js';
+import { missingReceiveScope } from './receive-scopes.js';
 import { buildUserMessage, type UserMessageInput } from './user-message.event.js';
 import { WebhookTransport } from './webhook.transport.js';
 
@@ -64,6 +65,19 @@ export class EventDeliverer {
     input: UserMessageInput & DeliverOptions,
   ): Promise<{ messageId: string; delivery: DeliveryResult }> {
     const { message, event } = buildUserMessage(this.state, input);
+    const missingScope = missingReceiveScope(this.state, message);
+    if (missingScope) {
+      // Lark pushes nothing: the message stays in the chat, the app never hears of it.
+      const withheld: DeliveryResult = {
+        eventId: '',
+        envelope: {},
+        body: '',
+        attempts: [],
+        delivered: false,
+        withheld: { missingScope },
+      };
+      return { messageId: message.messageId, delivery: withheld };
+    }
     const delivery = await this.deliver('event', 'im.message.receive_v1', event, input);
     return { messageId: message.messageId, delivery };
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCOPES } from '../../../src/fake-lark/index.js';
 import {
   type ChatHarness,
   cardColour,
@@ -78,11 +79,15 @@ describe('progress reports through the fake Lark (signed, encrypted webhook deli
   });
 
   it('ignores chatter that is not addressed to the bot', async () => {
-    const { messageId } = await h.fake.deliverUserMessage({
+    // With the sensitive scope every group message reaches the bot; it still answers none of these.
+    h.fake.setScopes([...DEFAULT_SCOPES, 'im:message.group_msg']);
+    const { messageId, delivery } = await h.fake.deliverUserMessage({
       chatId: h.chatId,
       senderOpenId: PEOPLE.tax.openId,
       text: '大家好，进展 6.1 我们明天报',
     });
+    h.fake.setScopes(DEFAULT_SCOPES);
+    expect(delivery.delivered).toBe(true);
     expect(await h.repliesTo(messageId)).toEqual([]);
   });
 

@@ -128,6 +128,7 @@ describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', ()
         chatId,
         senderOpenId: 'ou_x',
         text: '伪造',
+        mentionBot: true,
         tamper,
       });
       // The SDK still answers 200 (empty body), so Lark would not re-deliver.
@@ -143,7 +144,12 @@ describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', ()
       release = resolve;
     });
     holdCalls = 2;
-    const { delivery } = await fake.deliverUserMessage({ chatId, senderOpenId: 'ou_x', text: '慢' });
+    const { delivery } = await fake.deliverUserMessage({
+      chatId,
+      senderOpenId: 'ou_x',
+      text: '慢',
+      mentionBot: true,
+    });
     release();
 
     expect(delivery.attempts.map((a) => a.status)).toEqual([null, null, 200]);
@@ -161,6 +167,7 @@ describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', ()
       chatId,
       senderOpenId: 'ou_x',
       text: '重复',
+      mentionBot: true,
       duplicate: 2,
     });
     expect(delivery.attempts.map((a) => [a.status, a.duplicate])).toEqual([

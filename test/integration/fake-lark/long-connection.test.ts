@@ -78,7 +78,12 @@ describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () 
     const chatId = fake.createChat({ name: '慢群', members: [] });
     seen.length = 0;
     slowCalls = 1;
-    const { delivery } = await fake.deliverUserMessage({ chatId, senderOpenId: 'ou_x', text: '慢' });
+    const { delivery } = await fake.deliverUserMessage({
+      chatId,
+      senderOpenId: 'ou_x',
+      text: '慢',
+      mentionBot: true,
+    });
     expect(delivery.attempts.map((a) => a.status)).toEqual([null, 200]);
     expect(seen.map((s) => s.event_id)).toEqual([delivery.eventId, delivery.eventId]);
   });
