@@ -86,7 +86,13 @@ export function chatActions(
 }
 
 export async function startChatHarness(
-  options: { now?: string; extraCommands?: readonly Command[]; transport?: 'webhook' | 'ws' } = {},
+  options: {
+    now?: string;
+    extraCommands?: readonly Command[];
+    transport?: 'webhook' | 'ws';
+    /** Extra settings, e.g. `{ WARNINGS_MODE: 'auto' }`. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
@@ -111,6 +117,7 @@ export async function startChatHarness(
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
+    ...options.env,
   });
   const logs: string[] = [];
   const sink = new Writable({
