@@ -204,6 +204,8 @@ describe('overdue while the office reviews a sign-off', () => {
       w.reasons?.some((r) => r.kind === 'overdue' && r.code === '13.1'),
     )!;
     expect(card.key).toBe(`overdue:2023-06-05:${card.unit}`);
+    // The task's detail shows the unit's card that names it, though the card lists other tasks too.
+    expect(replyText(await h.say(PEOPLE.office, '/事项 13.1'))).toContain(card.id);
     const overdue = replyText(await h.say(PEOPLE.office, '/逾期'));
     expect(overdue).toContain('13.1');
   }, 120_000);
