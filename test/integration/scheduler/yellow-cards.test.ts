@@ -153,6 +153,9 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
     const member = simulationMember('税务局');
     expect(replyText(await h.say(member, `/confirm ${target.id}`))).toContain('仅限');
     expect((await h.app.repos.warnings.get(target.id))?.proposed).toBe(true);
+    // The office's help lists the command; a member's does not.
+    expect(replyText(await h.say(PEOPLE.office, '/帮助'))).toContain('/确认黄牌');
+    expect(replyText(await h.say(member, '/帮助'))).not.toContain('/确认黄牌');
   }, 120_000);
 
   it('issues the cards at once with WARNINGS_MODE=auto', async () => {
