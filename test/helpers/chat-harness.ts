@@ -95,6 +95,8 @@ export async function startChatHarness(
      * chat of the fake is served: many tests spread their load over several groups (5/s per group).
      */
     onlyPlanChat?: boolean;
+    /** Extra settings, e.g. `{ WARNINGS_MODE: 'auto' }`. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
@@ -121,6 +123,7 @@ export async function startChatHarness(
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
+    ...options.env,
   });
   const logs: string[] = [];
   const sink = new Writable({

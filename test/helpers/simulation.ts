@@ -2,6 +2,7 @@ import { atLocal, local } from '../../src/domain/clock.js';
 import type { Caller } from '../../src/domain/members/member.js';
 import { recordReport } from '../../src/domain/reports/record-report.js';
 import { approveSignoff, requestSignoff } from '../../src/domain/signoff/signoff.service.js';
+import { confirmWarnings } from '../../src/domain/warnings/warnings.service.js';
 import { dueNow } from '../../src/supervision/due.js';
 import { performFireTime } from '../../src/supervision/perform.js';
 import type { ChatHarness } from './chat-harness.js';
@@ -16,11 +17,12 @@ export function simulationMember(unit: string) {
 
 /**
  * Runs the seed plan day by day from `from` to `to` on the injectable clock: at 09:00–10:00 the due
- * automatic posts (exactly the code the jobs run), at 11:00 the scripted unit actions. No sleeps.
+ * automatic posts (exactly the code the jobs run), at 11:00 the scripted unit actions and, with
+ * `confirmCards`, the office confirming the roll call's proposed yellow cards (/确认黄牌). No sleeps.
  */
 export async function simulate(
   h: ChatHarness,
-  input: { from: string; to: string; scripts: Record<string, UnitScript> },
+  input: { from: string; to: string; scripts: Record<string, UnitScript>; confirmCards?: boolean },
 ): Promise<void> {
   const { domain } = h.app;
   const plan = (await domain.repos.plans.current())!;
@@ -36,6 +38,7 @@ export async function simulate(
       for (const fire of await dueNow(h.app.supervision)) await performFireTime(h.app.supervision, fire);
     }
     h.clock.set(atLocal(`${date} 11:00`));
+    if (input.confirmCards) await confirmWarnings(domain, office, { ids: [], source: `sim-${date}-confirm` });
     const tasks = await domain.repos.tasks.list(plan.planId);
     for (const task of tasks) {
       const unit = task.leadUnits[0]!;

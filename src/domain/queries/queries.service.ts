@@ -7,7 +7,7 @@ import type { Report } from '../reports/report.js';
 import { loadPlan, loadTask } from '../shared/load.js';
 import { isResponsible, type Task } from '../tasks/task.js';
 import { resolveUnit } from '../units/resolve-unit.js';
-import type { Warning } from '../warnings/warning.js';
+import { type Warning, warningTaskCodes } from '../warnings/warning.js';
 import { findOverdue, type OverdueGroup } from './overdue.js';
 import { buildOverview, type IndicatorProgress } from './overview.js';
 import { findUnreported, latestReports, owesReport, type UnitMissing } from './reporting-status.js';
@@ -67,7 +67,7 @@ export async function queryTask(deps: DomainDeps, code: string): Promise<TaskDet
     plan,
     task,
     reports,
-    warnings: warnings.filter((w) => w.taskCode === task.code),
+    warnings: warnings.filter((w) => warningTaskCodes(w).includes(task.code)),
     today: localDay(deps.clock.now()),
   };
 }

@@ -48,3 +48,9 @@ export const WARNING_KIND_LABEL: Record<WarningKind, string> = {
 export function isLiveWarning(w: Pick<Warning, 'proposed' | 'revokedAt'>): boolean {
   return !w.proposed && !w.revokedAt;
 }
+
+/** The tasks a card concerns: its task, and every task its reasons name. */
+export function warningTaskCodes(w: Pick<Warning, 'taskCode' | 'reasons'>): string[] {
+  const named = (w.reasons ?? []).flatMap((r) => (r.kind === 'missed_report' ? r.tasks : [r.code]));
+  return [...new Set([...(w.taskCode ? [w.taskCode] : []), ...named])];
+}

@@ -187,14 +187,17 @@ export async function confirmWarnings(
   const targets: Warning[] = [];
   const already: Warning[] = [];
   if (input.ids.length === 0) {
-    const proposed = (await listProposedWarnings(deps, plan.planId)).filter((w) =>
-      w.key.startsWith('monthly:'),
-    );
-    const latest = proposed
+    const all = await deps.repos.warnings.list({
+      planId: plan.planId,
+      includeProposed: true,
+      includeRevoked: true,
+    });
+    const monthly = all.filter((w) => w.key.startsWith('monthly:'));
+    const latest = monthly
       .map((w) => w.period)
       .sort()
       .at(-1);
-    targets.push(...proposed.filter((w) => w.period === latest));
+    targets.push(...monthly.filter((w) => w.period === latest && w.proposed && !w.revokedAt));
   } else {
     for (const typed of [...new Set(input.ids.map((id) => id.toUpperCase()))]) {
       const found = await deps.repos.warnings.get(typed);

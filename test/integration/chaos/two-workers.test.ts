@@ -42,9 +42,11 @@ describe('chaos: two worker processes with the same prefix on the roll-call day'
     expect(posts).toHaveLength(2);
     expect(duplicatesBy(posts, (m) => m.uuid)).toEqual([]);
     const plan = (await h.app.repos.plans.current())!;
-    const warnings = await h.app.repos.warnings.list({ planId: plan.planId });
+    // WARNINGS_MODE=propose (the default): the roll call's cards are proposed, one per unit.
+    const warnings = await h.app.repos.warnings.list({ planId: plan.planId, includeProposed: true });
     expect(warnings.length).toBeGreaterThan(0);
     expect(duplicatesBy(warnings, (w) => `${w.unit}|${w.kind}|${w.period}|${w.taskCode ?? ''}`)).toEqual([]);
+    expect(duplicatesBy(warnings, (w) => w.key)).toEqual([]);
     // Which process did what: each fire job ran in exactly one of them.
     const done = workers.flatMap((w) =>
       w.logs.filter((line) => line.msg === 'post done').map((l) => l.jobId),

@@ -112,4 +112,20 @@ describe('queries, the ledger export and card buttons', () => {
     expect(task?.state).toBe('pending_signoff');
     expect(task?.signoff?.note).toBe('集中审批组运行良好');
   });
+
+  it('/我的 from the office is its to-do, not a request to be bound', async () => {
+    await h.say(PEOPLE.approval, '/申请销号 1.1 已实现企业开办一网通办');
+    const reply = await h.say(PEOPLE.office, '/mine');
+    const text = replyText(reply);
+    expect(text).toContain('【督办待办】');
+    expect(text).not.toContain('绑定');
+    expect(text).toContain('待审核的销号申请');
+    expect(text).toContain('**1.1**');
+    expect(text).toContain('近期新增逾期');
+    expect(text).toContain('2023年6月尚未报送的单位');
+    expect(text).toContain('**法院**');
+    expect(text).toContain('待确认的黄牌**（0 张）');
+    // A unit member still gets the unit's tasks.
+    expect(replyText(await h.say(PEOPLE.tax, '/我的'))).toContain('本单位整改事项');
+  });
 });

@@ -110,4 +110,32 @@ describe('repositories on the Mongo-wire server', () => {
     expect(await db.repos.warnings.list({ planId: 'P1' })).toEqual([]);
     expect(await db.repos.warnings.list({ planId: 'P1', includeRevoked: true })).toHaveLength(1);
   });
+
+  it('confirms a proposed warning exactly once when five callers confirm it at once', async () => {
+    const proposed = {
+      id: 'Y0P01',
+      planId: 'P2',
+      unit: '住建局',
+      kind: 'missed_report' as const,
+      period: '2023-05',
+      reason: '2023年5月整改进展未按时报送（4.1）',
+      reasons: [{ kind: 'missed_report' as const, tasks: ['4.1'] }],
+      proposed: true,
+      key: 'monthly:2023-05:住建局',
+      issuedAt: new Date(),
+      issuedBy: 'system',
+    };
+    expect(await db.repos.warnings.issue(proposed)).toBe('created');
+    expect(await db.repos.warnings.list({ planId: 'P2' })).toEqual([]);
+    expect(await db.repos.warnings.list({ planId: 'P2', includeProposed: true })).toHaveLength(1);
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((who) => db.repos.warnings.confirm('Y0P01', `ou_${who}`, new Date())),
+    );
+    const winners = results.filter((r) => r !== null);
+    expect(winners).toHaveLength(1);
+    expect(winners[0]!.proposed).toBeUndefined();
+    const live = await db.repos.warnings.list({ planId: 'P2' });
+    expect(live.map((w) => [w.id, w.confirmedBy])).toEqual([['Y0P01', winners[0]!.confirmedBy]]);
+    expect(live[0]!.reasons).toEqual(proposed.reasons);
+  });
 });

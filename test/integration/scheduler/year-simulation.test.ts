@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local } from '../../../src/domain/clock.js';
+import { warningTaskCodes } from '../../../src/domain/warnings/warning.js';
 import type { FakeMessage } from '../../../src/fake-lark/index.js';
 import { type ChatHarness, startChatHarness } from '../../helpers/chat-harness.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';
@@ -32,6 +33,7 @@ describe('a year of supervision: the seed plan from March 2023 to January 2024, 
       from: '2023-03-01',
       to: '2024-02-01',
       scripts: { 法院: 'late', 住建局: 'never', 供电公司: 'early_signoff' },
+      confirmCards: true,
     });
     posts = h.fake.messages(h.chatId).filter((m) => m.senderType === 'app' && !m.parentId);
   }, 600_000);
@@ -95,6 +97,10 @@ describe('a year of supervision: the seed plan from March 2023 to January 2024, 
       .map((w) => w.unit)
       .sort();
     expect(mayMissed).toEqual(['住建局', '法院']);
+    // The office confirmed them (simulate's confirmCards); at most one card per unit and month.
+    const monthly = missed.filter((w) => w.key.startsWith('monthly:'));
+    expect(new Set(monthly.map((w) => `${w.unit}|${w.period}`)).size).toBe(monthly.length);
+    expect(monthly.every((w) => w.confirmedBy === 'ou_office_admin')).toBe(true);
   });
 
   it('publishes one bulletin a month, after the roll call', async () => {
@@ -114,7 +120,12 @@ describe('a year of supervision: the seed plan from March 2023 to January 2024, 
       .map((w) => w.taskCode)
       .sort();
     expect(housing).toEqual(['4.1', '4.2']);
-    expect(new Set(overdue.map((w) => w.taskCode)).size).toBe(overdue.length);
+    // One card per unit per day's check may list several tasks: each task is named by one card only.
+    const named = overdue.flatMap((w) => warningTaskCodes(w));
+    expect(new Set(named).size).toBe(named.length);
+    expect(new Set(overdue.map((w) => `${w.unit}|${local(w.issuedAt).format('YYYY-MM-DD')}`)).size).toBe(
+      overdue.length,
+    );
     const card42 = overdue.find((w) => w.taskCode === '4.2')!;
     // 4.2 was due Friday 30 June 2023; the next working day is Monday 3 July.
     expect(local(card42.issuedAt).format('YYYY-MM-DD')).toBe('2023-07-03');

@@ -32,6 +32,7 @@ describe('wording a clerk reads', () => {
     const rule = describeRule({
       base: 100,
       perMissedMonth: 5,
+      perLateMonth: 2,
       perOverdueTask: 10,
       perWarning: 3,
       perOnTimeSignoff: 2,
