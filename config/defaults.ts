@@ -1,3 +1,4 @@
+import { DEFAULT_SIMILARITY_THRESHOLD } from '../src/domain/reports/report-similarity.js';
 import { defaultCycleSettings } from '../src/domain/schedule/cycle-settings.js';
 
 /**
@@ -20,6 +21,8 @@ export const defaults = {
   ...defaultCycleSettings,
   /** SLOW_PROGRESS_GAP: percentage points behind the straight line that earn a `slow` yellow card. */
   slowProgressGap: 30,
+  /** REPORT_SIMILARITY_THRESHOLD: a report this similar (0–1) to the unit's previous one is marked 与上月雷同. */
+  reportSimilarityThreshold: DEFAULT_SIMILARITY_THRESHOLD,
   /** CATCH_UP_GRACE_HOURS: a run missed within this window is performed once after a restart. */
   catchUpGraceHours: 12,
   /** DEDUPE_TTL_HOURS: how long a delivered event id is remembered (Lark retries for ~7.1 h). */

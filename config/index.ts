@@ -29,6 +29,7 @@ export interface Config {
   /** Times and days of the monthly cycle, Asia/Shanghai. */
   cycle: CycleSettings;
   slowProgressGap: number;
+  reportSimilarityThreshold: number;
   catchUpGraceMs: number;
   dedupeTtlSeconds: number;
   remindLiaisonsDirectly: boolean;
@@ -111,6 +112,7 @@ function toConfig(e: Env): Config {
       yearEndTime: e.YEAR_END_TIME,
     },
     slowProgressGap: e.SLOW_PROGRESS_GAP,
+    reportSimilarityThreshold: e.REPORT_SIMILARITY_THRESHOLD,
     catchUpGraceMs: e.CATCH_UP_GRACE_HOURS * 3_600_000,
     dedupeTtlSeconds: Math.round(e.DEDUPE_TTL_HOURS * 3600),
     remindLiaisonsDirectly: e.REMIND_LIAISONS_DIRECTLY,

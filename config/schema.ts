@@ -49,6 +49,7 @@ const common = z.object({
     .default(defaults.yearEndDay),
   YEAR_END_TIME: time.default(defaults.yearEndTime),
   SLOW_PROGRESS_GAP: z.coerce.number().min(0).max(100).default(defaults.slowProgressGap),
+  REPORT_SIMILARITY_THRESHOLD: z.coerce.number().min(0).max(1).default(defaults.reportSimilarityThreshold),
   CATCH_UP_GRACE_HOURS: z.coerce.number().min(0).max(72).default(defaults.catchUpGraceHours),
   DEDUPE_TTL_HOURS: z.coerce.number().min(8).max(168).default(defaults.dedupeTtlHours),
   REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),

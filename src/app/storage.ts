@@ -22,6 +22,7 @@ export async function openStorage(
     clock,
     officeAdminOpenIds: config.officeAdminOpenIds,
     slowProgressGap: config.slowProgressGap,
+    reportSimilarityThreshold: config.reportSimilarityThreshold,
   };
   await ensurePlan(domain, config.plan, logger);
   return { connection, domain };

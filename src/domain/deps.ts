@@ -9,4 +9,6 @@ export interface DomainDeps {
   officeAdminOpenIds: readonly string[];
   /** Percentage points behind the straight line that count as slow progress. */
   slowProgressGap: number;
+  /** Similarity (0–1) to the unit's previous report that marks a report 与上月雷同; 0.9 when unset. */
+  reportSimilarityThreshold?: number;
 }

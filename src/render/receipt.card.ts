@@ -1,4 +1,5 @@
 import type { Report } from '../domain/reports/report.js';
+import type { SimilarReport } from '../domain/reports/report-similarity.js';
 import type { Task } from '../domain/tasks/task.js';
 import { STATE_LABEL } from '../domain/tasks/task-labels.js';
 import {
@@ -42,7 +43,13 @@ function kpiLine(task: Task, report: Report): string | undefined {
 }
 
 /** The reply to `/进展`: what was recorded, green; a re-delivered message says nothing new was stored. */
-export function renderReportReceipt(input: { task: Task; report: Report; created: boolean }): Card {
+export function renderReportReceipt(input: {
+  task: Task;
+  report: Report;
+  created: boolean;
+  /** Set when the text reads like the unit's previous report on the task. */
+  similar?: SimilarReport;
+}): Card {
   const { task, report } = input;
   const lines = [
     `**事项**：${task.code} ${escapeMd(headline(task.problem))}`,
@@ -54,6 +61,14 @@ export function renderReportReceipt(input: { task: Task; report: Report; created
     markdown(lines.join('\n')),
     markdown(`**内容**：${escapeMd(report.text.trim())}`),
   ];
+  if (input.similar) {
+    const percent = Math.round(input.similar.similarity * 100);
+    elements.push(
+      markdown(
+        `${red('与上月雷同')}：与 ${input.similar.previousPeriod} 的进展相似度 ${percent}%，将在月度通报中列出。请写明本月新的进展后重新报送。`,
+      ),
+    );
+  }
   if (report.late) {
     elements.push(markdown(grey('已过该月报送日，本条记为补报（逾期报送），考核按补报计，不计缺报。')));
   }

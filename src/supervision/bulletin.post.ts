@@ -23,7 +23,14 @@ export async function computeBulletin(deps: SupervisionDeps, period: string): Pr
     state.now > reportCutoff(period, reportDay)
       ? findMissedReports(data.tasks, data.reports, period, reportDay)
       : [];
-  return buildBulletin({ ...state, ...data, today: localDay(asOf), period, namedUnits: named });
+  return buildBulletin({
+    ...state,
+    ...data,
+    today: localDay(asOf),
+    period,
+    namedUnits: named,
+    similarityThreshold: deps.domain.reportSimilarityThreshold,
+  });
 }
 
 /** The bulletin card of `period` as it would be posted first now (the schedule preview, tests). */

@@ -1,5 +1,6 @@
 import { recordReport } from '../../domain/reports/record-report.js';
 import type { KpiValue } from '../../domain/reports/report.js';
+import { findCopiedReport } from '../../domain/reports/report-quality.js';
 import { renderReportReceipt } from '../../render/receipt.card.js';
 import { defineCommand } from '../command.js';
 import { badInput, parseKpiValue, readPercent, requireCode } from '../parsing/parse-args.js';
@@ -47,6 +48,7 @@ export const reportCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const result = await recordReport(ctx.deps, ctx.caller, { ...args, messageId: ctx.event.messageId });
-    await ctx.replyCard(renderReportReceipt(result));
+    const similar = await findCopiedReport(ctx.deps, result.report);
+    await ctx.replyCard(renderReportReceipt({ ...result, similar }));
   },
 });

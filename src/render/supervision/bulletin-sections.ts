@@ -1,5 +1,6 @@
 import type { OverdueGroup } from '../../domain/queries/overdue.js';
 import type { IndicatorProgress } from '../../domain/queries/overview.js';
+import type { SimilarReport } from '../../domain/reports/report-similarity.js';
 import type { KpiStatus } from '../../domain/supervision/bulletin.js';
 import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { WARNING_KIND_LABEL, type Warning } from '../../domain/warnings/warning.js';
@@ -59,13 +60,17 @@ const KPI_COLUMNS: TableColumn[] = [
 export function kpiSection(kpis: KpiStatus[]): CardElement[] {
   const rows = [...kpis]
     .sort((a, b) => compareTaskCodes(a.code, b.code))
-    .map(({ code, kpi, latest, met }) => ({
+    .map(({ code, kpi, latest, met, previous, movedAway }) => ({
       code,
       name: escapeMd(kpi.name),
       baseline: withUnit(kpi.baseline, kpi.unit),
       target: formatTarget(kpi),
       latest: latest === undefined ? '—' : withUnit(latest, kpi.unit),
-      met: latest === undefined ? grey('未报') : met ? green('✓') : red('✗'),
+      met: `${latest === undefined ? grey('未报') : met ? green('✓') : red('✗')}${
+        movedAway && previous !== undefined
+          ? ` ${red(`较上次 ${withUnit(previous, kpi.unit)} 偏离目标`)}`
+          : ''
+      }`,
     }));
   return tableSection('二、量化指标完成情况', KPI_COLUMNS, rows, '本方案暂无量化指标。');
 }
@@ -101,6 +106,21 @@ const WARNING_COLUMNS: TableColumn[] = [
   { name: 'kind', display_name: '类型', data_type: 'text', width: '130px' },
   { name: 'reason', display_name: '原因', data_type: 'lark_md', width: 'auto' },
 ];
+
+/**
+ * 七、 this month's reports that read like the unit's previous one (与上月雷同), when there are any;
+ * KPIs that moved away from their target are flagged in 二、.
+ */
+export function similarSection(similar: SimilarReport[] | undefined): CardElement[] {
+  if (!similar?.length) return [];
+  const lines = [...similar]
+    .sort((a, b) => compareTaskCodes(a.code, b.code) || a.unit.localeCompare(b.unit, 'zh'))
+    .map(
+      (s) =>
+        `- ${s.code}（${escapeMd(s.unit)}）与 ${s.previousPeriod} 的进展相似度 ${Math.round(s.similarity * 100)}%`,
+    );
+  return [markdown([`**七、与上月雷同的进展（${lines.length} 条）**`, ...lines].join('\n'))];
+}
 
 /** 五、 yellow cards issued this month (the bulletin gets only live ones). */
 export function warningSection(warnings: Warning[]): CardElement[] {

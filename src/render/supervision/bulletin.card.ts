@@ -10,6 +10,7 @@ import {
   indicatorSection,
   kpiSection,
   overdueSection,
+  similarSection,
   warningSection,
 } from './bulletin-sections.js';
 import { codeMd, missingTasks } from './unit-lines.js';
@@ -52,6 +53,7 @@ export function renderBulletinCard(b: Bulletin): Card {
         ...overdueSection(b.overdue),
         ...warningSection(b.warnings),
         markdown(listSection(`六、点名通报单位（${named.length} 个）`, named, '本月各单位均按时报送。')),
+        ...similarSection(b.similar),
         markdown(grey('已销号含长期坚持事项；平均进度取各事项最近一次报送的进度，已销号按 100% 计。')),
       ],
     }),

@@ -151,4 +151,20 @@ describe('the monthly cycle through the fake Lark', () => {
     expect(replyText(await h.say(PEOPLE.office, '/记录 6.1 x'))).toContain('不是页码');
     expect(replyText(await h.say(PEOPLE.tax, '/记录 6.1'))).toContain('仅限县优化营商环境办督办员使用');
   });
+
+  it('marks a report copied from last month 与上月雷同 and lists it, with a KPI moving away, in the bulletin', async () => {
+    h.clock.set(atLocal('2023-08-10 10:00'));
+    const fresh = await h.say(PEOPLE.tax, '/进展 6.1 70% 网上办理率=90% 8月上线新功能');
+    expect(replyText(fresh)).not.toContain('与上月雷同');
+    // The latest July report said `第10次更新`; copying it (other spacing and punctuation) is flagged.
+    const copied = await h.say(PEOPLE.tax, '/进展 6.1 71% 网上办理率=85% 第 10 次更新。');
+    expect(replyText(copied)).toContain('与上月雷同');
+    expect(replyText(copied)).toContain('与 2023-07 的进展相似度 100%');
+    await post('/通报 2023-08');
+    const [august] = postsTitled(h, '2023年8月整改工作通报');
+    const text = replyText(august!);
+    expect(text).toContain('七、与上月雷同的进展（1 条）');
+    expect(text).toContain('6.1（税务局）与 2023-07 的进展相似度 100%');
+    expect(text).toContain('较上次 90% 偏离目标');
+  });
 });

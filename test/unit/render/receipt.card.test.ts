@@ -22,6 +22,30 @@ describe('renderReportReceipt', () => {
     );
   });
 
+  it('marks a report copied from last month 与上月雷同, and a 补报 as late', () => {
+    const similar = {
+      code: '6.1',
+      unit: '税务局',
+      period: '2023-06',
+      previousPeriod: '2023-05',
+      similarity: 0.95,
+    };
+    const copied = renderReportReceipt({ task: task61, report: reports61[1]!, created: true, similar });
+    expect(JSON.stringify(copied)).toContain('与上月雷同');
+    expect(JSON.stringify(copied)).toContain('与 2023-05 的进展相似度 95%');
+    expect(cardProblems(copied)).toEqual([]);
+    const late = renderReportReceipt({
+      task: task61,
+      report: { ...reports61[1]!, late: true },
+      created: true,
+    });
+    expect(late.header.title.content).toBe('已记录 6.1 的 2023-06 月进展（补报）');
+    expect(JSON.stringify(late)).toContain('本条记为补报');
+    expect(
+      JSON.stringify(renderReportReceipt({ task: task61, report: reports61[1]!, created: true })),
+    ).not.toMatch(/与上月雷同|补报/);
+  });
+
   it('says a re-delivered message was not stored twice', () => {
     const json = JSON.stringify(renderReportReceipt({ task: task61, report: reports61[1]!, created: false }));
     expect(json).toContain('本次未重复记录');

@@ -41,6 +41,25 @@ describe('renderBulletinCard', () => {
     expect(String(rows[2]!.met)).toContain('✗');
   });
 
+  it('flags a KPI that moved away from its target and lists reports copied from last month', () => {
+    const built = renderBulletinCard({
+      ...bulletin,
+      kpis: [{ code: '6.1', kpi: task61.kpi!, latest: 86.2, previous: 88.5, movedAway: true, met: false }],
+      similar: [
+        { code: '6.2', unit: HOSTILE, period: '2023-05', previousPeriod: '2023-04', similarity: 0.964 },
+      ],
+    });
+    const rows = tableOf(built, 'met')?.rows ?? [];
+    expect(String(rows[0]!.met)).toContain('较上次 88.5% 偏离目标');
+    const json = JSON.stringify(built);
+    expect(json).toContain('七、与上月雷同的进展（1 条）');
+    expect(json).toContain('与 2023-04 的进展相似度 96%');
+    expectEscaped(built);
+    expectValid(built);
+    // No heading when no report was copied.
+    expect(JSON.stringify(renderBulletinCard(bulletin))).not.toContain('与上月雷同');
+  });
+
   it('lists sign-offs, overdue days, cards and named units', () => {
     const json = JSON.stringify(renderBulletinCard(bulletin));
     expect(json).toContain('8.1 未落实民商事纠纷中立评估机制（法院）');
