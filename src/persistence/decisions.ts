@@ -37,7 +37,7 @@ export interface Decisions {
   /** Inserts the record; false when another caller decided this step first (duplicate key). */
   claim(draft: DecisionDraft): Promise<boolean>;
   find(key: string): Promise<DecisionRecord | null>;
-  /** The subject's records after step `seq`, oldest first. */
+  /** The subject's records after step `seq`, oldest first (for subjects whose keys are `<subject>:<seq>`). */
   after(subject: string, seq: number): Promise<DecisionRecord[]>;
   /** The newest record of a subject, if any. */
   latest(subject: string): Promise<DecisionRecord | null>;
@@ -54,7 +54,7 @@ export function createDecisions(connection: Connection, options: { repairAfterMs
   return {
     async claim(draft) {
       try {
-        await Decision.create({ ...draft, claimedAt: new Date(), applied: false });
+        await Decision.create({ _id: draft.key, ...draft, claimedAt: new Date(), applied: false });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -62,13 +62,17 @@ export function createDecisions(connection: Connection, options: { repairAfterMs
       }
     },
     async find(key) {
-      return Decision.findOne({ key }, NO_ID).lean<DecisionRecord>().exec();
+      return Decision.findById(key, NO_ID).lean<DecisionRecord>().exec();
     },
     async after(subject, seq) {
-      return Decision.find({ subject, seq: { $gt: seq } }, NO_ID)
-        .sort({ seq: 1 })
-        .lean<DecisionRecord[]>()
-        .exec();
+      // Step keys are `<subject>:<seq>`: walk them by `_id` (a point read each, no scan) until the
+      // first step nobody has decided; almost always that is the very next one.
+      const records: DecisionRecord[] = [];
+      for (let next = seq + 1; ; next++) {
+        const record = await Decision.findById(`${subject}:${next}`, NO_ID).lean<DecisionRecord>().exec();
+        if (!record) return records;
+        records.push(record);
+      }
     },
     async latest(subject) {
       return Decision.findOne({ subject }, NO_ID).sort({ seq: -1 }).lean<DecisionRecord>().exec();
@@ -85,7 +89,7 @@ export function createDecisions(connection: Connection, options: { repairAfterMs
       return records.filter((r) => r.subject.startsWith(subjectPrefix));
     },
     async markApplied(key) {
-      await Decision.updateOne({ key }, { $set: { applied: true } });
+      await Decision.updateOne({ _id: key }, { $set: { applied: true } });
     },
     abandoned(record) {
       return Date.now() - new Date(record.claimedAt).getTime() >= repairAfterMs;

@@ -113,7 +113,7 @@ export const confirmCommand = defineCommand({
   names: ['确认黄牌', 'confirm'],
   usage: '/确认黄牌 [黄牌编号…]',
   summary: '确认点名通报拟发的黄牌（不写编号即确认最近一次全部）',
-  example: '/确认黄牌 Y7K3Q Y4M2P',
+  example: '/确认黄牌 Y4M2P Y5N8R',
   officeOnly: true,
   parse: ({ split }) => {
     const ids = split.tokens.flatMap((t) => t.split(/[,，、]/)).filter(Boolean);

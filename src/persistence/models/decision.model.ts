@@ -25,8 +25,14 @@ export interface DecisionRecord {
   applied: boolean;
 }
 
-const decisionSchema = new Schema<DecisionRecord>(
+/** As stored: the key doubles as the natural `_id`. */
+type StoredDecision = DecisionRecord & { _id: string };
+
+const decisionSchema = new Schema<StoredDecision>(
   {
+    // The key is the natural `_id`: the insert's uniqueness needs no secondary index, and every
+    // lookup by key is by `_id`, which FerretDB's SQLite backend answers without scanning.
+    _id: { type: String, required: true },
     // Always set (FerretDB's unique index lets several documents without the field through).
     key: { type: String, required: true, unique: true },
     subject: { type: String, required: true },
@@ -48,4 +54,4 @@ decisionSchema.index({ applied: 1, claimedAt: 1 });
 export const decisionModel = (connection: Connection) =>
   (connection.models.Decision as ReturnType<typeof register> | undefined) ?? register(connection);
 
-const register = (connection: Connection) => connection.model<DecisionRecord>('Decision', decisionSchema);
+const register = (connection: Connection) => connection.model<StoredDecision>('Decision', decisionSchema);

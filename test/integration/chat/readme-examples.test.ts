@@ -68,6 +68,24 @@ describe("README's examples all work as written", () => {
       issuedAt: h.clock.now(),
       issuedBy: PEOPLE.office.openId,
     });
+    // `/确认黄牌 Y4M2P Y5N8R` confirms the two proposed cards README names.
+    for (const [id, unit] of [
+      ['Y4M2P', '法院'],
+      ['Y5N8R', '税务局'],
+    ] as const) {
+      await h.app.repos.warnings.issue({
+        id,
+        planId,
+        unit,
+        kind: 'missed_report',
+        period: '2023-05',
+        reason: '2023年5月整改进展未按时报送',
+        key: `monthly:2023-05:${unit}`,
+        proposed: true,
+        issuedAt: h.clock.now(),
+        issuedBy: 'system',
+      });
+    }
   });
   afterAll(async () => {
     await h?.close();
