@@ -54,17 +54,22 @@ async function recordOnce(
     await auditOnce(deps, caller, stored, task.state, task.state);
     return { report: stored, task, created: false };
   }
-  // The report is decided against the task's state like any other change: it claims the task's
-  // next version (open → in_progress, otherwise no field changes), so a sign-off either comes after
-  // it (and the receipt's state is right) or wins first and the report is validated again.
-  const { before, after } = await changeTask(deps, caller, {
-    task,
-    action: 'report.create',
-    decide: (current) => {
-      validateState(current);
-      return current.state === 'open' ? { state: 'in_progress' } : {};
-    },
-  });
+  // A report is decided against the task's state where that state is contested: it claims the
+  // task's next version when it moves the task (open → in_progress) or when a sign-off decision may
+  // be in flight (pending_signoff), so a sign-off either comes after it (and the receipt's state is
+  // right) or wins first and the report is validated again. On an in-progress or sustained task a
+  // report changes nothing and is stored without a claim (one write instead of four on FerretDB).
+  const contested = task.state === 'open' || task.state === 'pending_signoff';
+  const { before, after } = contested
+    ? await changeTask(deps, caller, {
+        task,
+        action: 'report.create',
+        decide: (current) => {
+          validateState(current);
+          return current.state === 'open' ? { state: 'in_progress' } : {};
+        },
+      })
+    : { before: task, after: task };
   const draft: Report = {
     id: randomUUID(),
     planId: plan.planId,

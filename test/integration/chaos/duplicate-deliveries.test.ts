@@ -20,7 +20,9 @@ describe('chaos: 1,000 reports, each delivered twice and some re-delivered later
     await h?.close();
   });
 
-  it('stores exactly 1,000 reports and answers each message exactly once', { timeout: 120_000 }, async () => {
+  // Each report is now decided against the task's state (decisions collection) and FerretDB on SQLite
+  // scans for nearly every filter: the run takes longer than before (issue 15 cuts the round trips).
+  it('stores exactly 1,000 reports and answers each message exactly once', { timeout: 420_000 }, async () => {
     const plan = (await h.app.repos.plans.current())!;
     const tasks = await h.app.repos.tasks.list(plan.planId);
     const units = [...new Set(tasks.map((t) => t.leadUnits[0]!))];

@@ -91,9 +91,11 @@ describe('progress reports through the fake Lark (signed, encrypted webhook deli
     expect(await h.repliesTo(messageId)).toEqual([]);
   });
 
-  it('answers unknown text addressed to the bot with the help for the caller', async () => {
+  it('answers unknown text addressed to the bot in two lines that point to the help (issue 12.7)', async () => {
     const reply = await h.say(PEOPLE.tax, '你好');
-    expect(replyText(reply)).toContain('/进展');
+    expect(replyText(reply)).toContain('没有听懂“你好”');
+    expect(replyText(reply)).toContain('/帮助');
+    expect(replyText(reply).split('\n').length).toBeLessThanOrEqual(2);
     expect(replyText(reply)).not.toContain('/销号 6.1');
   });
 });
