@@ -37,7 +37,11 @@ export function createTaskRepository(
   const Tasks = taskModel(connection);
   const decisions: Decisions = createDecisions(connection, options);
 
-  /** Writes the whole task as of `task.version`, never over a newer one (MongoDB honours the filter). */
+  /**
+   * Writes the whole task as of `task.version`, never over a newer one. The `$lt` filter decides
+   * nothing (the decision insert already picked the winner); it only keeps a late write from landing
+   * over a newer version. MongoDB honours it; FerretDB may not, hence the re-read in `update`.
+   */
   async function write(task: Task): Promise<void> {
     const { planId, code, ...rest } = task;
     const $set: Record<string, unknown> = {};
