@@ -1,6 +1,7 @@
 import type { DomainDeps } from '../domain/deps.js';
 import { identifyCaller, requireOffice } from '../domain/shared/access.js';
 import type { Logger } from '../logger.js';
+import { createCallerNames } from './caller-names.js';
 import type { ChatEvent } from './chat-event.js';
 import { chatRefusal } from './chat-guard.js';
 import type { Command } from './command.js';
@@ -32,6 +33,7 @@ export interface Bot {
 
 export function createBot(deps: BotDeps): Bot {
   const router = createRouter(deps.commands);
+  const names = createCallerNames(deps.messenger, deps.logger);
   return {
     async handle(event) {
       const log = deps.logger.child({ eventId: event.eventId, chatId: event.chatId });
@@ -48,7 +50,10 @@ export function createBot(deps: BotDeps): Bot {
           log.info('duplicate delivery ignored');
           return;
         }
-        ctx = createContext({ ...partial, caller: await identifyCaller(deps.domain, senderOpenId) });
+        const caller = await identifyCaller(deps.domain, senderOpenId);
+        // An office admin from the settings has no stored name; others are told who decided.
+        if (caller.isOffice && !caller.name) caller.name = await names.nameOf(event.chatId, senderOpenId);
+        ctx = createContext({ ...partial, caller });
         const refusal = chatRefusal(event, ctx.caller, deps.isPlanChat);
         if (refusal) {
           log.info({ chatType: event.kind === 'message' ? event.chatType : 'card' }, 'chat not served');

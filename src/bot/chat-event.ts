@@ -30,6 +30,8 @@ export interface MessageEvent {
   addressedToBot: boolean;
   /** File and image keys of a file, image or post message (evidence for a sign-off). */
   attachments: string[];
+  /** When Lark says the message was sent (`create_time`), to tell what its sender could have seen. */
+  sentAt?: Date;
 }
 
 /** A button press or form submit on one of the bot's cards. */

@@ -73,9 +73,12 @@ export interface MemberRepository {
   /**
    * Decides a binding (one winner, whatever the server): `before` is the replaced binding; when
    * another binding or unbinding of the person was decided first, `won` is false with what it left.
+   * With `unseenSince`, a binding decided by someone else at or after that moment (the command's
+   * sender could not have seen it) also makes `won` false, rather than being silently replaced.
    */
   bind(
     member: Member,
+    options?: { unseenSince?: Date },
   ): Promise<{ won: true; before: Member | null } | { won: false; current: Member | null }>;
   /** Removes the binding; the previous one, or null when there was none (or another change won). */
   unbind(openId: string, by: { actor: string; actorName?: string; at: Date }): Promise<Member | null>;

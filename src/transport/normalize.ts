@@ -61,7 +61,14 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     })),
     addressedToBot,
     attachments: collectKeys(content),
+    ...sentAtOf(message.create_time),
   };
+}
+
+/** A message's `create_time` (ms since the epoch, as a string) as a date, when it is one. */
+function sentAtOf(raw: unknown): { sentAt?: Date } {
+  const ms = Number(str(raw));
+  return Number.isSafeInteger(ms) && ms > 0 ? { sentAt: new Date(ms) } : {};
 }
 
 /** The SDK's flattened `card.action.trigger` → CardActionEvent, or null when it carries no command. */

@@ -15,10 +15,13 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+export async function openTestDatabase(
+  prefix = 'test',
+  options: { repairAfterMs?: number } = {},
+): Promise<TestDatabase> {
   const dbName = `${prefix}_${randomUUID().slice(0, 8)}`;
   const connection = await connectMongo(inject('mongoUri'), { dbName });
-  const repos = createRepositories(connection);
+  const repos = createRepositories(connection, options);
   await syncIndexes(connection);
   return {
     connection,

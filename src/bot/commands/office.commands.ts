@@ -143,7 +143,8 @@ export const bindCommand = defineCommand({
     return { openId: member.openId, name: member.name, unit: words[0], role: words[1] };
   },
   run: async (ctx, args) => {
-    const member = await bindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
+    const sentAt = ctx.event.kind === 'message' ? ctx.event.sentAt : undefined;
+    const member = await bindMember(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId, sentAt });
     await ctx.replyCard(
       renderActionResult({
         title: '绑定成功',

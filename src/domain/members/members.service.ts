@@ -16,7 +16,7 @@ export function parseRole(typed: string | undefined): MemberRole | undefined {
 export async function bindMember(
   deps: DomainDeps,
   caller: Caller,
-  input: { openId: string; name: string; unit: string; role?: string; source: string },
+  input: { openId: string; name: string; unit: string; role?: string; source: string; sentAt?: Date },
 ): Promise<Member> {
   await requireOffice(deps, caller, '/绑定');
   const role = input.role ? parseRole(input.role) : 'liaison';
@@ -32,7 +32,9 @@ export async function bindMember(
     ...(caller.name ? { boundByName: caller.name } : {}),
     boundAt: now,
   };
-  const result = await deps.repos.members.bind(member);
+  // Two office members binding one person at once: exactly one wins, whether their commands overlap
+  // in the bot or the second arrives just after the first (sent before its sender could see it).
+  const result = await deps.repos.members.bind(member, { unseenSince: input.sentAt });
   if (!result.won) fail('CONFLICT', justBoundMessage(input.name, result.current));
   const before = result.won ? result.before : null;
   await deps.repos.audit.record({

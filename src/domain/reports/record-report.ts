@@ -3,7 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireResponsibleMember } from '../shared/access.js';
-import { changeTask, loadPlan, loadTask } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask, signedOffNote } from '../shared/load.js';
 import { retryTransient } from '../shared/transient.js';
 import type { Task } from '../tasks/task.js';
 import type { KpiValue, Report } from './report.js';
@@ -125,7 +125,8 @@ async function auditOnce(
 }
 
 function validateState(task: Task): void {
-  if (task.state === 'closed') fail('INVALID_STATE', `事项 ${task.code} 已销号，无需再报送进展。`);
+  if (task.state === 'closed')
+    fail('INVALID_STATE', `事项 ${task.code} ${signedOffNote(task)}，无需再报送进展。`);
 }
 
 function validateReport(task: Task, input: ReportInput): void {

@@ -22,6 +22,7 @@ export async function requestSignoff(
     note: input.note.trim(),
     evidence: input.evidence,
     requestedBy: caller.openId,
+    ...(caller.name ? { requestedByName: caller.name } : {}),
     requestedAt: now,
   };
   const { before, after } = await changeTask(deps, caller, {

@@ -1,9 +1,9 @@
-import { localDay } from '../clock.js';
+import { local, localDay } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice } from '../shared/access.js';
-import { changeTask, loadPlan, loadTask } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask, signedOffNote } from '../shared/load.js';
 import type { Task } from './task.js';
 
 /** True for a real calendar day `YYYY-MM-DD` (rejects 2023-02-30). */
@@ -35,7 +35,10 @@ export async function extendDeadline(
     action: 'deadline.extend',
     decide: (current) => {
       if (['closed', 'sustained'].includes(current.state))
-        fail('INVALID_STATE', `事项 ${current.code} 已销号，无需延期。`);
+        fail('INVALID_STATE', `事项 ${current.code} ${signedOffNote(current)}，无需延期。`);
+      // A pending request is decided first: moving its deadline while another office member signs
+      // it off would let both succeed on the same request (one winner per decision, issue 10).
+      if (current.state === 'pending_signoff') fail('INVALID_STATE', pendingMessage(current));
       const change = { from: current.deadline, to: input.deadline, reason, by: caller.openId, at: now };
       return { deadline: input.deadline, deadlineHistory: [...current.deadlineHistory, change] };
     },
@@ -53,4 +56,13 @@ export async function extendDeadline(
     after: { deadline: updated.deadline, reason },
   });
   return updated;
+}
+
+/** `事项 2.2 有待审核的销号申请（王税务 于 06-09 10:00 申请），请先 /销号 或 /退回 再延期。` */
+function pendingMessage(task: Task): string {
+  const request = task.signoff;
+  const by = request
+    ? `（${request.requestedByName ?? '责任单位'} 于 ${local(request.requestedAt).format('MM-DD HH:mm')} 申请）`
+    : '';
+  return `事项 ${task.code} 有待审核的销号申请${by}，请先 /销号 或 /退回 再延期。`;
 }

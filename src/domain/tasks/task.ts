@@ -20,6 +20,8 @@ export interface SignoffRequest {
   /** Lark file or image keys attached to the request. */
   evidence: string[];
   requestedBy: string;
+  /** The requester's display name, for whoever else acts on the request meanwhile. */
+  requestedByName?: string;
   requestedAt: Date;
 }
 

@@ -24,7 +24,7 @@ const taskSchema = new Schema<Task>(
     coUnits: [String],
     signoff: {
       type: new Schema(
-        { note: String, evidence: [String], requestedBy: String, requestedAt: Date },
+        { note: String, evidence: [String], requestedBy: String, requestedByName: String, requestedAt: Date },
         { _id: false },
       ),
     },

@@ -9,15 +9,21 @@ import { createTaskRepository } from './task.repository.js';
 import { createUnitRepository } from './unit.repository.js';
 import { createWarningRepository } from './warning.repository.js';
 
-/** Registers every model on the connection and returns the repositories over them. */
-export function createRepositories(connection: Connection): Repositories {
+/**
+ * Registers every model on the connection and returns the repositories over them. `repairAfterMs`
+ * is how old an unapplied decision must be before a reader rolls it forward (`../decisions.ts`).
+ */
+export function createRepositories(
+  connection: Connection,
+  options: { repairAfterMs?: number } = {},
+): Repositories {
   return {
     plans: createPlanRepository(connection),
-    tasks: createTaskRepository(connection),
+    tasks: createTaskRepository(connection, options),
     units: createUnitRepository(connection),
     reports: createReportRepository(connection),
-    warnings: createWarningRepository(connection),
-    members: createMemberRepository(connection),
+    warnings: createWarningRepository(connection, options),
+    members: createMemberRepository(connection, options),
     audit: createAuditRepository(connection),
     posts: createPostRepository(connection),
   };

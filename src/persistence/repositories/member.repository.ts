@@ -50,18 +50,22 @@ export function createMemberRepository(
   }
 
   /** The member as decided: the newest decision wins over a document that lags behind it. */
-  async function current(openId: string): Promise<{ member: Member | null; seq: number }> {
+  async function current(
+    openId: string,
+  ): Promise<{ member: Member | null; seq: number; latest?: DecisionRecord }> {
     const [doc, latest] = await Promise.all([
       Members.findOne({ openId }, NO_ID).lean<StoredMember>().exec(),
       decisions.latest(subjectOf(openId)),
     ]);
     if (!latest) return { member: strip(doc), seq: 0 };
-    const settled = latest.applied || (doc?.seq ?? 0) >= latest.seq;
-    if (!settled && decisions.abandoned(latest)) {
+    // Judged by the document's own step, not by `applied`: the two reads run side by side, so the
+    // winner may have written and marked its record applied after the document was read.
+    const settled = (doc?.seq ?? 0) >= latest.seq;
+    if (!settled && !latest.applied && decisions.abandoned(latest)) {
       await write(openId, memberOf(latest), latest.seq);
       await decisions.markApplied(latest.key);
     }
-    return { member: settled ? strip(doc) : memberOf(latest), seq: latest.seq };
+    return { member: settled ? strip(doc) : memberOf(latest), seq: latest.seq, latest };
   }
 
   async function decide(
@@ -69,8 +73,14 @@ export function createMemberRepository(
     action: 'member.bind' | 'member.unbind',
     member: Member | null,
     by: { actor: string; actorName?: string; at: Date },
+    unseenSince?: Date,
   ) {
     const before = await current(openId);
+    // Someone else's change the sender could not have seen is a race the sender lost, even when
+    // it finished before this one started (claiming the next step below decides the overlapping ones).
+    const latest = before.latest;
+    if (unseenSince && latest && latest.actor !== by.actor && new Date(latest.at) >= unseenSince)
+      return { won: false as const, current: before.member };
     const seq = before.seq + 1;
     const key = `${subjectOf(openId)}:${seq}`;
     const won = await decisions.claim({
@@ -95,12 +105,14 @@ export function createMemberRepository(
       const docs = await Members.find({}, NO_ID).sort({ unit: 1, name: 1 }).lean<StoredMember[]>().exec();
       return docs.map((doc) => strip(doc) as Member);
     },
-    async bind(member) {
-      return decide(member.openId, 'member.bind', member, {
-        actor: member.boundBy,
-        actorName: member.boundByName,
-        at: member.boundAt,
-      });
+    async bind(member, options = {}) {
+      return decide(
+        member.openId,
+        'member.bind',
+        member,
+        { actor: member.boundBy, actorName: member.boundByName, at: member.boundAt },
+        options.unseenSince,
+      );
     },
     async unbind(openId, by) {
       const result = await decide(openId, 'member.unbind', null, by);
