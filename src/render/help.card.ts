@@ -44,6 +44,14 @@ export function renderHelpCard(input: {
   if (input.isOffice && office.length) {
     elements.push(markdown(['**督办员命令**', commandLines(office)].join('\n')));
   }
-  elements.push(markdown(grey('在群里 @督办助手 时可省略开头的“/”；中英文命令名均可使用。')));
+  // Under the default scope (im:message.group_at_msg:readonly) Lark delivers only group messages
+  // that @ the bot; a bare `/命令` reaches it only once the tenant grants im:message.group_msg.
+  elements.push(
+    markdown(
+      grey(
+        '在群里发命令请先 @督办助手，例如：@督办助手 /进展 6.1 60% 本月进展（@ 后可省略“/”）；不 @ 直接发 /命令，需管理员为应用开通“获取群组中所有消息”权限。中英文命令名均可使用。',
+      ),
+    ),
+  );
   return fitCard(card({ title: '督办助手使用帮助', template: COLOUR.info, elements }));
 }
