@@ -1,0 +1,148 @@
+/**
+ * Every card the bot builds from a whole plan passes the fake's card rules (card JSON 2.0
+ * allow-list, 200 elements, 5 root tables, `<at>` of chat members only, 30,000-byte request body),
+ * sent by the bot's own messenger over the real SDK: at the seed's size (46 tasks) and at ten times
+ * it (460 tasks, township units, 36 months of reports and cards). The largest request body is
+ * printed for the note.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dataset, generateDataset, NOW, TODAY } from '../../../bench/lib/plan-generator.js';
+import { WORK } from '../../../bench/lib/scale-work.js';
+import { defaults } from '../../../config/defaults.js';
+import { createMessengerFromConfig } from '../../../src/app/messenger-from-config.js';
+import { listCommands } from '../../../src/bot/commands/index.js';
+import type { Messenger } from '../../../src/bot/messenger.js';
+import { buildOfficeTodo } from '../../../src/domain/queries/office-todo.js';
+import { buildOverview } from '../../../src/domain/queries/overview.js';
+import { findUnreported } from '../../../src/domain/queries/reporting-status.js';
+import { assessedPeriods, buildAssessment } from '../../../src/domain/supervision/assessment.js';
+import { isLiveWarning } from '../../../src/domain/warnings/warning.js';
+import { createFakeLark, type FakeLark } from '../../../src/fake-lark/index.js';
+import { createLogger } from '../../../src/logger.js';
+import type { Card } from '../../../src/render/card.js';
+import { renderHelpCard } from '../../../src/render/help.card.js';
+import { renderOfficeTodo } from '../../../src/render/office-todo.card.js';
+import { renderOverviewCard } from '../../../src/render/overview.card.js';
+import { renderAssessmentCard } from '../../../src/render/supervision/assessment.card.js';
+import { renderUnreportedCard } from '../../../src/render/unreported.card.js';
+import { renderWarningsCard } from '../../../src/render/warnings.card.js';
+
+const BODY_LIMIT = 30_000;
+
+/** Every card kind that shows the whole plan (or a whole list of it), built as the bot builds it. */
+function planCards(d: Dataset): [string, Card][] {
+  const period = d.periods.at(-1) as string;
+  const last = d.periods.at(-2) as string;
+  const live = d.warnings.filter(isLiveWarning);
+  const biggestUnit = [...new Set(live.map((w) => w.unit))]
+    .map((unit) => ({ unit, n: live.filter((w) => w.unit === unit).length }))
+    .sort((a, b) => b.n - a.n)[0]?.unit;
+  const year = Number(TODAY.slice(0, 4)) - 1;
+  const periods = assessedPeriods(year, d.plan.start, d.plan.reportDay, NOW);
+  const rows = buildAssessment({
+    tasks: d.tasks,
+    reports: d.reports,
+    warnings: d.warnings,
+    year,
+    start: d.plan.start,
+    reportDay: d.plan.reportDay,
+    today: TODAY,
+    periods,
+    rule: defaults.assessment,
+  });
+  return [
+    ['bulletin (通报)', WORK.bulletin(d)],
+    ['roll call (点名)', WORK.rollCall(d)],
+    ['overdue (/逾期)', WORK.overdue(d)],
+    [
+      'overview (/总览)',
+      renderOverviewCard({
+        plan: d.plan,
+        today: TODAY,
+        indicators: buildOverview(d.plan, d.tasks, d.reports, TODAY),
+      }),
+    ],
+    [
+      'unreported (/未报送)',
+      renderUnreportedCard({ period: last, units: findUnreported(d.tasks, d.reports, last) }),
+    ],
+    ['warnings (/黄牌)', renderWarningsCard({ warnings: live })],
+    [
+      'warnings of one unit (/黄牌 单位)',
+      renderWarningsCard({ unit: biggestUnit, warnings: live.filter((w) => w.unit === biggestUnit) }),
+    ],
+    [
+      'office to-do (/我的, office)',
+      renderOfficeTodo(
+        buildOfficeTodo({
+          tasks: d.tasks,
+          reportsThisMonth: d.reports.filter((r) => r.period === period),
+          proposed: d.warnings.filter((w) => w.proposed),
+          now: NOW,
+        }),
+      ),
+    ],
+    [
+      'assessment (/考核)',
+      renderAssessmentCard({ year, rows, rule: defaults.assessment, draft: false, periods }),
+    ],
+    [
+      'help, office (/帮助)',
+      renderHelpCard({
+        isOffice: true,
+        commands: listCommands().map(({ usage, summary, officeOnly, example }) => ({
+          usage,
+          summary,
+          officeOnly,
+          example,
+        })),
+      }),
+    ],
+  ];
+}
+
+describe.each([
+  ['the seed size', 46],
+  ['ten times the seed', 460],
+])('every plan-wide card at %s passes the fake Lark card rules', (_label, size) => {
+  let fake: FakeLark;
+  let messenger: Messenger;
+  let chatId: string;
+  let dataset: Dataset;
+  beforeAll(async () => {
+    fake = createFakeLark({});
+    await fake.start();
+    dataset = generateDataset(size);
+    // Roll calls @ the members of units that missed their report: they are in the group.
+    chatId = fake.createChat({
+      name: '上犹县优化营商环境整改工作群',
+      members: dataset.members.map((m) => ({ openId: m.openId, name: m.name })),
+    });
+    const config = { lark: { appId: fake.appId, appSecret: fake.appSecret, domain: fake.url } };
+    messenger = createMessengerFromConfig(config as never, createLogger('silent')).messenger;
+  });
+  afterAll(async () => {
+    await fake?.stop();
+  });
+
+  it('sends each card, and no request body exceeds 30,000 bytes', { timeout: 120_000 }, async () => {
+    expect(dataset.tasks).toHaveLength(size);
+    const cards = planCards(dataset);
+    const refused: string[] = [];
+    for (const [n, [name, built]] of cards.entries()) {
+      await messenger.sendCard(chatId, built, `every-card-${size}-${n}`).catch((error: Error) => {
+        refused.push(`${name}: ${error.message}`);
+      });
+    }
+    expect(refused).toEqual([]);
+    const sends = fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages');
+    expect(sends.filter((c) => c.code === 0)).toHaveLength(cards.length);
+    const bodies = sends.map((c) => Buffer.byteLength(JSON.stringify(c.body)));
+    const largest = Math.max(...bodies);
+    console.info(`every-card: ${size} tasks, ${cards.length} cards, largest request body ${largest} bytes`);
+    expect(largest).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(fake.messages().filter((m) => m.chatId === chatId && m.msgType === 'interactive')).toHaveLength(
+      cards.length,
+    );
+  });
+});
