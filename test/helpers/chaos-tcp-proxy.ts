@@ -12,7 +12,18 @@ export interface TcpProxy {
    * client sees a network error).
    */
   cutAt(pattern: Buffer, stage: CutStage): Promise<void>;
+  /**
+   * Holds the next client packet that contains `pattern`, and everything after it on that
+   * connection, until `release()`: a database that is as slow as the test needs, with no timer.
+   * `reached` resolves once the packet is held.
+   */
+  holdAt(pattern: Buffer): Hold;
   stop(): Promise<void>;
+}
+
+export interface Hold {
+  reached: Promise<void>;
+  release(): void;
 }
 
 /** The BSON bytes of a command's first element `{<command>: "<collection>"}` (e.g. insert into reports). */
@@ -31,6 +42,7 @@ export function bsonCommand(command: string, collection: string): Buffer {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   const cuts: Array<{ pattern: Buffer; stage: CutStage; done: () => void }> = [];
+  const holds: Array<{ pattern: Buffer; reached: () => void; released: Promise<void> }> = [];
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -41,6 +53,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     track(client);
     track(upstream);
     let cutOnAnswer: (() => void) | undefined;
+    // Packets after a held one wait behind it, so the connection keeps its order.
+    let queue: Promise<void> = Promise.resolve();
     const drop = () => {
       client.destroy();
       upstream.destroy();
@@ -54,7 +68,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         return;
       }
       if (cut) cutOnAnswer = cut.done;
-      upstream.write(chunk);
+      const holdIndex = holds.findIndex((h) => chunk.includes(h.pattern));
+      const hold = holdIndex >= 0 ? holds.splice(holdIndex, 1)[0] : undefined;
+      if (hold) {
+        hold.reached();
+        queue = queue.then(() => hold.released);
+      }
+      queue = queue.then(() => {
+        upstream.write(chunk);
+      });
     });
     upstream.on('data', (chunk: Buffer) => {
       if (cutOnAnswer) {
@@ -73,6 +95,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   return {
     port,
     cutAt: (pattern, stage) => new Promise<void>((done) => cuts.push({ pattern, stage, done })),
+    holdAt(pattern) {
+      let release = () => {};
+      let reached = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const reachedPromise = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      holds.push({ pattern, reached, released });
+      return { reached: reachedPromise, release: () => release() };
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
