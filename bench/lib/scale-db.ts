@@ -31,6 +31,7 @@ const silentMessenger: Messenger = {
   sendCard: noSend,
   sendFile: noSend,
   sendTextToUser: noSend,
+  patchCard: noSend,
   listChatMembers: noSend,
 };
 

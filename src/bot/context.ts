@@ -21,6 +21,8 @@ export interface ChatContext {
   log: Logger;
   reply(text: string): Promise<void>;
   replyCard(card: CardJson): Promise<void>;
+  /** The same, returning the reply's message id (for a card that is updated later). */
+  replyCardWithId(card: CardJson): Promise<string>;
   replyFile(fileName: string, data: Buffer): Promise<void>;
 }
 
@@ -30,7 +32,9 @@ export function replyUuid(eventId: string, n: number): string {
 }
 
 /** Builds the context; replies go to the triggering message (the card's message for a button press). */
-export function createContext(input: Omit<ChatContext, 'reply' | 'replyCard' | 'replyFile'>): ChatContext {
+export function createContext(
+  input: Omit<ChatContext, 'reply' | 'replyCard' | 'replyCardWithId' | 'replyFile'>,
+): ChatContext {
   let replies = 0;
   const target = input.event.messageId;
   const chat = input.event.chatId;
@@ -43,6 +47,7 @@ export function createContext(input: Omit<ChatContext, 'reply' | 'replyCard' | '
     replyCard: async (card) => {
       await input.messenger.replyCard(chat, target, card, next());
     },
+    replyCardWithId: (card) => input.messenger.replyCard(chat, target, card, next()),
     replyFile: async (fileName, data) => {
       await input.messenger.replyFile(chat, target, fileName, data, next());
     },

@@ -12,6 +12,8 @@ export interface Messenger {
   sendFile(chatId: string, fileName: string, data: Buffer, uuid: string): Promise<string>;
   /** A direct message to one person (liaison reminders). */
   sendTextToUser(openId: string, text: string, uuid: string): Promise<string>;
+  /** Replaces a sent card (sent with `update_multi`, so everyone sees the new one). */
+  patchCard(chatId: string, messageId: string, card: CardJson): Promise<void>;
   /** Every human member of a chat, read page by page. */
   listChatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
 }

@@ -110,6 +110,13 @@ export interface PostRepository {
 }
 
 /** Everything the use cases need to read and write. */
+/** The message of each sign-off request's card, so the decision can update the card in place. */
+export interface SignoffCardRepository {
+  /** Keeps the card of a request (`key` names it); a later card of the same key replaces it. */
+  remember(key: string, messageId: string): Promise<void>;
+  find(key: string): Promise<string | null>;
+}
+
 export interface Repositories {
   plans: PlanRepository;
   tasks: TaskRepository;
@@ -119,4 +126,5 @@ export interface Repositories {
   members: MemberRepository;
   audit: AuditRepository;
   posts: PostRepository;
+  signoffCards: SignoffCardRepository;
 }

@@ -76,6 +76,16 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
     sendFile: async (chatId, fileName, data, uuid) =>
       create('chat_id', chatId, 'file', { file_key: await upload(fileName, data) }, uuid),
     sendTextToUser: (openId, text, uuid) => create('open_id', openId, 'text', { text }, uuid),
+    async patchCard(chatId, messageId, card) {
+      await sender.send({ chatId }, async () =>
+        checkBody(
+          await client.im.message.patch({
+            path: { message_id: messageId },
+            data: { content: JSON.stringify(card) },
+          }),
+        ),
+      );
+    },
     async listChatMembers(chatId) {
       // Our own page loop: the SDK's getWithIterator logs and stops on an error, giving a partial list.
       const members: { openId: string; name: string }[] = [];

@@ -9,6 +9,7 @@ import {
   type Card,
   type CardElement,
   card,
+  type FormElement,
   type HeaderColour,
   markdown,
   signoffForm,
@@ -102,6 +103,8 @@ export function renderActionResult(input: {
   template: HeaderColour;
   mentions?: string[];
   buttons?: { text: string; command: string; type?: ButtonType }[];
+  /** A form after the buttons (e.g. 退回 with its reason). */
+  form?: FormElement;
   hint?: string;
 }): Card {
   const text = input.lines.map((line) =>
@@ -119,6 +122,7 @@ export function renderActionResult(input: {
       ),
     );
   }
+  if (input.form) elements.push(input.form);
   if (input.hint) elements.push(markdown(grey(escapeMd(input.hint))));
   return fitCard(card({ title: input.title, template: input.template, elements }));
 }

@@ -1,7 +1,15 @@
-import { approveSignoff, requestSignoff, returnSignoff } from '../../domain/signoff/signoff.service.js';
+import {
+  approveSignoff,
+  requestSignoff,
+  returnSignoff,
+  signoffRequestKey,
+} from '../../domain/signoff/signoff.service.js';
+import type { Task } from '../../domain/tasks/task.js';
 import { STATE_LABEL } from '../../domain/tasks/task-labels.js';
 import { renderActionResult } from '../../render/receipt.card.js';
+import { renderSignoffDecidedCard, renderSignoffRequestCard } from '../../render/signoff-request.card.js';
 import { defineCommand } from '../command.js';
+import type { ChatContext } from '../context.js';
 import { requireCode } from '../parsing/parse-args.js';
 
 /** `/申请销号 6.1 说明`: a unit asks for sign-off, attaching any files of the message as evidence. */
@@ -18,16 +26,27 @@ export const requestSignoffCommand = defineCommand({
   }),
   run: async (ctx, args) => {
     const task = await requestSignoff(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
-    await ctx.replyCard(
-      renderActionResult({
-        title: `事项 ${task.code} 已申请销号`,
-        template: 'turquoise',
-        lines: [`说明：${args.note}`, `证明材料：${args.evidence.length} 份`, '请督办员审核：/销号 或 /退回'],
-        buttons: [{ text: '销号', command: `/销号 ${task.code}`, type: 'primary' }],
-      }),
+    const messageId = await ctx.replyCardWithId(
+      renderSignoffRequestCard({ code: task.code, note: args.note, evidence: args.evidence.length }),
     );
+    const key = signoffRequestKey(task);
+    if (key) await ctx.deps.repos.signoffCards.remember(key, messageId);
   },
 });
+
+/**
+ * Shows the decision on the request's card, in place: whoever looks at the card (or presses its
+ * button later) sees the outcome, by whom and when, and no live buttons. The decision is already
+ * stored and answered; a card that cannot be updated is logged, not reported as a failure.
+ */
+async function updateRequestCard(ctx: ChatContext, task: Task): Promise<void> {
+  const key = signoffRequestKey(task);
+  const messageId = key ? await ctx.deps.repos.signoffCards.find(key) : null;
+  if (!messageId) return;
+  await ctx.messenger
+    .patchCard(ctx.event.chatId, messageId, renderSignoffDecidedCard(task))
+    .catch((error) => ctx.log.warn({ err: error, messageId }, 'could not update the sign-off request card'));
+}
 
 /** `/销号 6.1`: the office approves. */
 export const approveCommand = defineCommand({
@@ -46,6 +65,7 @@ export const approveCommand = defineCommand({
         lines: [`状态：${STATE_LABEL[task.state]}`],
       }),
     );
+    await updateRequestCard(ctx, task);
   },
 });
 
@@ -69,5 +89,6 @@ export const rejectCommand = defineCommand({
         lines: [`理由：${args.reason}`],
       }),
     );
+    await updateRequestCard(ctx, task);
   },
 });

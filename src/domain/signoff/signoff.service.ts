@@ -89,6 +89,12 @@ export async function returnSignoff(
   return after;
 }
 
+/** Names one sign-off request of a task (its card is kept under it): `<plan>:<code>:<ms>`. */
+export function signoffRequestKey(task: Pick<Task, 'planId' | 'code' | 'signoff'>): string | undefined {
+  if (!task.signoff) return undefined;
+  return `${task.planId}:${task.code}:${new Date(task.signoff.requestedAt).getTime()}`;
+}
+
 /** Who decided a task's latest sign-off request and how, when its latest change was that decision. */
 export function signoffDecision(task: Task): { byName: string; at: Date; outcome: string } | undefined {
   const change = task.lastChange;

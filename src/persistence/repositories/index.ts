@@ -5,6 +5,7 @@ import { createMemberRepository } from './member.repository.js';
 import { createPlanRepository } from './plan.repository.js';
 import { createPostRepository } from './post.repository.js';
 import { createReportRepository } from './report.repository.js';
+import { createSignoffCardRepository } from './signoff-card.repository.js';
 import { createTaskRepository } from './task.repository.js';
 import { createUnitRepository } from './unit.repository.js';
 import { createWarningRepository } from './warning.repository.js';
@@ -26,5 +27,6 @@ export function createRepositories(
     members: createMemberRepository(connection, options),
     audit: createAuditRepository(connection),
     posts: createPostRepository(connection),
+    signoffCards: createSignoffCardRepository(connection),
   };
 }
