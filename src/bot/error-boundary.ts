@@ -1,15 +1,7 @@
 import { DomainError } from '../domain/errors.js';
+import { isTransient } from '../domain/shared/transient.js';
 import type { Logger } from '../logger.js';
 import { renderErrorText } from '../render/error.text.js';
-
-/** Reads a mongo/redis outage out of an error (the user gets a polite retry message). */
-function isUnavailable(error: unknown): boolean {
-  const name = (error as { name?: string })?.name ?? '';
-  const message = String((error as { message?: string })?.message ?? '');
-  return /Mongo|Network|Timeout|ECONNREFUSED|Connection|closed|MaxRetriesPerRequest|Redis/i.test(
-    `${name} ${message}`,
-  );
-}
 
 /** The single place errors turn into replies: a DomainError's message rendered as inert text, anything else politely. */
 export async function withErrorBoundary(
@@ -23,7 +15,7 @@ export async function withErrorBoundary(
     const text =
       error instanceof DomainError
         ? renderErrorText(error.userMessage)
-        : isUnavailable(error)
+        : isTransient(error)
           ? '系统暂时无法访问数据库，本条指令未执行，请稍后重试。'
           : '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';
     if (error instanceof DomainError) log.info({ code: error.code }, 'command refused');

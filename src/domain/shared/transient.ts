@@ -1,6 +1,11 @@
-/** Driver errors that mean "the database did not answer this time", not "the request was wrong". */
+/**
+ * The one classifier of outages: driver errors that mean "the database or Redis did not answer this
+ * time", not "the request was wrong". A duplicate key or a validation error is a MongoServerError
+ * too and is NOT an outage (the old reply-side check matched any `Mongo…` and told a lost race
+ * 系统暂时无法访问数据库).
+ */
 const TRANSIENT =
-  /MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolClosed|MongoTopologyClosed|ECONNRESET|ECONNREFUSED|EPIPE|socket|connection .*closed|timed out/i;
+  /MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolClosed|MongoTopologyClosed|ECONNRESET|ECONNREFUSED|EPIPE|socket|connection .*closed|Connection is closed|timed out|MaxRetriesPerRequest/i;
 
 export function isTransient(error: unknown): boolean {
   const e = error as { name?: string; message?: string; code?: string };
