@@ -83,20 +83,31 @@ export interface UnitDetail {
 
 async function unitDetail(deps: DomainDeps, unit: string): Promise<UnitDetail> {
   const plan = await loadPlan(deps);
-  const now = deps.clock.now();
-  const period = periodOf(now);
   const [tasks, reports, warnings] = await Promise.all([
     deps.repos.tasks.list(plan.planId),
     deps.repos.reports.list({ planId: plan.planId }),
     deps.repos.warnings.list({ planId: plan.planId, unit }),
   ]);
+  return buildUnitDetail({ unit, now: deps.clock.now(), tasks, reports, warnings });
+}
+
+/** A unit's tasks with their latest report and this month's reporting, and its live cards. */
+export function buildUnitDetail(input: {
+  unit: string;
+  now: Date;
+  tasks: Task[];
+  reports: Report[];
+  warnings: Warning[];
+}): UnitDetail {
+  const { unit, now, reports } = input;
+  const period = periodOf(now);
   const latest = latestReports(reports);
   const thisMonth = new Set(reports.filter((r) => r.period === period).map((r) => r.taskCode));
   return {
     unit,
     period,
     today: localDay(now),
-    tasks: tasks
+    tasks: input.tasks
       .filter((t) => isResponsible(t, unit))
       .map((task) => ({
         task,
@@ -104,7 +115,7 @@ async function unitDetail(deps: DomainDeps, unit: string): Promise<UnitDetail> {
         reportedThisMonth: thisMonth.has(task.code),
         owes: owesReport(task, period),
       })),
-    warnings,
+    warnings: input.warnings,
   };
 }
 

@@ -14,6 +14,7 @@ import { listCommands } from '../../../src/bot/commands/index.js';
 import type { Messenger } from '../../../src/bot/messenger.js';
 import { buildOfficeTodo } from '../../../src/domain/queries/office-todo.js';
 import { buildOverview } from '../../../src/domain/queries/overview.js';
+import { buildUnitDetail } from '../../../src/domain/queries/queries.service.js';
 import { findUnreported } from '../../../src/domain/queries/reporting-status.js';
 import { assessedPeriods, buildAssessment } from '../../../src/domain/supervision/assessment.js';
 import { isLiveWarning } from '../../../src/domain/warnings/warning.js';
@@ -24,6 +25,8 @@ import { renderHelpCard } from '../../../src/render/help.card.js';
 import { renderOfficeTodo } from '../../../src/render/office-todo.card.js';
 import { renderOverviewCard } from '../../../src/render/overview.card.js';
 import { renderAssessmentCard } from '../../../src/render/supervision/assessment.card.js';
+import { renderTaskCard } from '../../../src/render/task.card.js';
+import { renderUnitCard } from '../../../src/render/unit.card.js';
 import { renderUnreportedCard } from '../../../src/render/unreported.card.js';
 import { renderWarningsCard } from '../../../src/render/warnings.card.js';
 
@@ -37,6 +40,13 @@ function planCards(d: Dataset): [string, Card][] {
   const biggestUnit = [...new Set(live.map((w) => w.unit))]
     .map((unit) => ({ unit, n: live.filter((w) => w.unit === unit).length }))
     .sort((a, b) => b.n - a.n)[0]?.unit;
+  // The unit with the most tasks, and the task with the most reports: the largest /单位 and /事项.
+  const units = [...new Set(d.tasks.flatMap((t) => t.leadUnits))];
+  const busiest = units
+    .map((unit) => ({ unit, n: d.tasks.filter((t) => t.leadUnits.includes(unit)).length }))
+    .sort((a, b) => b.n - a.n)[0]?.unit as string;
+  const reportsOf = (code: string) => d.reports.filter((r) => r.taskCode === code);
+  const mostReported = [...d.tasks].sort((a, b) => reportsOf(b.code).length - reportsOf(a.code).length)[0]!;
   const year = Number(TODAY.slice(0, 4)) - 1;
   const periods = assessedPeriods(year, d.plan.start, d.plan.reportDay, NOW);
   const rows = buildAssessment({
@@ -70,6 +80,28 @@ function planCards(d: Dataset): [string, Card][] {
     [
       'warnings of one unit (/黄牌 单位)',
       renderWarningsCard({ unit: biggestUnit, warnings: live.filter((w) => w.unit === biggestUnit) }),
+    ],
+    [
+      'unit (/单位, /我的)',
+      renderUnitCard(
+        buildUnitDetail({
+          unit: busiest,
+          now: NOW,
+          tasks: d.tasks,
+          reports: d.reports,
+          warnings: live.filter((w) => w.unit === busiest),
+        }),
+      ),
+    ],
+    [
+      'task (/事项)',
+      renderTaskCard({
+        plan: d.plan,
+        task: mostReported,
+        reports: reportsOf(mostReported.code),
+        warnings: d.warnings.filter((w) => w.taskCode === mostReported.code),
+        today: TODAY,
+      }),
     ],
     [
       'office to-do (/我的, office)',
@@ -139,7 +171,10 @@ describe.each([
     expect(sends.filter((c) => c.code === 0)).toHaveLength(cards.length);
     const bodies = sends.map((c) => Buffer.byteLength(JSON.stringify(c.body)));
     const largest = Math.max(...bodies);
-    console.info(`every-card: ${size} tasks, ${cards.length} cards, largest request body ${largest} bytes`);
+    const largestCard = cards[bodies.indexOf(largest)]?.[0];
+    console.info(
+      `every-card: ${size} tasks, ${cards.length} cards, largest request body ${largest} bytes (${largestCard})`,
+    );
     expect(largest).toBeLessThanOrEqual(BODY_LIMIT);
     expect(fake.messages().filter((m) => m.chatId === chatId && m.msgType === 'interactive')).toHaveLength(
       cards.length,
