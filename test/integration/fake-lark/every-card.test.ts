@@ -5,6 +5,7 @@
  * it (460 tasks, township units, 36 months of reports and cards). The largest request body is
  * printed for the note.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, generateDataset, NOW, TODAY } from '../../../bench/lib/plan-generator.js';
 import { WORK } from '../../../bench/lib/scale-work.js';
@@ -12,20 +13,37 @@ import { defaults } from '../../../config/defaults.js';
 import { createMessengerFromConfig } from '../../../src/app/messenger-from-config.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
 import type { Messenger } from '../../../src/bot/messenger.js';
+import { TASK_LOG_PAGE_SIZE } from '../../../src/domain/audit/task-log.js';
 import { buildOfficeTodo } from '../../../src/domain/queries/office-todo.js';
 import { buildOverview } from '../../../src/domain/queries/overview.js';
 import { buildUnitDetail } from '../../../src/domain/queries/queries.service.js';
 import { findUnreported } from '../../../src/domain/queries/reporting-status.js';
 import { assessedPeriods, buildAssessment } from '../../../src/domain/supervision/assessment.js';
+import { buildReminder } from '../../../src/domain/supervision/reminder.js';
+import { overdueTasks } from '../../../src/domain/supervision/unit-cards.js';
 import { isLiveWarning } from '../../../src/domain/warnings/warning.js';
 import { createFakeLark, type FakeLark } from '../../../src/fake-lark/index.js';
 import { createLogger } from '../../../src/logger.js';
 import type { Card } from '../../../src/render/card.js';
+import { renderConfirmOutcome } from '../../../src/render/confirm-warnings.card.js';
 import { renderHelpCard } from '../../../src/render/help.card.js';
 import { renderOfficeTodo } from '../../../src/render/office-todo.card.js';
 import { renderOverviewCard } from '../../../src/render/overview.card.js';
-import { renderAssessmentCard } from '../../../src/render/supervision/assessment.card.js';
+import { renderReportReceipt } from '../../../src/render/receipt.card.js';
+import {
+  renderSignoffDecidedCard,
+  renderSignoffRequestCard,
+} from '../../../src/render/signoff-request.card.js';
+import {
+  renderAssessmentCard,
+  renderDeadlineRemindersCard,
+  renderOverdueAlertCard,
+  renderReminderCard,
+  renderScheduleCard,
+  renderYearEndCard,
+} from '../../../src/render/supervision/index.js';
 import { renderTaskCard } from '../../../src/render/task.card.js';
+import { renderTaskLogCard } from '../../../src/render/task-log.card.js';
 import { renderUnitCard } from '../../../src/render/unit.card.js';
 import { renderUnreportedCard } from '../../../src/render/unreported.card.js';
 import { renderWarningsCard } from '../../../src/render/warnings.card.js';
@@ -47,6 +65,11 @@ function planCards(d: Dataset): [string, Card][] {
     .sort((a, b) => b.n - a.n)[0]?.unit as string;
   const reportsOf = (code: string) => d.reports.filter((r) => r.taskCode === code);
   const mostReported = [...d.tasks].sort((a, b) => reportsOf(b.code).length - reportsOf(a.code).length)[0]!;
+  const membersOf = (unit: string) => d.members.filter((m) => m.unit === unit).map((m) => m.openId);
+  const problemOf = (code: string) => d.tasks.find((t) => t.code === code)?.problem ?? '';
+  // Every open task as if its deadline were a week away, and every overdue one alerted at once.
+  const open = d.tasks.filter((t) => t.deadline && !['closed', 'sustained', 'withdrawn'].includes(t.state));
+  const overdue = overdueTasks(d.tasks, TODAY);
   const year = Number(TODAY.slice(0, 4)) - 1;
   const periods = assessedPeriods(year, d.plan.start, d.plan.reportDay, NOW);
   const rows = buildAssessment({
@@ -119,6 +142,104 @@ function planCards(d: Dataset): [string, Card][] {
       renderAssessmentCard({ year, rows, rule: defaults.assessment, draft: false, periods }),
     ],
     [
+      'reminder (进展提醒)',
+      renderReminderCard(
+        buildReminder({
+          tasks: d.tasks,
+          reports: d.reports,
+          members: d.members,
+          period,
+          dueDay: `${period}-25`,
+          now: NOW,
+        }),
+      ),
+    ],
+    [
+      'deadline reminders (到期提醒)',
+      renderDeadlineRemindersCard(
+        open.map((t) => ({
+          code: t.code,
+          problem: t.problem,
+          deadline: t.deadline as string,
+          daysLeft: 7,
+          unit: t.leadUnits[0] as string,
+          memberOpenIds: membersOf(t.leadUnits[0] as string),
+        })),
+      ),
+    ],
+    [
+      'overdue alert (逾期预警)',
+      renderOverdueAlertCard({
+        day: TODAY,
+        items: overdue.map((t, i) => ({
+          code: t.code,
+          problem: problemOf(t.code),
+          deadline: t.deadline as string,
+          unit: t.leadUnits[0] as string,
+          warningId: `Y${String(i).padStart(4, '0')}`,
+          memberOpenIds: membersOf(t.leadUnits[0] as string),
+        })),
+      }),
+    ],
+    [
+      'confirm outcome (/确认黄牌)',
+      renderConfirmOutcome({ confirmed: d.warnings.filter((w) => w.proposed), already: live }),
+    ],
+    [
+      'task log (/记录), a full page',
+      renderTaskLogCard({
+        task: mostReported,
+        page: 1,
+        hasMore: true,
+        entries: reportsOf(mostReported.code)
+          .slice(-TASK_LOG_PAGE_SIZE)
+          .map((r) => ({
+            at: r.createdAt,
+            actor: r.reporterOpenId,
+            actorName: r.reporterName,
+            action: 'report.create' as const,
+            planId: r.planId,
+            taskCode: r.taskCode,
+            unit: r.unit,
+            source: r.messageId,
+            before: { state: 'in_progress' },
+            after: { state: 'in_progress', period: r.period, percent: r.percent, text: r.text },
+          })),
+      }),
+    ],
+    [
+      'report receipt (/进展)',
+      renderReportReceipt({
+        task: mostReported,
+        report: reportsOf(mostReported.code).at(-1)!,
+        created: true,
+      }),
+    ],
+    [
+      'sign-off request (/申请销号)',
+      renderSignoffRequestCard({ code: mostReported.code, note: mostReported.problem, evidence: 3 }),
+    ],
+    [
+      'sign-off request, decided',
+      renderSignoffDecidedCard({
+        ...mostReported,
+        state: 'closed',
+        signoff: { note: mostReported.problem, evidence: [], requestedBy: 'ou_a', requestedAt: NOW },
+        lastChange: { action: 'signoff.approve', by: 'ou_b', byName: '高志平', at: NOW },
+      }),
+    ],
+    [
+      'schedule (/日程)',
+      renderScheduleCard({
+        items: d.periods.slice(-12).flatMap((p) => [
+          { at: NOW, kind: 'reminder', label: `${p} 进展提醒` },
+          { at: NOW, kind: 'roll_call', label: `${p} 点名` },
+          { at: NOW, kind: 'bulletin', label: `${p} 通报` },
+        ]),
+      }),
+    ],
+    ['year end (年终)', renderYearEndCard({ year, planTitle: d.plan.title })],
+    [
       'help, office (/帮助)',
       renderHelpCard({
         isOffice: true,
@@ -144,7 +265,13 @@ describe.each([
   beforeAll(async () => {
     fake = createFakeLark({});
     await fake.start();
-    dataset = generateDataset(size);
+    const generated = generateDataset(size);
+    // Lark's open_ids are `ou_` and hex; the generator's carry the unit's Chinese name.
+    const realistic = (openId: string) => `ou_${createHash('md5').update(openId).digest('hex')}`;
+    dataset = {
+      ...generated,
+      members: generated.members.map((m) => ({ ...m, openId: realistic(m.openId) })),
+    };
     // Roll calls @ the members of units that missed their report: they are in the group.
     chatId = fake.createChat({
       name: '上犹县优化营商环境整改工作群',
