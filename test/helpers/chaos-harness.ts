@@ -7,6 +7,7 @@ import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js'
 import { createFakeLark } from '../../src/fake-lark/index.js';
 import { createLogger } from '../../src/logger.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
+import { startTcpProxy, type TcpProxy } from './chaos-tcp-proxy.js';
 import { type ChatHarness, chatActions, ENCRYPT_KEY, PEOPLE, VERIFICATION_TOKEN } from './chat-harness.js';
 
 const APP_SECRET = 'chaos-app-secret';
@@ -115,4 +116,21 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
       await fake.stop();
     },
   };
+}
+
+/**
+ * A chaos harness whose Mongo connection runs through a TCP proxy (`proxy.cutAt`, `proxy.holdAt`),
+ * with 税务局's liaison bound; both are closed by `cleanups`.
+ */
+export async function startBehindMongoProxy(
+  cleanups: { add(cleanup: () => Promise<void> | void): void },
+  options: { now: string },
+): Promise<{ h: ChaosHarness; proxy: TcpProxy }> {
+  const target = new URL(inject('mongoUri'));
+  const proxy = await startTcpProxy(target.hostname, Number(target.port));
+  cleanups.add(() => proxy.stop());
+  const h = await startChaosHarness({ now: options.now, mongoUri: `mongodb://127.0.0.1:${proxy.port}` });
+  cleanups.add(() => h.close());
+  await h.bind(PEOPLE.tax, '税务局');
+  return { h, proxy };
 }

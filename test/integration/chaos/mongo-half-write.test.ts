@@ -3,11 +3,11 @@
  * the audit insert never arrived): the use case is retried by message id and finishes the missing
  * steps, so nothing is left half-written and the user gets the receipt or the polite retry message.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBehindMongoProxy } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes, findHalfWritten } from '../../helpers/chaos-reports.js';
-import { bsonCommand, type CutStage, startTcpProxy } from '../../helpers/chaos-tcp-proxy.js';
+import { bsonCommand, type CutStage } from '../../helpers/chaos-tcp-proxy.js';
 import { PEOPLE } from '../../helpers/chat-harness.js';
 
 describe('chaos: the Mongo connection drops in the middle of a report', () => {
@@ -20,15 +20,7 @@ describe('chaos: the Mongo connection drops in the middle of a report', () => {
   ];
   for (const [name, pattern, stage] of cases) {
     it(`leaves nothing half-written when ${name}`, async () => {
-      const target = new URL(inject('mongoUri'));
-      const proxy = await startTcpProxy(target.hostname, Number(target.port));
-      cleanups.add(() => proxy.stop());
-      const h = await startChaosHarness({
-        now: '2023-05-10 10:00',
-        mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
-      });
-      cleanups.add(() => h.close());
-      await h.bind(PEOPLE.tax, '税务局');
+      const { h, proxy } = await startBehindMongoProxy(cleanups, { now: '2023-05-10 10:00' });
       const cut = proxy.cutAt(pattern, stage);
       const { messageId } = await h.fake.deliverUserMessage({
         chatId: h.chatId,

@@ -4,10 +4,10 @@
  * 15 s and 5 min (compressed here): the bot acks every delivery in time, records one report and
  * sends one reply.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBehindMongoProxy } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
-import { bsonCommand, startTcpProxy } from '../../helpers/chaos-tcp-proxy.js';
+import { bsonCommand } from '../../helpers/chaos-tcp-proxy.js';
 import { cardColour, PEOPLE } from '../../helpers/chat-harness.js';
 
 describe('chaos: slow handling meets Lark re-deliveries', () => {
@@ -15,15 +15,7 @@ describe('chaos: slow handling meets Lark re-deliveries', () => {
   afterEach(() => cleanups.run());
 
   it('acks each delivery at once and answers the report once', { timeout: 60_000 }, async () => {
-    const target = new URL(inject('mongoUri'));
-    const proxy = await startTcpProxy(target.hostname, Number(target.port));
-    cleanups.add(() => proxy.stop());
-    const h = await startChaosHarness({
-      now: '2023-05-10 10:00',
-      mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
-    });
-    cleanups.add(() => h.close());
-    await h.bind(PEOPLE.tax, '税务局');
+    const { h, proxy } = await startBehindMongoProxy(cleanups, { now: '2023-05-10 10:00' });
     const plan = (await h.app.repos.plans.current())!;
 
     const slow = proxy.holdAt(bsonCommand('insert', 'reports'));

@@ -40,6 +40,14 @@ interface Sent {
 const SUCCESS = 'interactive';
 const succeeded = (s: Sent) => s.reply.msgType === SUCCESS;
 
+/** The round's one success reply (asserted to be exactly one) and the others. */
+function oneWinner(sent: Sent[]): { winner: Sent; losers: Sent[] } {
+  const winners = sent.filter(succeeded);
+  expect(winners).toHaveLength(1);
+  const winner = winners[0] as Sent;
+  return { winner, losers: sent.filter((s) => s !== winner) };
+}
+
 describe('contested decisions: exactly one winner, the loser is told', () => {
   let h: ChatHarness;
   let planId: string;
@@ -137,11 +145,11 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
         { who: OFFICE[1], text: `/退回 ${code} ${reason}` },
       ]);
       const [approve, back] = sent as [Sent, Sent];
-      expect(sent.filter(succeeded)).toHaveLength(1);
+      const { winner, losers } = oneWinner(sent);
       const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
       const audit = await auditOf(sent);
       expect(audit).toHaveLength(1);
-      if (succeeded(approve)) {
+      if (winner === approve) {
         expect(cardColour(approve.reply)).toBe('green');
         expect(replyText(approve.reply)).toContain(`事项 ${code} 已销号`);
         expect(stored.state).toBe('closed');
@@ -153,8 +161,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
         expect(audit[0]?.action).toBe('signoff.return');
         expect(replyText(approve.reply)).toContain(OFFICE[1].name);
       }
-      const loser = succeeded(approve) ? back : approve;
-      expect(replyText(loser.reply)).toContain(`当前状态：${STATE_LABEL[stored.state]}`);
+      expect(replyText((losers[0] as Sent).reply)).toContain(`当前状态：${STATE_LABEL[stored.state]}`);
       expect(stored.version).toBe(before.version + 1);
       return sent;
     });
@@ -197,10 +204,8 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
         { who: OFFICE[0], text: `/销号 ${code}` },
         { who: OFFICE[1], text: `/销号 ${code}` },
       ]);
-      const winners = sent.filter(succeeded);
-      expect(winners).toHaveLength(1);
-      const winner = winners[0] as Sent;
-      const loser = sent.find((s) => s !== winner) as Sent;
+      const { winner, losers } = oneWinner(sent);
+      const loser = losers[0] as Sent;
       expect(replyText(loser.reply)).toContain(winner.who.name);
       expect(replyText(loser.reply)).toContain('已销号');
       const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
@@ -231,13 +236,11 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
         lane.chatId,
         OFFICE.map((who, i) => ({ who, text: `/撤销黄牌 ${id} 第${n}轮理由${i}` })),
       );
-      const winners = sent.filter(succeeded);
-      expect(winners).toHaveLength(1);
-      const winner = winners[0] as Sent;
+      const { winner, losers } = oneWinner(sent);
       expect(replyText(winner.reply)).toContain(`黄牌 ${id} 已撤销`);
       const stored = await h.app.repos.warnings.get(id);
       expect(stored).toMatchObject({ revokedBy: winner.who.openId, revokeReason: winner.text.split(' ')[2] });
-      for (const loser of sent.filter((s) => s !== winner)) {
+      for (const loser of losers) {
         expect(replyText(loser.reply)).toContain(`黄牌 ${id}`);
         expect(replyText(loser.reply)).toContain(`${winner.who.name} 于`);
       }
@@ -260,12 +263,10 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
         { who: OFFICE[0], text: `/绑定 ${at} ${unitA}` },
         { who: OFFICE[1], text: `/绑定 ${at} ${unitB}` },
       ]);
-      const winners = sent.filter(succeeded);
-      expect(winners).toHaveLength(1);
-      const winner = winners[0] as Sent;
+      const { winner, losers } = oneWinner(sent);
       const winnerUnit = winner === sent[0] ? unitA : unitB;
       expect(cardColour(winner.reply)).toBe('blue');
-      const loser = sent.find((s) => s !== winner) as Sent;
+      const loser = losers[0] as Sent;
       expect(replyText(loser.reply)).toContain(`${person.name} 刚被 ${winner.who.name} 于`);
       expect(replyText(loser.reply)).toContain(`绑定为 ${winnerUnit}`);
       const stored = await h.app.repos.members.get(person.openId);
