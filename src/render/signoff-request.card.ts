@@ -1,4 +1,5 @@
 import { local } from '../domain/clock.js';
+import { signoffDecision } from '../domain/signoff/signoff.service.js';
 import type { Task } from '../domain/tasks/task.js';
 import { STATE_LABEL } from '../domain/tasks/task-labels.js';
 import { commandForm } from './card.js';
@@ -23,10 +24,10 @@ export function renderSignoffRequestCard(input: { code: string; note: string; ev
 
 /** The same card once decided: the outcome, by whom and when, and no live buttons. */
 export function renderSignoffDecidedCard(task: Task) {
-  const change = task.lastChange;
-  const who = change?.byName ?? '督办员';
-  const when = change ? local(change.at).format('MM-DD HH:mm') : '';
-  const returned = change?.action === 'signoff.return';
+  const decided = signoffDecision(task);
+  const who = decided?.byName ?? '督办员';
+  const when = decided ? local(decided.at).format('MM-DD HH:mm') : '';
+  const returned = task.lastChange?.action === 'signoff.return';
   const lines = [
     `说明：${task.signoff?.note ?? ''}`,
     returned
