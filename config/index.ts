@@ -11,17 +11,7 @@ export interface Config {
   host: string;
   mongoUri: string;
   redisUrl: string;
-  lark: {
-    appId: string;
-    appSecret: string;
-    /** Base URL of the open platform, without a trailing slash. */
-    domain: string;
-    transport: 'webhook' | 'ws';
-    encryptKey?: string;
-    verificationToken?: string;
-    webhookPath: string;
-    chatId: string;
-  };
+  lark: LarkConfig;
   officeAdminOpenIds: string[];
   /** BOT_NOW: the clock is pinned to this instant. */
   botNow?: Date;
@@ -44,6 +34,19 @@ export interface Config {
     perOnTimeSignoff: number;
   };
 }
+
+/** The app's credentials and group, and how events arrive: a union on the transport. */
+export type LarkConfig = {
+  appId: string;
+  appSecret: string;
+  /** Base URL of the open platform, without a trailing slash. */
+  domain: string;
+  chatId: string;
+} & (
+  | { transport: 'webhook'; encryptKey: string; verificationToken: string; webhookPath: string }
+  /** The long connection delivers plaintext; a key or token set anyway is still checked. */
+  | { transport: 'ws'; encryptKey?: string; verificationToken?: string }
+);
 
 /** Start-up stops with this error; its message names every bad variable and no value. */
 export class ConfigError extends Error {
@@ -78,6 +81,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze(toConfig(parsed.data));
 }
 
+function toLarkConfig(e: Env): LarkConfig {
+  const app = {
+    appId: e.LARK_APP_ID,
+    appSecret: e.LARK_APP_SECRET,
+    domain: (LARK_DOMAINS[e.LARK_DOMAIN] ?? e.LARK_DOMAIN).replace(/\/+$/, ''),
+    chatId: e.LARK_CHAT_ID,
+  };
+  if (e.LARK_TRANSPORT === 'ws')
+    return {
+      ...app,
+      transport: 'ws',
+      encryptKey: e.LARK_ENCRYPT_KEY,
+      verificationToken: e.LARK_VERIFICATION_TOKEN,
+    };
+  return {
+    ...app,
+    transport: 'webhook',
+    encryptKey: e.LARK_ENCRYPT_KEY,
+    verificationToken: e.LARK_VERIFICATION_TOKEN,
+    webhookPath: e.WEBHOOK_PATH,
+  };
+}
+
 function toConfig(e: Env): Config {
   return {
     nodeEnv: e.NODE_ENV,
@@ -86,16 +112,7 @@ function toConfig(e: Env): Config {
     host: e.HOST,
     mongoUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
-    lark: {
-      appId: e.LARK_APP_ID,
-      appSecret: e.LARK_APP_SECRET,
-      domain: (LARK_DOMAINS[e.LARK_DOMAIN] ?? e.LARK_DOMAIN).replace(/\/+$/, ''),
-      transport: e.LARK_TRANSPORT,
-      encryptKey: e.LARK_ENCRYPT_KEY,
-      verificationToken: e.LARK_VERIFICATION_TOKEN,
-      webhookPath: e.LARK_TRANSPORT === 'webhook' ? e.WEBHOOK_PATH : '/webhook/event',
-      chatId: e.LARK_CHAT_ID,
-    },
+    lark: toLarkConfig(e),
     officeAdminOpenIds: e.OFFICE_ADMIN_OPEN_IDS,
     botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
     plan: { file: e.PLAN_FILE, overlay: e.PLAN_OVERLAY, start: e.PLAN_START },
@@ -119,4 +136,10 @@ function toConfig(e: Env): Config {
     warningsMode: e.WARNINGS_MODE,
     assessment: { ...defaults.assessment },
   };
+}
+
+/** The event route of a webhook deployment (the playground, the tests); the long connection has none. */
+export function webhookPathOf(config: Pick<Config, 'lark'>): string {
+  if (config.lark.transport !== 'webhook') throw new Error('LARK_TRANSPORT=ws receives no webhook');
+  return config.lark.webhookPath;
 }

@@ -75,12 +75,3 @@ const ws = common.extend({
 export const envSchema = z.discriminatedUnion('LARK_TRANSPORT', [webhook, ws]);
 
 export type Env = z.output<typeof envSchema>;
-
-/** Variables whose values are never printed. */
-export const SECRET_KEYS = [
-  'LARK_APP_SECRET',
-  'LARK_ENCRYPT_KEY',
-  'LARK_VERIFICATION_TOKEN',
-  'MONGODB_URI',
-  'REDIS_URL',
-];

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { type Config, loadConfig } from '../../config/index.js';
+import { type Config, loadConfig, webhookPathOf } from '../../config/index.js';
 import { createChatApp } from '../../src/app/chat-app.js';
 import { clockFromConfig } from '../../src/app/clock-from-config.js';
 import type { Clock } from '../../src/domain/clock.js';
@@ -64,7 +64,7 @@ export async function startBotMode(): Promise<ChildMode> {
   });
   await app.receiver.start();
   return {
-    ready: { port: app.receiver.port?.(), path: config.lark.webhookPath },
+    ready: { port: app.receiver.port?.(), path: webhookPathOf(config) },
     handlers: botHandlers({
       config,
       clock,

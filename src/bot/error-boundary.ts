@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import { isTransient } from '../domain/shared/transient.js';
+import { isUnavailable } from '../domain/shared/transient.js';
 import type { Logger } from '../logger.js';
 import { renderErrorText } from '../render/error.text.js';
 
@@ -15,10 +15,9 @@ export async function withErrorBoundary(
     const text =
       error instanceof DomainError
         ? renderErrorText(error.userMessage)
-        : isTransient(error)
-          ? '系统暂时无法访问数据库，本条指令未执行，请稍后重试。'
-          : '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';
-    if (error instanceof DomainError) log.info({ code: error.code }, 'command refused');
+        : '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';
+    if (error instanceof DomainError && !isUnavailable(error))
+      log.info({ code: error.code }, 'command refused');
     else log.error({ err: error }, 'command failed');
     await reply(text).catch((replyError) => log.error({ err: replyError }, 'could not send the error reply'));
   }

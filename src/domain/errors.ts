@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'BAD_INPUT'
   | 'INVALID_STATE'
   | 'CONFLICT'
+  /** The database did not answer this time (thrown by the repositories, see persistence/outage.ts). */
   | 'UNAVAILABLE';
 
 /** An error whose `userMessage` (Simplified Chinese) is safe to show in the group as it is. */
@@ -17,12 +18,14 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly userMessage: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${code}: ${userMessage}`);
+    super(`${code}: ${userMessage}`, options);
     this.name = 'DomainError';
   }
 }
 
-export const fail = (code: DomainErrorCode, userMessage: string): never => {
+/** Throws; a declaration (not an arrow) so that TypeScript narrows after `x ?? fail(...)` and `if (!x) fail(...)`. */
+export function fail(code: DomainErrorCode, userMessage: string): never {
   throw new DomainError(code, userMessage);
-};
+}

@@ -4,7 +4,7 @@ import { compareTaskCodes, formatKpi, numberMeasures, STATE_LABEL, toExcelDay } 
 import type { LedgerInput } from './ledger-input.js';
 
 export type { LedgerInput } from './ledger-input.js';
-export { buildUnitSummary, type UnitSummaryRow } from './unit-summary.js';
+export { buildUnitSummary } from './unit-summary.js';
 
 /** One line of the ledger (整改台账), one per task, ready to be written as cells. */
 export interface LedgerRow {

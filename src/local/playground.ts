@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
+import { webhookPathOf } from '../../config/index.js';
 import { type ChatApp, createChatApp } from '../app/chat-app.js';
 import { ensurePlan } from '../app/ensure-plan.js';
 import { type SupervisionRuntime, startSupervision } from '../app/supervision-app.js';
@@ -184,7 +185,7 @@ async function assemble(
   const newlyBound = await ensureDemoMembers(app.repos.members, clock);
   if (newlyBound > 0) log(`已为演示成员绑定单位：${newlyBound} 人`);
   await app.receiver.start();
-  fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`);
+  fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`);
 
   const supervision = await startSupervision(app.supervision, config.redisUrl, {
     prefix: options.queuePrefix ?? PLAYGROUND_QUEUE_PREFIX,

@@ -12,4 +12,8 @@ export const COLOUR = {
   info: 'blue',
   /** Waiting for the office to sign off. */
   pending: 'turquoise',
+  /** Nothing to act on (no card was waiting). */
+  idle: 'grey',
+  /** The year-end assessment, once a year. */
+  yearly: 'violet',
 } as const satisfies Record<string, HeaderColour>;

@@ -46,10 +46,11 @@ export function verifyDelivery(
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return { ok: false, status: 400, reason: 'body is not a JSON object' };
   let payload = body as Record<string, unknown>;
-  if (options.encryptKey) {
+  const { encryptKey } = options;
+  if (encryptKey) {
     if (typeof payload.encrypt !== 'string')
       return { ok: false, status: 400, reason: 'unencrypted body while an Encrypt Key is set' };
-    const opened = openEncrypted(payload.encrypt, body as object, headers, options);
+    const opened = openEncrypted(payload.encrypt, body as object, headers, { ...options, encryptKey });
     if (!opened.ok) return opened;
     payload = opened.payload;
   }
@@ -67,11 +68,13 @@ const SIGNATURE_HEADERS = ['x-lark-request-timestamp', 'x-lark-request-nonce', '
  * An unsigned body may only be the console's url_verification challenge (it carries no signature
  * headers); anything else unsigned gets the same 401 whether or not it decrypts.
  */
+type KeyedOptions = VerifyOptions & { encryptKey: string };
+
 function openEncrypted(
   encrypted: string,
   body: object,
   headers: Record<string, unknown>,
-  options: VerifyOptions,
+  options: KeyedOptions,
 ): Verdict {
   const signed = SIGNATURE_HEADERS.some((name) => headers[name] !== undefined);
   if (signed) {
@@ -80,7 +83,7 @@ function openEncrypted(
   }
   let decrypted: unknown;
   try {
-    decrypted = JSON.parse(decrypt(encrypted, options.encryptKey as string));
+    decrypted = JSON.parse(decrypt(encrypted, options.encryptKey));
   } catch {
     decrypted = undefined;
   }
@@ -96,14 +99,14 @@ function openEncrypted(
 function checkSignature(
   body: object,
   headers: Record<string, unknown>,
-  options: VerifyOptions,
+  options: KeyedOptions,
 ): Verdict | undefined {
   const timestamp = header(headers, 'x-lark-request-timestamp');
   const nonce = header(headers, 'x-lark-request-nonce');
   const given = header(headers, 'x-lark-signature');
   if (!timestamp || !nonce || !given) return { ok: false, status: 401, reason: 'missing signature headers' };
   // The SDK signs over JSON.stringify of the parsed body, and so does Lark in practice (compact JSON).
-  const expected = signature(timestamp, nonce, options.encryptKey as string, JSON.stringify(body));
+  const expected = signature(timestamp, nonce, options.encryptKey, JSON.stringify(body));
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
     return { ok: false, status: 401, reason: 'bad signature' };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { loadConfig } from '../../config/index.js';
+import { loadConfig, webhookPathOf } from '../../config/index.js';
 import { createChatApp } from '../../src/app/chat-app.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
 import { createFakeLark } from '../../src/fake-lark/index.js';
@@ -92,7 +92,7 @@ export async function startChaosHarness(options: ChaosHarnessOptions = {}): Prom
     throw error;
   });
   await app.receiver.start();
-  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
+  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`;
   fake.setWebhookUrl(webhookUrl);
 
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { loadConfig } from '../../config/index.js';
+import { loadConfig, webhookPathOf } from '../../config/index.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import type { Command } from '../../src/bot/command.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
@@ -141,7 +141,7 @@ export async function startChatHarness(
     isPlanChat: options.onlyPlanChat ? undefined : () => true,
   });
   await app.receiver.start();
-  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${config.lark.webhookPath}`;
+  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`;
   if (options.transport === 'ws') await fake.waitForWsClient(10_000);
   else fake.setWebhookUrl(webhookUrl);
 

@@ -7,7 +7,7 @@ import {
   revokeWarning,
 } from '../../domain/warnings/warnings.service.js';
 import { renderConfirmOutcome } from '../../render/confirm-warnings.card.js';
-import { renderActionResult } from '../../render/receipt.card.js';
+import { ACTION_COLOUR, renderActionResult } from '../../render/receipt.card.js';
 import type { Mention } from '../chat-event.js';
 import { defineCommand } from '../command.js';
 import { badInput, isTaskCode, normalizeDate, requireCode } from '../parsing/parse-args.js';
@@ -33,7 +33,7 @@ export const extendCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: `事项 ${task.code} 已延期`,
-        template: 'blue',
+        template: ACTION_COLOUR.extended,
         lines: [`整改时限：${previous} → ${task.deadline}`, `理由：${args.reason}`],
       }),
     );
@@ -61,7 +61,7 @@ export const warnCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: `已对${warning.unit}发出黄牌警告`,
-        template: 'orange',
+        template: ACTION_COLOUR.warningIssued,
         lines: [
           `编号：${warning.id}`,
           `理由：${warning.reason}`,
@@ -89,7 +89,7 @@ export const revokeCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: `黄牌 ${warning.id} 已撤销`,
-        template: 'green',
+        template: ACTION_COLOUR.revoked,
         lines: [`单位：${warning.unit}`, `理由：${args.reason}`],
       }),
     );
@@ -148,7 +148,7 @@ export const bindCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: '绑定成功',
-        template: 'blue',
+        template: ACTION_COLOUR.bound,
         lines: [`${member.name} → ${member.unit}（${ROLE_LABEL[member.role]}）`],
       }),
     );
@@ -171,7 +171,7 @@ export const unbindCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: '已解绑',
-        template: 'blue',
+        template: ACTION_COLOUR.unbound,
         lines: [`${before.name} 不再属于 ${before.unit}`],
       }),
     );

@@ -6,7 +6,7 @@ import {
 } from '../../domain/signoff/signoff.service.js';
 import type { Task } from '../../domain/tasks/task.js';
 import { STATE_LABEL } from '../../domain/tasks/task-labels.js';
-import { renderActionResult } from '../../render/receipt.card.js';
+import { ACTION_COLOUR, renderActionResult } from '../../render/receipt.card.js';
 import { renderSignoffDecidedCard, renderSignoffRequestCard } from '../../render/signoff-request.card.js';
 import { defineCommand } from '../command.js';
 import type { ChatContext } from '../context.js';
@@ -61,7 +61,7 @@ export const approveCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: `事项 ${task.code} 已销号`,
-        template: 'green',
+        template: ACTION_COLOUR.approved,
         lines: [`状态：${STATE_LABEL[task.state]}`],
       }),
     );
@@ -85,7 +85,7 @@ export const rejectCommand = defineCommand({
     await ctx.replyCard(
       renderActionResult({
         title: `事项 ${task.code} 的销号申请已退回`,
-        template: 'orange',
+        template: ACTION_COLOUR.returned,
         lines: [`理由：${args.reason}`],
       }),
     );

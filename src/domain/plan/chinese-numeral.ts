@@ -29,8 +29,10 @@ export function parseChineseNumeral(text: string): number | undefined {
     );
   if (!match || ascii === '') return undefined;
   const [, hundreds, tens, ten, units] = match;
-  const hundredValue = ascii.includes('百') ? (hundreds ? DIGITS[hundreds]! : 1) * 100 : 0;
-  const tenValue = ten ? (tens ? DIGITS[tens]! : 1) * 10 : 0;
-  const unitValue = units ? DIGITS[units]! : 0;
+  // The pattern admits only keys of DIGITS, so every lookup below finds its digit.
+  const digit = (c: string | undefined, absent: number) => (c === undefined ? absent : (DIGITS[c] ?? absent));
+  const hundredValue = ascii.includes('百') ? digit(hundreds, 1) * 100 : 0;
+  const tenValue = ten ? digit(tens, 1) * 10 : 0;
+  const unitValue = digit(units, 0);
   return hundredValue + tenValue + unitValue;
 }

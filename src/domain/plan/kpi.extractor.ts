@@ -31,15 +31,15 @@ export function extractKpi(problemText: string): Kpi | undefined {
   const text = toHalfWidth(problemText).replace(/\s+/g, '');
   const baseline = BASELINE.exec(text);
   if (!baseline) return undefined;
-  const name = shortenName(baseline[1]!);
-  const unit = baseline[3]!;
+  const [whole, rawName = '', figure, unit = ''] = baseline;
+  const name = shortenName(rawName);
   if (!MEASURABLE.test(name)) return undefined;
-  const afterBaseline = text.slice(baseline.index + baseline[0].length);
-  const target = findBenchmark(afterBaseline.split(/[。；;]/)[0]!, unit);
+  const afterBaseline = text.slice(baseline.index + whole.length);
+  const target = findBenchmark(afterBaseline.split(/[。；;]/)[0] ?? '', unit);
   if (target === undefined) return undefined;
   const kpi: Kpi = {
     name,
-    baseline: Number(baseline[2]),
+    baseline: Number(figure),
     target,
     unit,
     direction: name.endsWith('率') || unit === '%' ? 'increase' : 'decrease',

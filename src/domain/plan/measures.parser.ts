@@ -13,9 +13,9 @@ const BOUNDARY = '(?<=^|[。；;，,：:！？!?、\\s])';
 const FAMILIES: readonly { pattern: RegExp; valueOf(match: RegExpExecArray): number | undefined }[] = [
   {
     pattern: new RegExp(`${BOUNDARY}([一二三四五六七八九十]+)是`, 'g'),
-    valueOf: (m) => parseChineseNumeral(m[1]!),
+    valueOf: (m) => parseChineseNumeral(m[1] ?? ''),
   },
-  { pattern: new RegExp(`${BOUNDARY}([①-⑳])`, 'g'), valueOf: (m) => m[1]!.charCodeAt(0) - 0x2460 + 1 },
+  { pattern: new RegExp(`${BOUNDARY}([①-⑳])`, 'g'), valueOf: (m) => (m[1] ?? '').charCodeAt(0) - 0x2460 + 1 },
   { pattern: new RegExp(`${BOUNDARY}[（(](\\d{1,2})[）)]`, 'g'), valueOf: (m) => Number(m[1]) },
 ];
 
@@ -29,12 +29,13 @@ const FAMILIES: readonly { pattern: RegExp; valueOf(match: RegExpExecArray): num
  */
 export function splitMeasures(text: string): string[] {
   const markers = findSequence(text);
-  if (markers.length === 0) return cleanAll([text]);
-  const lead = text.slice(0, markers[0]!.index);
+  const [first] = markers;
+  if (!first) return cleanAll([text]);
+  const lead = text.slice(0, first.index);
   const bodies = markers.map((marker, i) =>
     text.slice(marker.index + marker.length, markers[i + 1]?.index ?? text.length),
   );
-  if (markers[0]!.value === 1) bodies[0] = `${lead}${bodies[0]}`;
+  if (first.value === 1) bodies[0] = `${lead}${bodies[0]}`;
   else bodies.unshift(lead);
   return cleanAll(bodies);
 }
@@ -45,7 +46,8 @@ function findSequence(text: string): Marker[] {
     for (const match of text.matchAll(family.pattern)) {
       const value = family.valueOf(match as RegExpExecArray);
       if (value === undefined) continue;
-      const expected = sequence.length === 0 ? value <= 2 : value === sequence.at(-1)!.value + 1;
+      const last = sequence.at(-1);
+      const expected = last === undefined ? value <= 2 : value === last.value + 1;
       if (expected) sequence.push({ index: match.index, length: match[0].length, value });
     }
     if (sequence.length > 0) return sequence;

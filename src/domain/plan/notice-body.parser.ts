@@ -17,14 +17,17 @@ import {
 import { type NoticeLine, normalizeSpaces } from './notice-text.js';
 import type { PlanIndicator, PlanTask } from './plan.js';
 
-/** Where the reader is: after a heading, inside a problem, inside its measures, or after its deadline. */
-type Step = 'start' | 'indicator' | 'problem' | 'measures' | 'deadline';
+/**
+ * Where the reader is, with what it has read so far: after a heading, inside a problem, inside its
+ * measures, or after its deadline. Each step carries exactly what the next line may need.
+ */
+type State =
+  | { step: 'start' }
+  | { step: 'indicator' | 'deadline'; indicator: PlanIndicator }
+  | { step: 'problem'; indicator: PlanIndicator; seq: number; problem: NoticeLine }
+  | { step: 'measures'; indicator: PlanIndicator; seq: number; problem: NoticeLine; measures: NoticeLine };
 
-interface TaskDraft {
-  seq: number;
-  problem: NoticeLine;
-  measures?: NoticeLine;
-}
+type Step = State['step'];
 
 /** The indicators of the notice and the lines after them (the requirements section). */
 export interface NoticeBody {
@@ -39,50 +42,68 @@ export interface NoticeBody {
  */
 export function readNoticeBody(lines: readonly NoticeLine[], eofLine: number): NoticeBody {
   const indicators: PlanIndicator[] = [];
-  let step: Step = 'start';
-  let draft: TaskDraft | undefined;
+  let state: State = { step: 'start' };
 
   for (const [index, current] of lines.entries()) {
     const { text, line } = current;
     if (INDICATOR_HEADER.test(text)) {
-      if (step !== 'start') requireStep(step, 'deadline', current);
-      indicators.push(readIndicatorHeader(current, indicators.at(-1)?.seq ?? 0));
-      step = 'indicator';
+      if (state.step !== 'start') requireStep(state.step, 'deadline', current);
+      const indicator = readIndicatorHeader(current, indicators.at(-1)?.seq ?? 0);
+      indicators.push(indicator);
+      state = { step: 'indicator', indicator };
     } else if (PROBLEM.test(text)) {
-      if (step !== 'indicator') requireStep(step, 'deadline', current);
-      draft = { seq: readProblemSeq(current, indicators.at(-1)!), problem: withBody(current, PROBLEM) };
-      step = 'problem';
+      if (state.step === 'start' || state.step === 'problem' || state.step === 'measures')
+        throw stepError(state.step, current);
+      const indicator: PlanIndicator = state.indicator;
+      state = {
+        step: 'problem',
+        indicator,
+        seq: readProblemSeq(current, indicator),
+        problem: withBody(current, PROBLEM),
+      };
     } else if (MEASURES.test(text)) {
-      requireStep(step, 'problem', current);
-      draft!.measures = withBody(current, MEASURES);
-      step = 'measures';
+      if (state.step !== 'problem') throw stepError(state.step, current);
+      const { indicator, seq, problem }: State & { step: 'problem' } = state;
+      state = { step: 'measures', indicator, seq, problem, measures: withBody(current, MEASURES) };
     } else if (DEADLINE.test(text)) {
-      requireStep(step, 'measures', current);
-      indicators.at(-1)!.tasks.push(buildTask(indicators.at(-1)!.seq, draft!, current));
-      step = 'deadline';
-    } else if (SECTION.test(text) || (CONTACT.test(text) && step === 'deadline')) {
-      requireStep(step, 'deadline', current);
+      if (state.step !== 'measures') throw stepError(state.step, current);
+      state.indicator.tasks.push(buildTask(state, current));
+      state = { step: 'deadline', indicator: state.indicator };
+    } else if (SECTION.test(text) || (CONTACT.test(text) && state.step === 'deadline')) {
+      requireStep(state.step, 'deadline', current);
       return { indicators, tail: readTail(lines.slice(index)) };
-    } else if (step === 'problem' || step === 'measures') {
-      appendTo(step === 'problem' ? draft!.problem : draft!.measures!, text);
+    } else if (state.step === 'problem') {
+      appendTo(state.problem, text);
+    } else if (state.step === 'measures') {
+      appendTo(state.measures, text);
     } else {
-      throw new NoticeParseError(line, expectationAfter(step), text);
+      throw new NoticeParseError(line, expectationAfter(state.step), text);
     }
   }
-  requireStep(step, 'deadline', { text: '', line: eofLine });
+  requireStep(state.step, 'deadline', { text: '', line: eofLine });
   return { indicators, tail: [] };
 }
 
 /** The lines after the tasks; a task line among them means the tasks were cut short, never that they end. */
 function readTail(tail: NoticeLine[]): NoticeLine[] {
-  if (tail.some((l) => isTaskElement(l.text))) {
-    throw new NoticeParseError(tail[0]!.line, EXPECT.nextElement, tail[0]!.text);
+  const [first] = tail;
+  if (first && tail.some((l) => isTaskElement(l.text))) {
+    throw new NoticeParseError(first.line, EXPECT.nextElement, first.text);
   }
   return tail;
 }
 
 function requireStep(step: Step, wanted: Step, at: NoticeLine): void {
-  if (step !== wanted) throw new NoticeParseError(at.line, expectationAfter(step), at.text || undefined);
+  if (step !== wanted) throw stepError(step, at);
+}
+
+function stepError(step: Step, at: NoticeLine): NoticeParseError {
+  return new NoticeParseError(at.line, expectationAfter(step), at.text || undefined);
+}
+
+/** The capture groups of `pattern` on a line already known to match it ('' for a group that took nothing). */
+function captures(pattern: RegExp, at: NoticeLine): string[] {
+  return [...(pattern.exec(at.text) ?? [])].map((group) => group ?? '');
 }
 
 function expectationAfter(step: Step): string {
@@ -94,16 +115,16 @@ function expectationAfter(step: Step): string {
 }
 
 function readIndicatorHeader(at: NoticeLine, previousSeq: number): PlanIndicator {
-  const [, numeral, name, units] = INDICATOR_HEADER.exec(at.text)!;
-  const seq = parseChineseNumeral(numeral!);
+  const [, numeral = '', name = '', units = ''] = captures(INDICATOR_HEADER, at);
+  const seq = parseChineseNumeral(numeral);
   if (seq === undefined || seq <= previousSeq) {
     throw new NoticeParseError(at.line, EXPECT.indicatorNumber(previousSeq), at.text);
   }
-  const [lead = '', co = ''] = units!.split(CO_UNITS);
+  const [lead = '', co = ''] = units.split(CO_UNITS);
   const leadUnits = splitUnits(lead);
   if (leadUnits.length === 0) throw new NoticeParseError(at.line, EXPECT.leadUnit, at.text);
   const coUnits = splitUnits(co);
-  return { seq, name: normalizeSpaces(name!), leadUnits, ...(coUnits.length > 0 && { coUnits }), tasks: [] };
+  return { seq, name: normalizeSpaces(name), leadUnits, ...(coUnits.length > 0 && { coUnits }), tasks: [] };
 }
 
 /** `牵头单位：A；配合单位：B、C`: the part after 配合单位 lists co-responsible units. */
@@ -114,9 +135,9 @@ function splitUnits(list: string): string[] {
 }
 
 function readProblemSeq(at: NoticeLine, indicator: PlanIndicator): number {
-  const previous = indicator.tasks.length;
-  const previousSeq = previous === 0 ? 0 : Number(indicator.tasks.at(-1)!.code.split('.')[1]);
-  const numeral = PROBLEM.exec(at.text)![1];
+  const last = indicator.tasks.at(-1);
+  const previousSeq = last ? Number(last.code.split('.')[1]) : 0;
+  const numeral = PROBLEM.exec(at.text)?.[1];
   // A lone `问题：` is the next one in turn; a written number is kept, gaps included, so codes match the paper.
   const seq = numeral === undefined ? previousSeq + 1 : parseChineseNumeral(numeral);
   if (seq === undefined || seq <= previousSeq) {
@@ -125,15 +146,16 @@ function readProblemSeq(at: NoticeLine, indicator: PlanIndicator): number {
   return seq;
 }
 
-function buildTask(indicatorSeq: number, draft: TaskDraft, deadlineLine: NoticeLine): PlanTask {
+function buildTask(draft: State & { step: 'measures' }, deadlineLine: NoticeLine): PlanTask {
   const problem = normalizeSpaces(draft.problem.text);
   if (problem === '') throw new NoticeParseError(draft.problem.line, EXPECT.problemText);
-  const measures = splitMeasures(normalizeSpaces(draft.measures!.text));
-  if (measures.length === 0) throw new NoticeParseError(draft.measures!.line, EXPECT.measuresText);
-  const { deadline, ongoing } = parseDeadline(DEADLINE.exec(deadlineLine.text)![1]!, deadlineLine.line);
+  const measures = splitMeasures(normalizeSpaces(draft.measures.text));
+  if (measures.length === 0) throw new NoticeParseError(draft.measures.line, EXPECT.measuresText);
+  const [, when = ''] = captures(DEADLINE, deadlineLine);
+  const { deadline, ongoing } = parseDeadline(when, deadlineLine.line);
   const kpi = extractKpi(problem);
   return {
-    code: `${indicatorSeq}.${draft.seq}`,
+    code: `${draft.indicator.seq}.${draft.seq}`,
     problem,
     measures,
     deadline,
@@ -143,8 +165,7 @@ function buildTask(indicatorSeq: number, draft: TaskDraft, deadlineLine: NoticeL
 }
 
 function withBody(at: NoticeLine, pattern: RegExp): NoticeLine {
-  const match = pattern.exec(at.text)!;
-  return { text: match.at(-1) ?? '', line: at.line };
+  return { text: captures(pattern, at).at(-1) ?? '', line: at.line };
 }
 
 function appendTo(target: NoticeLine, text: string): void {

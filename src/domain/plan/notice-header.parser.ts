@@ -32,7 +32,7 @@ export function findDocNumber(front: readonly NoticeLine[]): DocNumber {
 export function findTitle(front: readonly NoticeLine[]): string {
   for (const { text } of front) {
     const quoted = /印发.*?《(.+?)》/.exec(text);
-    if (quoted) return normalizeSpaces(quoted[1]!);
+    if (quoted?.[1]) return normalizeSpaces(quoted[1]);
   }
   const standalone = front.find((l) => /方案$/.test(l.text) && !/^关于/.test(l.text));
   if (standalone) return normalizeSpaces(standalone.text);
@@ -46,7 +46,7 @@ export function findReportDay(tail: readonly NoticeLine[]): number | undefined {
   for (const { text, line } of tail) {
     const match = REPORT_DAY.exec(text);
     if (!match) continue;
-    const day = parseChineseNumeral(match[1]!);
+    const day = parseChineseNumeral(match[1] ?? '');
     if (day === undefined || day < 1 || day > 31) {
       throw new NoticeParseError(
         line,

@@ -69,7 +69,10 @@ function patchTasks(plan: Plan, patches: Record<string, TaskPatch>): void {
     const list = unknown.join('、');
     throw new PlanOverlayError(`覆盖文件中的事项 ${list} 不存在（unknown task code ${unknown.join(', ')}）`);
   }
-  for (const [code, patch] of Object.entries(patches)) patchTask(byCode.get(code)!, patch);
+  for (const [code, patch] of Object.entries(patches)) {
+    const task = byCode.get(code);
+    if (task) patchTask(task, patch);
+  }
 }
 
 function patchTask(task: PlanTask, patch: TaskPatch): void {

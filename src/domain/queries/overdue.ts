@@ -22,12 +22,12 @@ export function findOverdue(tasks: Task[], reports: Report[], today: string): Ov
   const latest = latestReports(reports);
   const groups = new Map<string, OverdueGroup>();
   for (const task of tasks) {
-    if (!isOverdue(task, today)) continue;
+    if (!isOverdue(task, today) || task.deadline === null) continue;
     const report = latest.get(task.code);
     const item: OverdueItem = {
       code: task.code,
       problem: task.problem,
-      deadline: task.deadline as string,
+      deadline: task.deadline,
       daysOverdue: daysOverdue(task, today),
       lastReport: report && { period: report.period, text: report.text, percent: report.percent },
     };

@@ -30,7 +30,7 @@ export function parsePeriod(typed: string | undefined, now: Date): string {
   const month = match ? Number(match[2]) : 0;
   if (!match || month < 1 || month > 12)
     fail('BAD_INPUT', `“${typed.slice(0, 20)}”不是月份，格式如 2023-05。`);
-  return `${match![1]}-${String(month).padStart(2, '0')}`;
+  return `${match[1]}-${String(month).padStart(2, '0')}`;
 }
 
 /** `/未报 [YYYY-MM]`: units and tasks without a report for the month so far. */
@@ -127,7 +127,7 @@ export async function queryUnit(deps: DomainDeps, typedUnit: string): Promise<Un
 /** `/我的`: the caller's own unit. */
 export async function queryMine(deps: DomainDeps, caller: Caller): Promise<UnitDetail> {
   if (!caller.unit) fail('NOT_BOUND', '您尚未绑定责任单位，请联系督办员发送：/绑定 @您 单位名称');
-  return unitDetail(deps, caller.unit as string);
+  return unitDetail(deps, caller.unit);
 }
 
 /** `/总览`: plan-wide progress by indicator. */

@@ -99,10 +99,7 @@ async function auditOnce(
   before: Task['state'],
   after: Task['state'],
 ): Promise<void> {
-  if (
-    (await deps.repos.audit.list({ action: 'report.create', source: report.messageId, limit: 1 })).length > 0
-  )
-    return;
+  if (await deps.repos.audit.exists('report.create', report.messageId)) return;
   await deps.repos.audit.record({
     at: report.createdAt,
     actor: caller.openId,

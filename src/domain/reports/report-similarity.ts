@@ -17,8 +17,8 @@ export function normaliseReportText(text: string): string {
 function bigrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const chars = [...text];
-  for (let i = 0; i < chars.length - 1; i++) {
-    const pair = chars[i]! + chars[i + 1]!;
+  for (const [i, char] of chars.slice(0, -1).entries()) {
+    const pair = `${char}${chars[i + 1] ?? ''}`;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   return counts;

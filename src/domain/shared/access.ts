@@ -48,7 +48,7 @@ export async function requireResponsibleMember(
     });
     fail('NOT_BOUND', '您尚未绑定责任单位，请联系督办员发送：/绑定 @您 单位名称');
   }
-  const unit = caller.unit as string;
+  const unit = caller.unit;
   if (!isResponsible(task, unit)) {
     await deps.repos.audit.record({
       at: deps.clock.now(),

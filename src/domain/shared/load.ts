@@ -23,7 +23,7 @@ export async function loadTask(deps: DomainDeps, plan: StoredPlan, code: string)
   if (!task || task.state === 'withdrawn') {
     fail('TASK_NOT_FOUND', `没有编号为 ${code} 的整改事项，发送 /总览 可查看全部事项编号。`);
   }
-  return task as Task;
+  return task;
 }
 
 export type TaskChanges = Parameters<DomainDeps['repos']['tasks']['update']>[1];

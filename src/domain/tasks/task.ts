@@ -100,8 +100,8 @@ export function isOverdue(task: OverdueFields, today: string): boolean {
 
 /** Whole days overdue, counted from the day before `overdueFrom` (0 when not overdue). */
 export function daysOverdue(task: OverdueFields, today: string): number {
-  if (!isOverdue(task, today)) return 0;
-  const from = overdueFrom(task) as string;
+  const from = overdueFrom(task);
+  if (from === null || today < from) return 0;
   return Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000) + 1;
 }
 

@@ -9,7 +9,8 @@ export async function resolveUnit(deps: DomainDeps, typed: string): Promise<stri
   const exact = units.find((u) => u.name === wanted || u.aliases.includes(typed.trim()));
   if (exact) return exact.name;
   const partial = wanted.length >= 2 ? units.filter((u) => u.name.includes(wanted)) : [];
-  if (partial.length === 1) return partial[0]!.name;
+  const [only, ...others] = partial;
+  if (only && others.length === 0) return only.name;
   const known = units.map((u) => u.name).join('、');
   return fail(
     'UNIT_NOT_FOUND',

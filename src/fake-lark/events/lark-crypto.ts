@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 
 function keyOf(encryptKey: string): Buffer {
   return createHash('sha256').update(encryptKey).digest();
@@ -9,13 +9,6 @@ export function encryptEvent(encryptKey: string, plaintext: string): string {
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', keyOf(encryptKey), iv);
   return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
-}
-
-/** The inverse of {@link encryptEvent} (for tests and the playground). */
-export function decryptEvent(encryptKey: string, encrypted: string): string {
-  const bytes = Buffer.from(encrypted, 'base64');
-  const decipher = createDecipheriv('aes-256-cbc', keyOf(encryptKey), bytes.subarray(0, 16));
-  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
 }
 
 /** `X-Lark-Signature`: hex(sha256(timestamp + nonce + encryptKey + body)); plain SHA-256, not HMAC. */

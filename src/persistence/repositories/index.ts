@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Repositories } from '../../domain/ports.js';
+import { guardOutages } from '../outage.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createMemberRepository } from './member.repository.js';
 import { createPlanRepository } from './plan.repository.js';
@@ -19,14 +20,14 @@ export function createRepositories(
   options: { repairAfterMs?: number } = {},
 ): Repositories {
   return {
-    plans: createPlanRepository(connection),
-    tasks: createTaskRepository(connection, options),
-    units: createUnitRepository(connection),
-    reports: createReportRepository(connection),
-    warnings: createWarningRepository(connection, options),
-    members: createMemberRepository(connection, options),
-    audit: createAuditRepository(connection),
-    posts: createPostRepository(connection),
-    signoffCards: createSignoffCardRepository(connection),
+    plans: guardOutages(createPlanRepository(connection)),
+    tasks: guardOutages(createTaskRepository(connection, options)),
+    units: guardOutages(createUnitRepository(connection)),
+    reports: guardOutages(createReportRepository(connection)),
+    warnings: guardOutages(createWarningRepository(connection, options)),
+    members: guardOutages(createMemberRepository(connection, options)),
+    audit: guardOutages(createAuditRepository(connection)),
+    posts: guardOutages(createPostRepository(connection)),
+    signoffCards: guardOutages(createSignoffCardRepository(connection)),
   };
 }

@@ -1,5 +1,6 @@
 import type { YearEndNotice } from '../../domain/supervision/alerts.js';
 import { button, buttonRow, type Card, card, markdown } from '../card.js';
+import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
 import { escapeMd, grey } from '../markdown.js';
 
@@ -10,7 +11,7 @@ export function renderYearEndCard(n: YearEndNotice): Card {
     card({
       title: `【年终提醒】${year}年度整改工作再评价`,
       subtitle: n.planTitle,
-      template: 'violet',
+      template: COLOUR.yearly,
       elements: [
         markdown(
           `${year}年度即将结束，请督办员于年底前组织对《${escapeMd(n.planTitle)}》各整改事项开展**再评价**：` +

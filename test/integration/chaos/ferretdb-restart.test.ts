@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { retryTransient } from '../../../src/domain/shared/transient.js';
+import { isUnavailable, retryTransient } from '../../../src/domain/shared/transient.js';
 import { ferretdbBinaryPath, startFerretdb } from '../../../src/harness/ferretdb.js';
+import { isOutage } from '../../../src/persistence/outage.js';
 import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import {
@@ -13,6 +14,8 @@ import {
 } from '../../helpers/chaos-reports.js';
 
 const REPORTS = 120;
+// The helpers read some collections directly, so a driver's own outage error is retried too.
+const retryable = (error: unknown) => isUnavailable(error) || isOutage(error);
 
 describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
   const cleanups = createCleanups();
@@ -39,12 +42,12 @@ describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
     );
     // The test's own first reads may meet a pooled connection the restart closed (the driver then
     // clears the pool): read through the same transient-retry the bot's use cases use.
-    const outcomes = await retryTransient(() => classifyOutcomes(h, sent), 6, 500);
+    const outcomes = await retryTransient(() => classifyOutcomes(h, sent), 6, 500, retryable);
     // Each report is stored once and answered, or answered with the polite retry and not stored.
     expect(outcomes.filter((o) => o !== 'stored' && o !== 'retry')).toEqual([]);
     expect(outcomes.filter((o) => o === 'stored').length).toBeGreaterThan(REPORTS * 0.8);
-    expect(await retryTransient(() => findHalfWritten(h), 6, 500)).toEqual([]);
-    const plan = (await retryTransient(() => h.app.repos.plans.current(), 6, 500))!;
+    expect(await retryTransient(() => findHalfWritten(h), 6, 500, retryable)).toEqual([]);
+    const plan = (await retryTransient(() => h.app.repos.plans.current(), 6, 500, retryable))!;
     const stored = outcomes.filter((o) => o === 'stored').length;
     expect(await h.app.repos.reports.list({ planId: plan.planId })).toHaveLength(LOAD_TASKS.length + stored);
   });

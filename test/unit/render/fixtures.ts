@@ -11,7 +11,6 @@ import type { HelpCommand } from '../../../src/render/help.card.js';
 
 export const PLAN_ID = '上营商〔2023〕1号';
 export const TODAY = '2023-06-15';
-export const NOW = atLocal('2023-06-15 10:00');
 
 /** Text a user might type to break a card: bold, an @all mention, a link, a list marker. */
 export const HOSTILE = '**加粗** <at id=all></at> [链接](https://evil.example) - 列表';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/errors.js';
+import { isUnavailable, retryTransient } from '../../../src/domain/shared/transient.js';
+import { guardOutages, isOutage } from '../../../src/persistence/outage.js';
+
+const named = (name: string, message: string, code?: string) =>
+  Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
+
+describe('isOutage', () => {
+  it('knows the drivers’ "did not answer" errors', () => {
+    expect(isOutage(named('MongoNetworkError', 'connection 3 to 127.0.0.1:27017 closed'))).toBe(true);
+    expect(isOutage(named('MongoServerSelectionError', 'Server selection timed out after 30000 ms'))).toBe(
+      true,
+    );
+    expect(isOutage(named('Error', 'connect ECONNREFUSED 127.0.0.1:6379', 'ECONNREFUSED'))).toBe(true);
+    expect(isOutage(named('Error', 'Connection is closed.'))).toBe(true);
+  });
+
+  it('does not take a lost race or a bad document for an outage', () => {
+    expect(
+      isOutage(named('MongoServerError', 'E11000 duplicate key error collection: t.reports', '11000')),
+    ).toBe(false);
+    expect(isOutage(named('ValidationError', 'Path `code` is required.'))).toBe(false);
+    expect(isOutage(undefined)).toBe(false);
+  });
+});
+
+describe('guardOutages', () => {
+  it('turns an outage into DomainError UNAVAILABLE with the Chinese reply, keeping the cause', async () => {
+    const cause = named('MongoNetworkError', 'socket hang up');
+    const repo = guardOutages({ find: async () => Promise.reject(cause) });
+    const error = await repo.find().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('UNAVAILABLE');
+    expect((error as DomainError).userMessage).toBe('系统暂时无法访问数据库，本条指令未执行，请稍后重试。');
+    expect((error as Error).cause).toBe(cause);
+    expect(isUnavailable(error)).toBe(true);
+  });
+
+  it('passes results, arguments, `this` and other errors through unchanged', async () => {
+    const duplicate = named('MongoServerError', 'E11000 duplicate key', '11000');
+    const repo = guardOutages({
+      base: 40,
+      async add(this: { base: number }, n: number) {
+        return this.base + n;
+      },
+      async insert() {
+        throw duplicate;
+      },
+    });
+    expect(await repo.add(2)).toBe(42);
+    expect(repo.base).toBe(40);
+    await expect(repo.insert()).rejects.toBe(duplicate);
+  });
+});
+
+describe('retryTransient', () => {
+  it('runs the work again after UNAVAILABLE and stops at the first other error', async () => {
+    let calls = 0;
+    const result = await retryTransient(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new DomainError('UNAVAILABLE', 'x');
+        return 'done';
+      },
+      4,
+      0,
+    );
+    expect([result, calls]).toEqual(['done', 3]);
+    let refused = 0;
+    const refusal = new DomainError('CONFLICT', 'y');
+    await expect(
+      retryTransient(
+        async () => {
+          refused += 1;
+          throw refusal;
+        },
+        4,
+        0,
+      ),
+    ).rejects.toBe(refusal);
+    expect(refused).toBe(1);
+  });
+});
