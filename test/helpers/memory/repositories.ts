@@ -1,0 +1,449 @@
+import type { AuditEntry } from '../../../src/domain/audit/audit-entry.js';
+import type { Member } from '../../../src/domain/members/member.js';
+import type { StoredPlan } from '../../../src/domain/plan/stored-plan.js';
+import type {
+  AuditRepository,
+  MemberRepository,
+  PlanRepository,
+  PostRepository,
+  ReportRepository,
+  Repositories,
+  SignoffCardRepository,
+  TaskRepository,
+  UnitRepository,
+  WarningRepository,
+} from '../../../src/domain/ports.js';
+import type { PostClaim } from '../../../src/domain/posts/post.js';
+import type { Report } from '../../../src/domain/reports/report.js';
+import type { Task } from '../../../src/domain/tasks/task.js';
+import { compareTaskCodes } from '../../../src/domain/tasks/task-code.js';
+import type { Unit } from '../../../src/domain/units/unit.js';
+import type { Warning } from '../../../src/domain/warnings/warning.js';
+import { guardOutages } from '../../../src/persistence/outage.js';
+
+/*
+ * In-memory repositories, honest to the ports as src/persistence/repositories/*.ts implement them:
+ * - unique keys refuse the same way the Mongo repositories surface the refusal (a `duplicate` return,
+ *   `created: false`, null from a lost decision, or a thrown code 11000 where Mongo throws one);
+ * - every guarded change claims the same decision key the Mongo repositories insert into
+ *   `decisions` (`task:<plan>:<code>:<version>`, `warning.revoke:<id>`, `member:<openId>:<seq>`), so
+ *   versions and binding sequences advance exactly as they do there;
+ * - what goes in and what comes out are copies, with undefined fields dropped as BSON drops them.
+ * Each method's check and write happen in one synchronous step: JavaScript runs one call at a time,
+ * so of two concurrent callers exactly one wins, as the unique index decides on the servers.
+ *
+ * What they do NOT imitate:
+ * - mongoose's schema: no required-field validation, no casting, unknown fields are kept (Mongo's
+ *   strict schema drops them), and empty sub-objects are kept (mongoose `minimize` drops them on
+ *   collections without `minimize: false`);
+ * - the repair path of src/persistence/decisions.ts: here a winner's write cannot lag behind its
+ *   decision (no crash between the insert and the write), so readers never overlay or roll forward;
+ * - FerretDB's quirks (a version filter that does not guard, unique indexes letting documents without
+ *   the field through) and anything across processes;
+ * - sort ties: MongoDB leaves their order unspecified; here they keep insertion order.
+ */
+
+/** MongoDB's duplicate-key error as the driver throws it (`isDuplicateKey` reads `code`). */
+function duplicateKeyError(collection: string, key: Record<string, unknown>): Error {
+  return Object.assign(
+    new Error(`E11000 duplicate key error collection: ${collection} dup key: ${JSON.stringify(key)}`),
+    { name: 'MongoServerError', code: 11000 },
+  );
+}
+
+/** A deep copy as a document round trip gives it back: Dates copied, undefined fields dropped. */
+export function copy<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Buffer.isBuffer(value)) return Buffer.from(value) as T;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : copy(item))) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [field, inner] of Object.entries(value)) if (inner !== undefined) out[field] = copy(inner);
+    return out as T;
+  }
+  return value;
+}
+
+/** Stable sort by a key (ties keep insertion order). */
+function sortBy<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => compare(a.item, b.item) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+const time = (date: Date | string | undefined) => (date ? new Date(date).getTime() : 0);
+/** MongoDB compares strings by their UTF-8 bytes; for the BMP (all Chinese unit names) that is `<`. */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The one `decisions` collection every guarded repository claims its steps in. */
+interface Decision {
+  subject: string;
+  seq: number;
+  actor: string;
+  at: Date;
+}
+
+function createDecisions() {
+  const records = new Map<string, Decision>();
+  return {
+    /** False when another caller decided this step first (the duplicate key of the Mongo insert). */
+    claim(key: string, decision: Decision): boolean {
+      if (records.has(key)) return false;
+      records.set(key, copy(decision));
+      return true;
+    },
+    has: (key: string) => records.has(key),
+    latest(subject: string): Decision | undefined {
+      let newest: Decision | undefined;
+      for (const record of records.values())
+        if (record.subject === subject && (!newest || record.seq > newest.seq)) newest = record;
+      return newest;
+    },
+    size: () => records.size,
+  };
+}
+type Decisions = ReturnType<typeof createDecisions>;
+
+function createPlans(): PlanRepository {
+  const plans = new Map<string, StoredPlan>();
+  return {
+    async current() {
+      const newest = sortBy([...plans.values()], (a, b) => time(b.importedAt) - time(a.importedAt))[0];
+      return newest ? copy(newest) : null;
+    },
+    async save(plan) {
+      plans.set(plan.planId, copy(plan));
+    },
+  };
+}
+
+function createTasks(decisions: Decisions): TaskRepository {
+  const tasks = new Map<string, Task>();
+  const idOf = (planId: string, code: string) => `${planId}\u0000${code}`;
+  return {
+    async list(planId, options = {}) {
+      const mine = [...tasks.values()].filter(
+        (t) => t.planId === planId && (options.includeWithdrawn || t.state !== 'withdrawn'),
+      );
+      return mine.sort((a, b) => compareTaskCodes(a.code, b.code)).map(copy);
+    },
+    async get(planId, code) {
+      const task = tasks.get(idOf(planId, code));
+      return task ? copy(task) : null;
+    },
+    async insert(task) {
+      const id = idOf(task.planId, task.code);
+      if (tasks.has(id)) throw duplicateKeyError('tasks', { planId: task.planId, code: task.code });
+      tasks.set(id, copy(task));
+    },
+    async update(task, changes, note) {
+      // As the Mongo repository: claim version v+1, then write the caller's task with the changes.
+      const version = task.version + 1;
+      const subject = `task:${task.planId}:${task.code}`;
+      const won = decisions.claim(`${subject}:${version}`, {
+        subject,
+        seq: version,
+        actor: note?.by ?? 'system',
+        at: note?.at ?? new Date(),
+      });
+      if (!won) return null;
+      const next = { ...task, ...changes, version, ...(note ? { lastChange: note } : {}) } as Task &
+        Record<string, unknown>;
+      const stored = tasks.get(idOf(task.planId, task.code)) as (Task & Record<string, unknown>) | undefined;
+      // Mongo: `updateOne({planId, code, version: {$lt: version}}, {$set, $unset})`, no upsert; a
+      // field set to undefined in `changes` is cleared.
+      if (stored && stored.version < version) {
+        for (const [field, value] of Object.entries(next)) {
+          if (value === undefined) delete stored[field];
+          else stored[field] = copy(value);
+        }
+      }
+      return copy(next);
+    },
+  };
+}
+
+function createUnits(): UnitRepository {
+  const units = new Map<string, Unit>();
+  return {
+    async list() {
+      return [...units.values()].sort((a, b) => byString(a.name, b.name)).map(copy);
+    },
+    async upsert(unit) {
+      units.set(unit.name, { name: unit.name, aliases: copy(unit.aliases) });
+    },
+  };
+}
+
+function createReports(): ReportRepository {
+  const reports: Report[] = [];
+  return {
+    async add(report) {
+      // Unique `id` and unique `messageId`: the Mongo repository turns 11000 into `duplicate`.
+      if (reports.some((r) => r.id === report.id || r.messageId === report.messageId)) return 'duplicate';
+      reports.push(copy(report));
+      return 'created';
+    },
+    async findByMessageId(messageId) {
+      const report = reports.find((r) => r.messageId === messageId);
+      return report ? copy(report) : null;
+    },
+    async list(filter) {
+      const matching = reports.filter(
+        (r) =>
+          r.planId === filter.planId &&
+          (!filter.period || r.period === filter.period) &&
+          (!filter.taskCode || r.taskCode === filter.taskCode) &&
+          (!filter.unit || r.unit === filter.unit),
+      );
+      return sortBy(matching, (a, b) => time(a.createdAt) - time(b.createdAt)).map(copy);
+    },
+  };
+}
+
+function createWarnings(decisions: Decisions): WarningRepository {
+  const warnings: Warning[] = [];
+  const confirmations = new Map<string, { confirmedBy: string; confirmedAt: Date }>();
+  const find = (id: string) => warnings.find((w) => w.id === id);
+  return {
+    async issue(warning) {
+      // Unique `id` and unique `key`.
+      if (warnings.some((w) => w.id === warning.id || w.key === warning.key)) return 'duplicate';
+      warnings.push(copy(warning));
+      return 'created';
+    },
+    async list(filter) {
+      const matching = warnings.filter(
+        (w) =>
+          w.planId === filter.planId &&
+          (!filter.unit || w.unit === filter.unit) &&
+          (!filter.period || w.period === filter.period) &&
+          (filter.includeRevoked || !w.revokedAt) &&
+          (filter.includeProposed || !w.proposed),
+      );
+      return sortBy(matching, (a, b) => time(a.issuedAt) - time(b.issuedAt)).map(copy);
+    },
+    async get(id) {
+      const warning = find(id);
+      return warning ? copy(warning) : null;
+    },
+    async findByKey(key) {
+      const warning = warnings.find((w) => w.key === key);
+      return warning ? copy(warning) : null;
+    },
+    async revoke(warning, revocation) {
+      const change = {
+        revokedAt: revocation.at,
+        revokedBy: revocation.by,
+        ...(revocation.byName ? { revokedByName: revocation.byName } : {}),
+        revokeReason: revocation.reason,
+      };
+      const won = decisions.claim(`warning.revoke:${warning.id}`, {
+        subject: `warning:${warning.id}`,
+        seq: 1,
+        actor: revocation.by,
+        at: revocation.at,
+      });
+      if (!won) return null;
+      const stored = find(warning.id);
+      if (stored) Object.assign(stored, copy(change));
+      return copy({ ...warning, ...change });
+    },
+    async confirm(id, by, at) {
+      const stored = find(id);
+      const winner = confirmations.get(id);
+      if (winner) {
+        // The Mongo repository finishes the winner's write (a crash between its two writes), then loses.
+        if (stored?.proposed) {
+          Object.assign(stored, copy(winner));
+          delete stored.proposed;
+        }
+        return null;
+      }
+      confirmations.set(id, { confirmedBy: by, confirmedAt: new Date(at) });
+      if (!stored) return null;
+      Object.assign(stored, { confirmedAt: new Date(at), confirmedBy: by });
+      delete stored.proposed;
+      return copy(stored);
+    },
+  };
+}
+
+function createMembers(decisions: Decisions): MemberRepository {
+  const members = new Map<string, Member>();
+  const subjectOf = (openId: string) => `member:${openId}`;
+  /** The member's decided binding; the latest decision's step, actor and time. */
+  const current = (openId: string) => {
+    const member = members.get(openId);
+    const latest = decisions.latest(subjectOf(openId));
+    return { member: member ? copy(member) : null, seq: latest?.seq ?? 0, latest };
+  };
+  const decide = (
+    openId: string,
+    member: Member | null,
+    by: { actor: string; at: Date },
+    unseenSince?: Date,
+  ): { won: true; before: Member | null } | { won: false; current: Member | null } => {
+    const before = current(openId);
+    const latest = before.latest;
+    if (unseenSince && latest && latest.actor !== by.actor && new Date(latest.at) >= unseenSince)
+      return { won: false, current: before.member };
+    const seq = before.seq + 1;
+    const won = decisions.claim(`${subjectOf(openId)}:${seq}`, {
+      subject: subjectOf(openId),
+      seq,
+      actor: by.actor,
+      at: by.at,
+    });
+    if (!won) return { won: false, current: current(openId).member };
+    if (member) members.set(openId, copy(member));
+    else members.delete(openId);
+    return { won: true, before: before.member };
+  };
+  return {
+    async get(openId) {
+      return current(openId).member;
+    },
+    async list() {
+      return [...members.values()]
+        .sort((a, b) => byString(a.unit, b.unit) || byString(a.name, b.name))
+        .map(copy);
+    },
+    async bind(member, options = {}) {
+      return decide(
+        member.openId,
+        member,
+        { actor: member.boundBy, at: member.boundAt },
+        options.unseenSince,
+      );
+    },
+    async unbind(openId, by) {
+      const result = decide(openId, null, { actor: by.actor, at: by.at });
+      return result.won ? result.before : null;
+    },
+  };
+}
+
+function createAudit(): AuditRepository {
+  const entries: AuditEntry[] = [];
+  return {
+    async record(entry) {
+      entries.push(copy(entry));
+    },
+    async exists(action, source) {
+      return entries.some((e) => e.action === action && e.source === source);
+    },
+    async list(filter) {
+      const matching = entries
+        .map((entry, seq) => ({ entry, seq }))
+        .filter(
+          ({ entry: e }) =>
+            (!filter.taskCode || e.taskCode === filter.taskCode) &&
+            (!filter.unit || e.unit === filter.unit) &&
+            (!filter.action || e.action === filter.action) &&
+            (!filter.source || e.source === filter.source),
+        )
+        // Newest first; ties by insertion, newest first (Mongo's `_id: -1`, an ObjectId).
+        .sort((a, b) => time(b.entry.at) - time(a.entry.at) || b.seq - a.seq);
+      const skip = filter.skip ?? 0;
+      return matching.slice(skip, skip + (filter.limit ?? 100)).map(({ entry }) => copy(entry));
+    },
+  };
+}
+
+function createPosts(): PostRepository {
+  const posts = new Map<string, PostClaim>();
+  return {
+    async claim(key, kind, uuid, at) {
+      const existing = posts.get(key);
+      if (existing) return { claim: copy(existing), created: false };
+      const fresh: PostClaim = { key, kind, uuid, status: 'claimed', claimedAt: new Date(at) };
+      posts.set(key, copy(fresh));
+      return { claim: fresh, created: true };
+    },
+    async markSent(key, messageId, at) {
+      const stored = posts.get(key);
+      if (stored) Object.assign(stored, { status: 'sent', messageId, sentAt: new Date(at) });
+    },
+    async keepContent(key, content) {
+      const stored = posts.get(key);
+      if (stored) stored.content = content;
+    },
+    async list(filter = {}) {
+      const matching = [...posts.values()].filter((p) => !filter.kind || p.kind === filter.kind);
+      return sortBy(matching, (a, b) => time(a.claimedAt) - time(b.claimedAt)).map(copy);
+    },
+  };
+}
+
+function createSignoffCards(): SignoffCardRepository {
+  const cards = new Map<string, string>();
+  return {
+    async remember(key, messageId) {
+      cards.set(key, messageId);
+    },
+    async find(key) {
+      return cards.get(key) ?? null;
+    },
+  };
+}
+
+/** A dropped connection as the MongoDB driver reports it (persistence/outage.ts classifies it). */
+function networkError(): Error {
+  return Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), { name: 'MongoNetworkError' });
+}
+
+/** Which repositories are "down": their calls fail as a dropped connection does, until restored. */
+export interface OutageSwitch {
+  /** `repo` (every one when omitted) fails its next `times` calls (all of them when omitted). */
+  down(repo?: keyof Repositories, times?: number): void;
+  up(): void;
+}
+
+/** The repositories plus the switch that takes them down; the decisions they claimed, counted. */
+export interface MemoryRepositories extends Repositories {
+  outage: OutageSwitch;
+  decisionCount(): number;
+}
+
+export function createMemoryRepositories(): MemoryRepositories {
+  const decisions = createDecisions();
+  const rules: { repo?: keyof Repositories; remaining: number }[] = [];
+  const outage: OutageSwitch = {
+    down: (repo, times = Number.POSITIVE_INFINITY) => {
+      rules.push({ repo, remaining: times });
+    },
+    up: () => {
+      rules.length = 0;
+    },
+  };
+  /** Each method first asks the switch; the real outage guard then turns the failure into UNAVAILABLE. */
+  const wired = <T extends object>(name: keyof Repositories, repository: T): T => {
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, fn] of Object.entries(repository)) {
+      wrapped[method] = async (...args: unknown[]) => {
+        const rule = rules.find((r) => r.remaining > 0 && (!r.repo || r.repo === name));
+        if (rule) {
+          rule.remaining--;
+          throw networkError();
+        }
+        return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      };
+    }
+    return guardOutages(wrapped as T);
+  };
+  return {
+    plans: wired('plans', createPlans()),
+    tasks: wired('tasks', createTasks(decisions)),
+    units: wired('units', createUnits()),
+    reports: wired('reports', createReports()),
+    warnings: wired('warnings', createWarnings(decisions)),
+    members: wired('members', createMembers(decisions)),
+    audit: wired('audit', createAudit()),
+    posts: wired('posts', createPosts()),
+    signoffCards: wired('signoffCards', createSignoffCards()),
+    outage,
+    decisionCount: decisions.size,
+  };
+}
