@@ -14,9 +14,9 @@ export const defaults = {
    */
   host: '0.0.0.0',
   /**
-   * The monthly cycle's days and times (REMINDER_DAYS_OF_MONTH, REMINDER_BEFORE_REPORT_DAYS,
-   * REMINDER_TIME, ROLL_CALL_TIME, BULLETIN_TIME, DEADLINE_REMINDER_DAYS_BEFORE, DEADLINE_REMINDER_TIME,
-   * OVERDUE_CHECK_TIME, YEAR_END_DAY, YEAR_END_TIME): the product's defaults, kept with the rules.
+   * The monthly cycle's days (REMINDER_DAYS_OF_MONTH, REMINDER_BEFORE_REPORT_DAYS,
+   * DEADLINE_REMINDER_DAYS_BEFORE, YEAR_END_DAY): the product's defaults, kept with the rules. Each
+   * post's time (REMINDER_TIME, ROLL_CALL_TIME, …) is set with the post: src/supervision/post-kinds.ts.
    */
   ...defaultCycleSettings,
   /** SLOW_PROGRESS_GAP: percentage points behind the straight line that earn a `slow` yellow card. */

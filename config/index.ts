@@ -1,6 +1,7 @@
 import type { CycleSettings } from '../src/domain/schedule/cycle-settings.js';
+import { POSTS, type PostKind, type PostTimes } from '../src/supervision/post-kinds.js';
 import { defaults } from './defaults.js';
-import { type Env, envSchema } from './schema.js';
+import { type Env, envSchema, postTimesSchema } from './schema.js';
 
 /** The validated, frozen configuration of one process. */
 export interface Config {
@@ -16,8 +17,12 @@ export interface Config {
   /** BOT_NOW: the clock is pinned to this instant. */
   botNow?: Date;
   plan: { file: string; overlay?: string; start: string };
-  /** Times and days of the monthly cycle, Asia/Shanghai. */
+  /** Days of the monthly cycle. */
   cycle: CycleSettings;
+  /** Each kind of post's local time (Asia/Shanghai). */
+  postTimes: PostTimes;
+  /** POSTS_OFF: kinds of post switched off. */
+  postsOff: PostKind[];
   slowProgressGap: number;
   reportSimilarityThreshold: number;
   catchUpGraceMs: number;
@@ -69,16 +74,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   for (const [key, value] of Object.entries(input)) if (value === '') delete input[key];
   const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
+  const times = postTimesSchema.safeParse(input);
+  if (!parsed.success || !times.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(times.error?.issues ?? [])];
     throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+      issues.map((issue) => {
         const key = issue.path.join('.') || 'environment';
         const missing = issue.code === 'invalid_type' && input[key] === undefined;
         return missing ? `${key} is missing` : `${key}: ${issue.message}`;
       }),
     );
   }
-  return Object.freeze(toConfig(parsed.data));
+  const postTimes = Object.fromEntries(POSTS.map((post) => [post.kind, times.data[post.time.env]])) as Record<
+    PostKind,
+    string
+  >;
+  return Object.freeze({ ...toConfig(parsed.data), postTimes });
 }
 
 function toLarkConfig(e: Env): LarkConfig {
@@ -104,7 +115,7 @@ function toLarkConfig(e: Env): LarkConfig {
   };
 }
 
-function toConfig(e: Env): Config {
+function toConfig(e: Env): Omit<Config, 'postTimes'> {
   return {
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -119,15 +130,10 @@ function toConfig(e: Env): Config {
     cycle: {
       reminderDaysOfMonth: e.REMINDER_DAYS_OF_MONTH,
       reminderBeforeReportDays: e.REMINDER_BEFORE_REPORT_DAYS,
-      reminderTime: e.REMINDER_TIME,
-      rollCallTime: e.ROLL_CALL_TIME,
-      bulletinTime: e.BULLETIN_TIME,
       deadlineReminderDaysBefore: e.DEADLINE_REMINDER_DAYS_BEFORE,
-      deadlineReminderTime: e.DEADLINE_REMINDER_TIME,
-      overdueCheckTime: e.OVERDUE_CHECK_TIME,
       yearEndDay: e.YEAR_END_DAY,
-      yearEndTime: e.YEAR_END_TIME,
     },
+    postsOff: e.POSTS_OFF,
     slowProgressGap: e.SLOW_PROGRESS_GAP,
     reportSimilarityThreshold: e.REPORT_SIMILARITY_THRESHOLD,
     catchUpGraceMs: e.CATCH_UP_GRACE_HOURS * 3_600_000,

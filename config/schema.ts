@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POST_KINDS, POSTS, type PostKind } from '../src/supervision/post-kinds.js';
 import { defaults } from './defaults.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, e.g. 09:00');
@@ -37,17 +38,28 @@ const common = z.object({
   PLAN_START: isoDate.default(defaults.planStart),
   REMINDER_DAYS_OF_MONTH: dayList.default([...defaults.reminderDaysOfMonth]),
   REMINDER_BEFORE_REPORT_DAYS: dayList.default([...defaults.reminderBeforeReportDays]),
-  REMINDER_TIME: time.default(defaults.reminderTime),
-  ROLL_CALL_TIME: time.default(defaults.rollCallTime),
-  BULLETIN_TIME: time.default(defaults.bulletinTime),
   DEADLINE_REMINDER_DAYS_BEFORE: dayList.default([...defaults.deadlineReminderDaysBefore]),
-  DEADLINE_REMINDER_TIME: time.default(defaults.deadlineReminderTime),
-  OVERDUE_CHECK_TIME: time.default(defaults.overdueCheckTime),
   YEAR_END_DAY: z
     .string()
     .regex(/^\d{2}-\d{2}$/, 'expected MM-DD')
     .default(defaults.yearEndDay),
-  YEAR_END_TIME: time.default(defaults.yearEndTime),
+  /** Kinds of automatic post switched off, comma-separated (e.g. `year_end`). */
+  POSTS_OFF: z
+    .string()
+    .transform((s, ctx) => {
+      const kinds = s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
+      const unknown = kinds.filter((k) => !POST_KINDS.includes(k as PostKind));
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown post kind ${unknown.join(', ')}; known: ${POST_KINDS.join(', ')}`,
+        });
+      return kinds as PostKind[];
+    })
+    .default([]),
   SLOW_PROGRESS_GAP: z.coerce.number().min(0).max(100).default(defaults.slowProgressGap),
   REPORT_SIMILARITY_THRESHOLD: z.coerce.number().min(0).max(1).default(defaults.reportSimilarityThreshold),
   CATCH_UP_GRACE_HOURS: z.coerce.number().min(0).max(72).default(defaults.catchUpGraceHours),
@@ -55,6 +67,11 @@ const common = z.object({
   REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),
   WARNINGS_MODE: z.enum(['propose', 'auto']).default(defaults.warningsMode),
 });
+
+/** Each post's time, one variable per kind (REMINDER_TIME, ROLL_CALL_TIME, …), from the post registry. */
+export const postTimesSchema = z.object(
+  Object.fromEntries(POSTS.map((post) => [post.time.env, time.default(post.time.default)])),
+);
 
 /** The webhook receiver needs the Encrypt Key and Verification Token set in the Lark console. */
 const webhook = common.extend({

@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
-import type { ScheduledKind } from '../src/domain/schedule/fire-times.js';
 
 /** The one queue of the supervision cycle. */
 export const QUEUE_SUPERVISION = 'duban-supervision';
@@ -12,17 +11,6 @@ export const JOB_FIRE = 'fire';
 
 export interface TickData {
   reason: 'cron' | 'boot' | 'manual';
-}
-
-/** A FireTime as job data (dates as ISO strings). */
-export interface FireData {
-  kind: ScheduledKind;
-  at: string;
-  day: string;
-  period?: string;
-  taskCode?: string;
-  deadline?: string;
-  daysBefore?: number;
 }
 
 /** Keys of completed jobs are kept a week (BullMQ drops a repeated jobId while the job exists). */

@@ -1,18 +1,11 @@
 import type { Queue } from 'bullmq';
 import { TIMEZONE } from '../src/domain/clock.js';
-import type { CycleSettings } from '../src/domain/schedule/cycle-settings.js';
+import type { PostTimes } from '../src/supervision/post-kinds.js';
 import { JOB_TICK, type TickData } from './queues.js';
 
-/** One cron per distinct local time of the cycle; each tick works out what is due on that day. */
-export function cronSchedules(cycle: CycleSettings): { id: string; pattern: string }[] {
-  const times = new Set([
-    cycle.reminderTime,
-    cycle.rollCallTime,
-    cycle.bulletinTime,
-    cycle.deadlineReminderTime,
-    cycle.overdueCheckTime,
-    cycle.yearEndTime,
-  ]);
+/** One cron per distinct local time of the posts; each tick works out what is due on that day. */
+export function cronSchedules(postTimes: PostTimes): { id: string; pattern: string }[] {
+  const times = new Set(Object.values(postTimes));
   return [...times].sort().map((time) => {
     const [hour, minute] = time.split(':').map(Number);
     return { id: `tick-${time.replace(':', '')}`, pattern: `${minute} ${hour} * * *` };
@@ -23,8 +16,8 @@ export function cronSchedules(cycle: CycleSettings): { id: string; pattern: stri
  * Upserts every scheduler at boot (cron pattern + Asia/Shanghai) and removes those whose time is no
  * longer configured. The working-day rules live in the calendar, not in the cron patterns.
  */
-export async function upsertSchedules(queue: Queue, cycle: CycleSettings): Promise<string[]> {
-  const wanted = cronSchedules(cycle);
+export async function upsertSchedules(queue: Queue, postTimes: PostTimes): Promise<string[]> {
+  const wanted = cronSchedules(postTimes);
   for (const { id, pattern } of wanted) {
     await queue.upsertJobScheduler(
       id,

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
-import { fireTimeKey } from '../../src/domain/schedule/fire-times.js';
-import { beyondGrace, dueNow } from '../../src/supervision/due.js';
+import { dueAndMissed } from '../../src/supervision/due.js';
+import { type FireData, fireTimeKey } from '../../src/supervision/post-kinds.js';
 import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
-import { type FireData, JOB_FIRE } from '../queues.js';
+import { JOB_FIRE } from '../queues.js';
 
 /** BullMQ job ids may not contain `:`. */
 export const fireJobId = (key: string) => `fire|${key.replaceAll(':', '|')}`;
@@ -15,8 +15,7 @@ export async function processTick(
   deps: SupervisionDeps,
   queue: Queue,
 ): Promise<{ enqueued: number; skipped: number }> {
-  const due = await dueNow(deps);
-  const skipped = await beyondGrace(deps);
+  const { due, skipped } = await dueAndMissed(deps);
   for (const fire of due) {
     const data: FireData = { ...fire, at: fire.at.toISOString() };
     await queue.add(JOB_FIRE, data, { jobId: fireJobId(fireTimeKey(fire)) });

@@ -35,7 +35,7 @@ export async function startSupervision(
 ): Promise<SupervisionRuntime> {
   const queue = createSupervisionQueue(redisOptions(redisUrl, 'producer'), options.prefix);
   queue.on('error', (error) => deps.logger.warn({ err: error }, 'queue connection error'));
-  const schedules = await upsertSchedules(queue, deps.cycle);
+  const schedules = await upsertSchedules(queue, deps.postTimes);
   deps.logger.info({ schedules }, 'job schedulers upserted');
   const workers =
     options.workers === false

@@ -21,6 +21,8 @@ export function createSupervisionDeps(
     chatId: config.lark.chatId,
     calendar: createWorkdayCalendar(readHolidayOverrides()),
     cycle: resolveCycleSettings(config.cycle),
+    postTimes: config.postTimes,
+    postsOff: config.postsOff,
     assessmentRule: config.assessment,
     remindLiaisonsDirectly: config.remindLiaisonsDirectly,
     warningsMode: config.warningsMode,

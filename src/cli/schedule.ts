@@ -7,6 +7,7 @@ import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Task } from '../domain/tasks/task.js';
 import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createRepositories } from '../persistence/repositories/index.js';
+import { DEFAULT_POST_TIMES } from '../supervision/post-kinds.js';
 import { previewSchedule } from '../supervision/preview.js';
 
 const USAGE = `用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30
@@ -71,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
     ),
     reportDay,
     calendar: createWorkdayCalendar(readHolidayOverrides()),
-    settings: resolveCycleSettings(),
+    cycle: resolveCycleSettings(),
+    times: DEFAULT_POST_TIMES,
     tasks,
   });
   for (const line of lines)

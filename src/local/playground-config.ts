@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, loadConfig } from '../../config/index.js';
 import type { FakeLark } from '../fake-lark/index.js';
+import { POSTS } from '../supervision/post-kinds.js';
 
 /** Settings a newcomer may still tune from the environment; Lark, storage and ports are the playground's. */
 const PASSED_THROUGH = [
@@ -10,14 +11,11 @@ const PASSED_THROUGH = [
   'PLAN_START',
   'REMINDER_DAYS_OF_MONTH',
   'REMINDER_BEFORE_REPORT_DAYS',
-  'REMINDER_TIME',
-  'ROLL_CALL_TIME',
-  'BULLETIN_TIME',
   'DEADLINE_REMINDER_DAYS_BEFORE',
-  'DEADLINE_REMINDER_TIME',
-  'OVERDUE_CHECK_TIME',
   'YEAR_END_DAY',
-  'YEAR_END_TIME',
+  'POSTS_OFF',
+  // Each post's time (REMINDER_TIME, ROLL_CALL_TIME, …), from the post registry.
+  ...POSTS.map((post) => post.time.env),
   'SLOW_PROGRESS_GAP',
   'REPORT_SIMILARITY_THRESHOLD',
   'CATCH_UP_GRACE_HOURS',

@@ -1,12 +1,14 @@
 import { localDay, periodOf } from '../domain/clock.js';
 import type { PostClaim } from '../domain/posts/post.js';
+import { periodsCovering, rollCallDay } from '../domain/schedule/cycle-dates.js';
 import { bulletinAsOf, dataAsOf } from '../domain/supervision/as-of.js';
 import { type Bulletin, buildBulletin } from '../domain/supervision/bulletin.js';
-import { reportCutoff } from '../domain/supervision/report-deadline.js';
+import { periodLabel, reportCutoff } from '../domain/supervision/report-deadline.js';
 import { findMissedReports } from '../domain/supervision/roll-call.js';
 import type { Card } from '../render/card.js';
 import { renderBulletinCard } from '../render/supervision/index.js';
 import { loadState } from './load-state.js';
+import { definePost, periodPayload } from './post-definition.js';
 import { postOnce } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -62,3 +64,16 @@ export async function postBulletin(deps: SupervisionDeps, period: string, forceK
     return deps.messenger.sendCard(deps.chatId, renderBulletinCard(bulletin), uuid);
   });
 }
+
+/** The monthly bulletin (一月一通报), on the roll call's day, after it. */
+export const bulletinPost = definePost({
+  kind: 'bulletin',
+  label: '月度通报',
+  time: { env: 'BULLETIN_TIME', default: '10:00' },
+  payload: periodPayload,
+  occurrences: (first, last, { reportDay, calendar }) =>
+    periodsCovering(first, last).map((period) => ({ day: rollCallDay(period, reportDay, calendar), period })),
+  key: (fire) => `bulletin:${fire.period}`,
+  describe: (fire) => `${periodLabel(fire.period)}一月一通报`,
+  perform: (deps, fire) => postBulletin(deps, fire.period),
+});

@@ -1,61 +1,59 @@
 import type { DomainDeps } from '../domain/deps.js';
-import { type FireTime, listFireTimes } from '../domain/schedule/fire-times.js';
 import { loadPlan } from '../domain/shared/load.js';
-import { FINISHED_STATES } from '../domain/tasks/task.js';
+import { isAwaitingWork, type Task } from '../domain/tasks/task.js';
+import { type DueFireTimes, dueFireTimes, type FireTimeInputs } from './fire-times.js';
+import type { FireTime } from './post-kinds.js';
 import { listScheduledPosts, type PreviewLine } from './preview.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-/** Every automatic post the current data and calendar imply in [from, to). */
-export async function fireTimesBetween(
-  deps: Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle'>,
-  from: Date,
-  to: Date,
-): Promise<FireTime[]> {
+type ScheduleDeps = Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle' | 'postTimes' | 'postsOff'>;
+
+async function scheduleInputs(deps: ScheduleDeps): Promise<FireTimeInputs & { tasks: Task[] }> {
   const domain: DomainDeps = deps.domain;
   const plan = await loadPlan(domain);
   const tasks = await domain.repos.tasks.list(plan.planId);
-  const deadlines = tasks
-    .filter((t) => !FINISHED_STATES.includes(t.state) && t.state !== 'pending_signoff')
-    .map((t) => ({ taskCode: t.code, deadline: t.deadline }));
-  return listFireTimes({
-    from,
-    to,
+  return {
     reportDay: plan.reportDay,
     calendar: deps.calendar,
-    settings: deps.cycle,
-    deadlines,
-  });
+    cycle: deps.cycle,
+    times: deps.postTimes,
+    off: deps.postsOff,
+    deadlines: tasks.filter(isAwaitingWork).map((t) => ({ taskCode: t.code, deadline: t.deadline })),
+    tasks,
+  };
 }
 
 /** The posts of [from, to) with what each will do, from the current data (`/日程`). */
 export async function scheduledPostsBetween(
-  deps: Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle'>,
+  deps: ScheduleDeps,
   from: Date,
   to: Date,
 ): Promise<PreviewLine[]> {
-  const plan = await loadPlan(deps.domain);
-  const tasks = await deps.domain.repos.tasks.list(plan.planId);
-  return listScheduledPosts({
-    from,
-    to,
-    reportDay: plan.reportDay,
-    calendar: deps.calendar,
-    settings: deps.cycle,
-    tasks,
+  return listScheduledPosts({ ...(await scheduleInputs(deps)), from, to });
+}
+
+/** How far before the grace window a tick looks for missed posts, to log them as skipped. */
+const MISSED_LOOKBACK_MS = 7 * 86_400_000;
+
+/**
+ * The posts due now (their time fell within the catch-up grace window) and those that fell before it
+ * in the last week (logged as skipped, never fired at night). Already-sent ones are dropped later by
+ * their claims, so this is safe to run at every tick and at boot.
+ */
+export async function dueAndMissed(
+  deps: ScheduleDeps & Pick<SupervisionDeps, 'catchUpGraceMs'>,
+): Promise<DueFireTimes> {
+  return dueFireTimes({
+    ...(await scheduleInputs(deps)),
+    now: deps.domain.clock.now(),
+    graceMs: deps.catchUpGraceMs,
+    lookbackMs: MISSED_LOOKBACK_MS,
   });
 }
 
-/**
- * The posts due now: those whose time fell within the catch-up grace window. Already-sent ones are
- * dropped later by their claims, so this is safe to run at every tick and at boot.
- */
-export async function dueNow(deps: SupervisionDeps): Promise<FireTime[]> {
-  const now = deps.domain.clock.now();
-  return fireTimesBetween(deps, new Date(now.getTime() - deps.catchUpGraceMs), new Date(now.getTime() + 1));
-}
-
-/** Posts that fell before the grace window (looking back `lookbackMs`): logged as skipped, never fired at night. */
-export async function beyondGrace(deps: SupervisionDeps, lookbackMs = 7 * 86_400_000): Promise<FireTime[]> {
-  const graceStart = deps.domain.clock.now().getTime() - deps.catchUpGraceMs;
-  return fireTimesBetween(deps, new Date(graceStart - lookbackMs), new Date(graceStart));
+/** The posts due now (see `dueAndMissed`). */
+export async function dueNow(
+  deps: ScheduleDeps & Pick<SupervisionDeps, 'catchUpGraceMs'>,
+): Promise<FireTime[]> {
+  return (await dueAndMissed(deps)).due;
 }

@@ -1,9 +1,11 @@
+import { addDays } from '../domain/calendar/calendar-day.js';
 import type { OverdueAlert } from '../domain/supervision/alerts.js';
 import { overdueMark, overdueUnitCards } from '../domain/supervision/unit-cards.js';
 import type { Warning } from '../domain/warnings/warning.js';
 import { issueUnitCard } from '../domain/warnings/warnings.service.js';
 import { renderOverdueAlertCard } from '../render/supervision/index.js';
 import { groupMemberIds, loadState, membersInGroup } from './load-state.js';
+import { definePost, noPayload } from './post-definition.js';
 import { postOnce } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -68,3 +70,20 @@ export async function runOverdueCheck(deps: SupervisionDeps, day: string) {
     return deps.messenger.sendCard(deps.chatId, renderOverdueAlertCard(alert), uuid);
   });
 }
+
+/** Every working day: tasks newly past their deadline get an overdue alert and a yellow card. */
+export const overdueCheckPost = definePost({
+  kind: 'overdue_check',
+  label: '逾期检查',
+  time: { env: 'OVERDUE_CHECK_TIME', default: '09:00' },
+  payload: noPayload,
+  occurrences: (first, last, { calendar }) => {
+    const days: { day: string }[] = [];
+    for (let day = first; day <= last; day = addDays(day, 1))
+      if (calendar.isWorkingDay(day)) days.push({ day });
+    return days;
+  },
+  key: (fire) => `overdue_check:${fire.day}`,
+  describe: () => '逾期检查（新逾期事项发黄牌）',
+  perform: (deps, fire) => runOverdueCheck(deps, fire.day),
+});

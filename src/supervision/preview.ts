@@ -1,13 +1,13 @@
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
-import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
-import { type FireTime, listFireTimes } from '../domain/schedule/fire-times.js';
-import { FINISHED_STATES, type Task } from '../domain/tasks/task.js';
-import { describeFireTime } from './describe.js';
+import { isAwaitingWork, type Task } from '../domain/tasks/task.js';
+import { type FireTimeInputs, listFireTimes } from './fire-times.js';
+import { describeFireTime, type FireTime, type PostKind, postLabel } from './post-kinds.js';
 
 /** One automatic post or yellow card the data and the calendar imply. */
 export interface PreviewLine {
   at: Date;
-  kind: string;
+  /** The post's kind, or `overdue_card` for a yellow card the overdue check will issue. */
+  kind: PostKind | 'overdue_card';
   /** The unit or task concerned, and what it is. */
   about: string;
 }
@@ -56,18 +56,15 @@ export function listScheduledPosts(input: PreviewInput): PreviewLine[] {
 
 type PreviewTask = Pick<Task, 'code' | 'deadline' | 'state' | 'leadUnits'>;
 
-/** What a preview is computed from. */
-export interface PreviewInput {
+/** What a preview is computed from: the schedule's inputs and the tasks (their deadlines are derived). */
+export interface PreviewInput extends Omit<FireTimeInputs, 'deadlines'> {
   from: Date;
   to: Date;
-  reportDay: number;
-  calendar: WorkdayCalendar;
-  settings: CycleSettings;
   tasks: PreviewTask[];
 }
 
 function openTasksAndFires(input: PreviewInput): { open: PreviewTask[]; fires: FireTime[] } {
-  const open = input.tasks.filter((t) => !FINISHED_STATES.includes(t.state) && t.state !== 'pending_signoff');
+  const open = input.tasks.filter(isAwaitingWork);
   const fires = listFireTimes({
     ...input,
     deadlines: open.map((t) => ({ taskCode: t.code, deadline: t.deadline })),
@@ -82,9 +79,10 @@ function newlyOverdue(open: PreviewTask[], calendar: WorkdayCalendar, fire: Fire
 }
 
 function describeWithUnit(fire: FireTime, open: PreviewTask[]): string {
-  const unit = fire.taskCode
-    ? ` ${open.find((t) => t.code === fire.taskCode)?.leadUnits.join('、') ?? ''}`
-    : '';
+  const unit =
+    fire.kind === 'deadline_reminder'
+      ? ` ${open.find((t) => t.code === fire.taskCode)?.leadUnits.join('、') ?? ''}`
+      : '';
   return `${describeFireTime(fire)}${unit}`;
 }
 
@@ -96,4 +94,9 @@ export function describeOverdueCheck(due: PreviewTask[]): string {
   }
   const units = [...byUnit].map(([unit, codes]) => `${unit} ${codes.join('、')}`).join('；');
   return `${due.length} 项事项到期未完成（${units}），发逾期提醒和黄牌`;
+}
+
+/** The Chinese name of a preview line's kind. */
+export function previewName(kind: PreviewLine['kind']): string {
+  return kind === 'overdue_card' ? '逾期黄牌' : postLabel(kind);
 }

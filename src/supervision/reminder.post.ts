@@ -1,9 +1,10 @@
-import { reportDayOf } from '../domain/schedule/cycle-dates.js';
+import { periodsCovering, reminderDays, reportDayOf } from '../domain/schedule/cycle-dates.js';
 import { buildReminder } from '../domain/supervision/reminder.js';
 import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { renderReminderCard } from '../render/supervision/index.js';
 import { userText } from '../render/user-text.js';
 import { groupMemberIds, loadState } from './load-state.js';
+import { definePost, periodPayload } from './post-definition.js';
 import { postOnce, postUuid } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -37,3 +38,18 @@ export async function postReminder(deps: SupervisionDeps, period: string, day: s
     return messageId;
   });
 }
+
+/** The reminder before the report day (the 20th and D-1 by default) to units that have not reported. */
+export const reminderPost = definePost({
+  kind: 'reminder',
+  label: '进展提醒',
+  time: { env: 'REMINDER_TIME', default: '09:00' },
+  payload: periodPayload,
+  occurrences: (first, last, { reportDay, calendar, cycle }) =>
+    periodsCovering(first, last).flatMap((period) =>
+      reminderDays(period, reportDay, calendar, cycle).map((day) => ({ day, period })),
+    ),
+  key: (fire) => `reminder:${fire.period}:${fire.day}`,
+  describe: (fire) => `${periodLabel(fire.period)}进展报送提醒（未报单位）`,
+  perform: (deps, fire) => postReminder(deps, fire.period, fire.day),
+});

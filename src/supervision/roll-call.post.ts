@@ -1,10 +1,12 @@
-import { reportDayOf } from '../domain/schedule/cycle-dates.js';
+import { periodsCovering, reportDayOf, rollCallDay } from '../domain/schedule/cycle-dates.js';
+import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { findMissedReports, type RollCall } from '../domain/supervision/roll-call.js';
 import { findSlowTasks } from '../domain/supervision/slow-progress.js';
 import { monthlyUnitCards, overdueTasks } from '../domain/supervision/unit-cards.js';
 import { issueUnitCard } from '../domain/warnings/warnings.service.js';
 import { renderRollCallCard } from '../render/supervision/index.js';
 import { groupMemberIds, loadState, membersInGroup } from './load-state.js';
+import { definePost, periodPayload } from './post-definition.js';
 import { postOnce } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -58,3 +60,16 @@ export async function postRollCall(deps: SupervisionDeps, period: string) {
     return deps.messenger.sendCard(deps.chatId, renderRollCallCard(rollCall), uuid);
   });
 }
+
+/** The roll call on the first working day after the report day: who has not reported, and yellow cards. */
+export const rollCallPost = definePost({
+  kind: 'roll_call',
+  label: '点名通报',
+  time: { env: 'ROLL_CALL_TIME', default: '09:00' },
+  payload: periodPayload,
+  occurrences: (first, last, { reportDay, calendar }) =>
+    periodsCovering(first, last).map((period) => ({ day: rollCallDay(period, reportDay, calendar), period })),
+  key: (fire) => `roll_call:${fire.period}`,
+  describe: (fire) => `${periodLabel(fire.period)}点名通报（未按时报送单位、缓慢事项黄牌）`,
+  perform: (deps, fire) => postRollCall(deps, fire.period),
+});

@@ -4,6 +4,7 @@ import type { DomainDeps } from '../domain/deps.js';
 import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';
+import type { PostKind, PostTimes } from './post-kinds.js';
 
 /** What the automatic posts need: the domain, the group, the calendar and the cycle's settings. */
 export interface SupervisionDeps {
@@ -14,6 +15,10 @@ export interface SupervisionDeps {
   chatId: string;
   calendar: WorkdayCalendar;
   cycle: CycleSettings;
+  /** The local time of each kind of post. */
+  postTimes: PostTimes;
+  /** Kinds switched off (POSTS_OFF): never scheduled, listed or sent. */
+  postsOff: readonly PostKind[];
   assessmentRule: AssessmentRule;
   /** Also send each late unit's liaisons a direct message. */
   remindLiaisonsDirectly: boolean;

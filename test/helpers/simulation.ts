@@ -4,7 +4,7 @@ import { recordReport } from '../../src/domain/reports/record-report.js';
 import { approveSignoff, requestSignoff } from '../../src/domain/signoff/signoff.service.js';
 import { confirmWarnings } from '../../src/domain/warnings/warnings.service.js';
 import { dueNow } from '../../src/supervision/due.js';
-import { performFireTime } from '../../src/supervision/perform.js';
+import { performFireTime } from '../../src/supervision/post-kinds.js';
 import type { ChatHarness } from './chat-harness.js';
 
 /** How a unit behaves in the simulated year. */

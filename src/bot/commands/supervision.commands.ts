@@ -5,6 +5,7 @@ import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../re
 import { computeAssessment } from '../../supervision/assessment.js';
 import { postBulletin } from '../../supervision/bulletin.post.js';
 import { scheduledPostsBetween } from '../../supervision/due.js';
+import { previewName } from '../../supervision/preview.js';
 import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import { defineCommand } from '../command.js';
 import { badInput } from '../parsing/parse-args.js';
@@ -73,7 +74,7 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     run: async (ctx) => {
       const now = ctx.deps.clock.now();
       const posts = await scheduledPostsBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
-      const items = posts.map((p) => ({ at: p.at, kind: p.kind, label: p.about }));
+      const items = posts.map((p) => ({ at: p.at, name: previewName(p.kind), label: p.about }));
       await ctx.replyCard(renderScheduleCard({ items }));
     },
   });

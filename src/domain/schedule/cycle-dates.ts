@@ -1,6 +1,21 @@
-import { addDays, type CalendarDay, dayInPeriod } from '../calendar/calendar-day.js';
+import { addDays, addMonths, type CalendarDay, dayInPeriod } from '../calendar/calendar-day.js';
 import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
 import type { CycleSettings } from './cycle-settings.js';
+
+/**
+ * The report months whose posts can fall in [first, last]: from the month before `first` (a roll call
+ * falls after its month) to the month of `last`.
+ */
+export function periodsCovering(first: CalendarDay, last: CalendarDay): string[] {
+  const periods: string[] = [];
+  for (
+    let period = addMonths(first.slice(0, 7), -1);
+    period <= last.slice(0, 7);
+    period = addMonths(period, 1)
+  )
+    periods.push(period);
+  return periods;
+}
 
 /** The report day of `period` (`YYYY-MM`); a report day past the month's end means its last day. */
 export function reportDayOf(period: string, reportDay: number): CalendarDay {

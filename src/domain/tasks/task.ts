@@ -69,6 +69,11 @@ export interface Task {
 /** States in which a task no longer needs to meet its deadline. */
 export const FINISHED_STATES: readonly TaskState[] = ['closed', 'sustained', 'withdrawn'];
 
+/** Still to be done by its unit (not finished, not waiting for sign-off): what deadline reminders are about. */
+export function isAwaitingWork(task: Pick<Task, 'state'>): boolean {
+  return !FINISHED_STATES.includes(task.state) && task.state !== 'pending_signoff';
+}
+
 /** States in which a unit owes a monthly report (product.md: open, in progress or sustained). */
 export const REPORTING_STATES: readonly TaskState[] = ['open', 'in_progress', 'sustained'];
 

@@ -4,5 +4,5 @@ export { renderDeadlineReminderCard, renderDeadlineRemindersCard } from './deadl
 export { renderOverdueAlertCard } from './overdue-alert.card.js';
 export { renderReminderCard } from './reminder.card.js';
 export { renderRollCallCard } from './roll-call.card.js';
-export { renderScheduleCard, SCHEDULE_KIND_LABEL, type ScheduleItem } from './schedule.card.js';
+export { renderScheduleCard, type ScheduleItem } from './schedule.card.js';
 export { renderYearEndCard } from './year-end.card.js';

@@ -4,26 +4,15 @@ import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
 import { escapeMd, grey } from '../markdown.js';
 
-/** One automatic post to come. `kind` is the scheduler's name (`reminder`, `roll_call`, …). */
+/** One automatic post to come: its Chinese name (进展提醒, 点名通报, …) and what it is about. */
 export interface ScheduleItem {
   at: Date;
-  kind: string;
+  name: string;
   label: string;
 }
 
-/** Chinese names of the scheduler's post kinds. */
-export const SCHEDULE_KIND_LABEL: Record<string, string> = {
-  reminder: '进展提醒',
-  roll_call: '点名通报',
-  bulletin: '月度通报',
-  deadline_reminder: '到期提醒',
-  overdue_check: '逾期检查',
-  overdue_alert: '逾期检查',
-  year_end: '年终考核',
-};
-
 function itemLine(item: ScheduleItem): string {
-  const kind = SCHEDULE_KIND_LABEL[item.kind] ?? escapeMd(item.kind);
+  const kind = escapeMd(item.name);
   const label = item.label.trim() ? ` ${escapeMd(item.label.trim())}` : '';
   return `- ${local(item.at).format('YYYY-MM-DD HH:mm')} **${kind}**${label}`;
 }

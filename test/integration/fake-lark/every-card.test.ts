@@ -232,9 +232,9 @@ function planCards(d: Dataset): [string, Card][] {
       'schedule (/日程)',
       renderScheduleCard({
         items: d.periods.slice(-12).flatMap((p) => [
-          { at: NOW, kind: 'reminder', label: `${p} 进展提醒` },
-          { at: NOW, kind: 'roll_call', label: `${p} 点名` },
-          { at: NOW, kind: 'bulletin', label: `${p} 通报` },
+          { at: NOW, name: '进展提醒', label: `${p} 进展提醒` },
+          { at: NOW, name: '点名通报', label: `${p} 点名` },
+          { at: NOW, name: '月度通报', label: `${p} 通报` },
         ]),
       }),
     ],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { atLocal, TIMEZONE } from '../../../src/domain/clock.js';
 import { type RedisServer, startRedisServer } from '../../../src/harness/redis-server.js';
-import { performFireTime } from '../../../src/supervision/perform.js';
+import { performFireTime } from '../../../src/supervision/post-kinds.js';
 import { postUuid } from '../../../src/supervision/post-once.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { drainQueue, postsTitled, startRuntime } from '../../helpers/supervision.js';

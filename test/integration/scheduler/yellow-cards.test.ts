@@ -5,7 +5,7 @@ import { recordReport } from '../../../src/domain/reports/record-report.js';
 import type { Task } from '../../../src/domain/tasks/task.js';
 import type { Warning } from '../../../src/domain/warnings/warning.js';
 import { dueNow } from '../../../src/supervision/due.js';
-import { performFireTime } from '../../../src/supervision/perform.js';
+import { performFireTime } from '../../../src/supervision/post-kinds.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 import { simulationMember } from '../../helpers/simulation.js';
 import { postsTitled } from '../../helpers/supervision.js';

@@ -19,14 +19,31 @@ describe('loadConfig', () => {
       domain: 'https://open.feishu.cn',
       webhookPath: '/webhook/event',
     });
-    expect(config.cycle).toMatchObject({
-      reminderDaysOfMonth: [20],
-      reminderTime: '09:00',
-      bulletinTime: '10:00',
-      deadlineReminderDaysBefore: [7, 1],
+    expect(config.cycle).toMatchObject({ reminderDaysOfMonth: [20], deadlineReminderDaysBefore: [7, 1] });
+    expect(config.postTimes).toEqual({
+      overdue_check: '09:00',
+      roll_call: '09:00',
+      reminder: '09:00',
+      deadline_reminder: '09:00',
+      year_end: '09:00',
+      bulletin: '10:00',
     });
+    expect(config.postsOff).toEqual([]);
     expect(config.catchUpGraceMs).toBe(12 * 3_600_000);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes each post time from its variable and switches posts off by kind', () => {
+    const config = loadConfig({ ...valid, BULLETIN_TIME: '16:30', POSTS_OFF: 'year_end, reminder' });
+    expect(config.postTimes.bulletin).toBe('16:30');
+    expect(config.postTimes.roll_call).toBe('09:00');
+    expect(config.postsOff).toEqual(['year_end', 'reminder']);
+  });
+
+  it('names a bad post time and an unknown post kind', () => {
+    const bad = () => loadConfig({ ...valid, ROLL_CALL_TIME: '9:00', POSTS_OFF: 'weekly' });
+    expect(bad).toThrow(/ROLL_CALL_TIME: expected HH:mm, e\.g\. 09:00/);
+    expect(bad).toThrow(/POSTS_OFF: unknown post kind weekly; known: overdue_check, roll_call/);
   });
 
   it('takes the HTTP host from HOST, 0.0.0.0 (the container) by default', () => {

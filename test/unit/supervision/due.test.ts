@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkdayCalendar } from '../../../../src/domain/calendar/workday-calendar.js';
-import { atLocal, local } from '../../../../src/domain/clock.js';
-import { defaultCycleSettings } from '../../../../src/domain/schedule/cycle-settings.js';
-import { dueFireTimes } from '../../../../src/domain/schedule/due-now.js';
-import type { FireTime } from '../../../../src/domain/schedule/fire-times.js';
+import { createWorkdayCalendar } from '../../../src/domain/calendar/workday-calendar.js';
+import { atLocal, local } from '../../../src/domain/clock.js';
+import { defaultCycleSettings } from '../../../src/domain/schedule/cycle-settings.js';
+import { dueFireTimes } from '../../../src/supervision/fire-times.js';
+import { DEFAULT_POST_TIMES, type FireTime } from '../../../src/supervision/post-kinds.js';
 
 const HOUR = 3_600_000;
 const base = {
   reportDay: 25,
   calendar: createWorkdayCalendar(),
-  settings: defaultCycleSettings,
+  cycle: defaultCycleSettings,
+  times: DEFAULT_POST_TIMES,
   deadlines: [],
 };
 const show = (fires: FireTime[]) => fires.map((f) => `${local(f.at).format('MM-DD HH:mm')} ${f.kind}`);
@@ -59,5 +60,20 @@ describe('dueFireTimes', () => {
     });
     expect(show(due)).toEqual(['05-04 09:00 overdue_check']);
     expect(show(skipped)).toEqual(['04-28 09:00 overdue_check']);
+  });
+
+  it('without a last run, logs as skipped the posts of the look-back before the grace window', () => {
+    const { due, skipped } = dueFireTimes({
+      ...base,
+      now: atLocal('2023-05-26 09:30'),
+      graceMs: HOUR,
+      lookbackMs: 2 * 24 * HOUR,
+    });
+    expect(show(due)).toEqual(['05-26 09:00 overdue_check', '05-26 09:00 roll_call']);
+    expect(show(skipped)).toEqual([
+      '05-24 09:00 overdue_check',
+      '05-24 09:00 reminder',
+      '05-25 09:00 overdue_check',
+    ]);
   });
 });

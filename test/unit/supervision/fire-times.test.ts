@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkdayCalendar } from '../../../../src/domain/calendar/workday-calendar.js';
-import { atLocal, local } from '../../../../src/domain/clock.js';
-import { defaultCycleSettings } from '../../../../src/domain/schedule/cycle-settings.js';
-import { type FireTime, fireTimeKey, listFireTimes } from '../../../../src/domain/schedule/fire-times.js';
+import { createWorkdayCalendar } from '../../../src/domain/calendar/workday-calendar.js';
+import { atLocal, local } from '../../../src/domain/clock.js';
+import { defaultCycleSettings } from '../../../src/domain/schedule/cycle-settings.js';
+import { listFireTimes } from '../../../src/supervision/fire-times.js';
+import {
+  DEFAULT_POST_TIMES,
+  describeFireTime,
+  type FireTime,
+  fireTimeKey,
+  POST_KINDS,
+  parseFireData,
+  postLabel,
+} from '../../../src/supervision/post-kinds.js';
 
 const base = {
   reportDay: 25,
   calendar: createWorkdayCalendar(),
-  settings: defaultCycleSettings,
+  cycle: defaultCycleSettings,
+  times: DEFAULT_POST_TIMES,
   deadlines: [
     { taskCode: '6.1', deadline: '2023-05-31' },
     { taskCode: '1.2', deadline: '2023-05-08' },
@@ -17,7 +27,7 @@ const base = {
 
 function describeFire(f: FireTime): string {
   const extra =
-    f.kind === 'deadline_reminder' ? ` ${f.taskCode} -${f.daysBefore}` : f.period ? ` ${f.period}` : '';
+    f.kind === 'deadline_reminder' ? ` ${f.taskCode} -${f.daysBefore}` : 'period' in f ? ` ${f.period}` : '';
   return `${local(f.at).format('YYYY-MM-DD HH:mm')} ${f.kind}${extra}`;
 }
 
@@ -93,10 +103,10 @@ describe('listFireTimes', () => {
   });
 
   it('posts the year end on 20 December 2023 and follows configured times', () => {
-    const settings = { ...defaultCycleSettings, yearEndTime: '15:00', overdueCheckTime: '08:30' };
+    const times = { ...DEFAULT_POST_TIMES, year_end: '15:00', overdue_check: '08:30' };
     const fires = listFireTimes({
       ...base,
-      settings,
+      times,
       from: atLocal('2023-12-20 00:00'),
       to: atLocal('2023-12-21 00:00'),
     });
@@ -140,5 +150,64 @@ describe('fireTimeKey', () => {
       'roll_call:2023-05',
       'bulletin:2023-05',
     ]);
+  });
+});
+
+describe('the post registry', () => {
+  it('leaves out the kinds switched off, and only those', () => {
+    const kinds = listFireTimes({
+      ...base,
+      off: ['overdue_check', 'bulletin'],
+      from: atLocal('2023-05-24 00:00'),
+      to: atLocal('2023-05-27 00:00'),
+    }).map((f) => f.kind);
+    expect(kinds).toEqual(['reminder', 'deadline_reminder', 'roll_call']);
+  });
+
+  it('names and describes every kind in Chinese', () => {
+    expect(POST_KINDS.map(postLabel)).toEqual([
+      '逾期检查',
+      '点名通报',
+      '进展提醒',
+      '到期提醒',
+      '年终考核',
+      '月度通报',
+    ]);
+    const fires = listFireTimes({
+      ...base,
+      from: atLocal('2023-05-24 00:00'),
+      to: atLocal('2023-05-25 00:00'),
+    });
+    expect(fires.map(describeFireTime)).toEqual([
+      '逾期检查（新逾期事项发黄牌）',
+      '2023年5月进展报送提醒（未报单位）',
+      '事项 6.1 到期提醒（时限 2023-05-31，提前 7 天）',
+    ]);
+  });
+
+  it('reads back every fire time it lists as job data, and refuses data missing its kind’s fields', () => {
+    const fires = listFireTimes({
+      ...base,
+      from: atLocal('2023-05-01 00:00'),
+      to: atLocal('2024-01-01 00:00'),
+    });
+    expect(new Set(fires.map((f) => f.kind))).toEqual(new Set(POST_KINDS));
+    for (const fire of fires) {
+      const parsed = parseFireData(JSON.parse(JSON.stringify({ ...fire, at: fire.at.toISOString() })));
+      expect(parsed).toEqual({ ok: true, fire });
+    }
+    const at = '2023-05-24T01:00:00.000Z';
+    expect(parseFireData({ kind: 'reminder', at, day: '2023-05-24' })).toEqual({
+      ok: false,
+      problems: ['reminder.period'],
+    });
+    expect(parseFireData({ kind: 'deadline_reminder', at, day: '2023-05-24', taskCode: '6.1' })).toEqual({
+      ok: false,
+      problems: ['deadline_reminder.deadline', 'deadline_reminder.daysBefore'],
+    });
+    expect(parseFireData({ kind: 'weekly', at, day: '2023-05-24' })).toMatchObject({
+      ok: false,
+      problems: ['kind'],
+    });
   });
 });

@@ -9,28 +9,22 @@ describe('cycle settings', () => {
     expect(defaultCycleSettings).toEqual({
       reminderDaysOfMonth: [20],
       reminderBeforeReportDays: [1],
-      reminderTime: '09:00',
-      rollCallTime: '09:00',
-      bulletinTime: '10:00',
       deadlineReminderDaysBefore: [7, 1],
-      deadlineReminderTime: '09:00',
-      overdueCheckTime: '09:00',
       yearEndDay: '12-20',
-      yearEndTime: '09:00',
     });
     expect(Object.isFrozen(defaultCycleSettings)).toBe(true);
   });
 
   it('lays config over the defaults', () => {
-    const settings = resolveCycleSettings({ bulletinTime: '16:30', reminderDaysOfMonth: [15, 20] });
-    expect(settings.bulletinTime).toBe('16:30');
+    const settings = resolveCycleSettings({ yearEndDay: '12-25', reminderDaysOfMonth: [15, 20] });
+    expect(settings.yearEndDay).toBe('12-25');
     expect(settings.reminderDaysOfMonth).toEqual([15, 20]);
-    expect(settings.rollCallTime).toBe('09:00');
+    expect(settings.deadlineReminderDaysBefore).toEqual([7, 1]);
   });
 
   it.each([
-    [{ reminderTime: '9:00' }],
-    [{ bulletinTime: '24:00' }],
+    [{ deadlineReminderDaysBefore: [0] }],
+    [{ reminderBeforeReportDays: [32] }],
     [{ yearEndDay: '02-30' }],
     [{ reminderDaysOfMonth: [0] }],
   ])('rejects %j', (partial) => {

@@ -5,12 +5,12 @@ import { expectEscaped, expectFitted, expectValid } from './checks.js';
 import { HOSTILE, many } from './fixtures.js';
 
 const items: ScheduleItem[] = [
-  { at: atLocal('2023-05-26 10:00'), kind: 'bulletin', label: '2023年5月' },
-  { at: atLocal('2023-05-19 09:00'), kind: 'reminder', label: '2023年5月' },
-  { at: atLocal('2023-05-24 09:00'), kind: 'deadline_reminder', label: '事项 6.1 到期前 7 天' },
-  { at: atLocal('2023-05-22 09:00'), kind: 'overdue_check', label: '' },
-  { at: atLocal('2023-05-26 09:00'), kind: 'roll_call', label: '2023年5月' },
-  { at: atLocal('2023-12-20 09:00'), kind: 'year_end', label: '2023年度' },
+  { at: atLocal('2023-05-26 10:00'), name: '月度通报', label: '2023年5月' },
+  { at: atLocal('2023-05-19 09:00'), name: '进展提醒', label: '2023年5月' },
+  { at: atLocal('2023-05-24 09:00'), name: '到期提醒', label: '事项 6.1 到期前 7 天' },
+  { at: atLocal('2023-05-22 09:00'), name: '逾期检查', label: '' },
+  { at: atLocal('2023-05-26 09:00'), name: '点名通报', label: '2023年5月' },
+  { at: atLocal('2023-12-20 09:00'), name: '年终考核', label: '2023年度' },
 ];
 
 describe('renderScheduleCard', () => {
@@ -33,7 +33,7 @@ describe('renderScheduleCard', () => {
 
   it('reads the time in Asia/Shanghai whatever the instant says in UTC', () => {
     const built = renderScheduleCard({
-      items: [{ at: new Date('2023-05-19T01:00:00Z'), kind: 'reminder', label: '' }],
+      items: [{ at: new Date('2023-05-19T01:00:00Z'), name: '进展提醒', label: '' }],
     });
     expect(JSON.stringify(built)).toContain('2023-05-19 09:00');
   });
@@ -44,8 +44,8 @@ describe('renderScheduleCard', () => {
     expectValid(built);
   });
 
-  it('escapes labels and unknown kinds', () => {
-    expectEscaped(renderScheduleCard({ items: [{ at: items[0]!.at, kind: HOSTILE, label: HOSTILE }] }));
+  it('escapes names and labels', () => {
+    expectEscaped(renderScheduleCard({ items: [{ at: items[0]!.at, name: HOSTILE, label: HOSTILE }] }));
   });
 
   it('stays within the limit for 1,000 posts', () => {
@@ -53,7 +53,7 @@ describe('renderScheduleCard', () => {
     const built = renderScheduleCard({
       items: many(1000, (i) => ({
         at: new Date(base + i * 3_600_000),
-        kind: 'deadline_reminder',
+        name: '到期提醒',
         label: HOSTILE,
       })),
     });
