@@ -116,7 +116,6 @@ export function createTaskRepository(
         at: note?.at ?? new Date(),
       });
       if (!won) return null;
-      for (const field of unset) delete (next as unknown as Record<string, unknown>)[field];
       await write(next);
       // On FerretDB an older winner's write still in flight can land over ours; put ours back.
       const stored = await Tasks.findOne({ planId: task.planId, code: task.code }, { version: 1 })
@@ -124,6 +123,8 @@ export function createTaskRepository(
         .exec();
       if (stored && (stored as { version: number }).version < version) await write(next);
       await decisions.markApplied(`${subject}:${version}`);
+      // Only now: `write` turns the fields left undefined into `$unset`.
+      for (const field of unset) delete (next as unknown as Record<string, unknown>)[field];
       return next;
     },
   };
