@@ -279,16 +279,19 @@ function createMembers(decisions: Decisions): MemberRepository {
     const latest = decisions.latest(subjectOf(openId));
     return { member: member ? copy(member) : null, seq: latest?.seq ?? 0, latest };
   };
-  const decide = (
+  const decide = async (
     openId: string,
     member: Member | null,
     by: { actor: string; at: Date },
     unseenSince?: Date,
-  ): { won: true; before: Member | null } | { won: false; current: Member | null } => {
+  ): Promise<{ won: true; before: Member | null } | { won: false; current: Member | null }> => {
     const before = current(openId);
     const latest = before.latest;
     if (unseenSince && latest && latest.actor !== by.actor && new Date(latest.at) >= unseenSince)
       return { won: false, current: before.member };
+    // The Mongo repository reads, then inserts the next step: callers that read the same step race
+    // for its key. Yield between the two as it does, so concurrent callers here race too.
+    await Promise.resolve();
     const seq = before.seq + 1;
     const won = decisions.claim(`${subjectOf(openId)}:${seq}`, {
       subject: subjectOf(openId),
@@ -319,7 +322,7 @@ function createMembers(decisions: Decisions): MemberRepository {
       );
     },
     async unbind(openId, by) {
-      const result = decide(openId, null, { actor: by.actor, at: by.at });
+      const result = await decide(openId, null, { actor: by.actor, at: by.at });
       return result.won ? result.before : null;
     },
   };
