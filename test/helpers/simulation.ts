@@ -1,11 +1,29 @@
-import { atLocal, local } from '../../src/domain/clock.js';
+import { type AdjustableClock, atLocal, local } from '../../src/domain/clock.js';
+import type { DomainDeps } from '../../src/domain/deps.js';
 import type { Caller } from '../../src/domain/members/member.js';
 import { recordReport } from '../../src/domain/reports/record-report.js';
 import { approveSignoff, requestSignoff } from '../../src/domain/signoff/signoff.service.js';
 import { confirmWarnings } from '../../src/domain/warnings/warnings.service.js';
 import { dueNow } from '../../src/supervision/due.js';
 import { performFireTime } from '../../src/supervision/post-kinds.js';
-import type { ChatHarness } from './chat-harness.js';
+import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
+
+/*
+ * The one place the tests reach into src/supervision's scheduling API (dueNow, performFireTime):
+ * repoint these imports when it moves.
+ */
+
+/** What a simulation drives: a bot's domain, its supervision settings and its clock (memory or real). */
+export interface SimulationWorld {
+  domain: DomainDeps;
+  supervision: SupervisionDeps;
+  clock: AdjustableClock;
+}
+
+/** Performs the automatic posts due now, exactly as the fire jobs perform them (no queue). */
+export async function performDuePosts(supervision: SupervisionDeps): Promise<void> {
+  for (const fire of await dueNow(supervision)) await performFireTime(supervision, fire);
+}
 
 /** How a unit behaves in the simulated year. */
 export type UnitScript = 'on_time' | 'late' | 'never' | 'early_signoff';
@@ -17,15 +35,24 @@ export function simulationMember(unit: string) {
 
 /**
  * Runs the seed plan day by day from `from` to `to` on the injectable clock: at 09:00–10:00 the due
- * automatic posts (exactly the code the jobs run), at 11:00 the scripted unit actions and, with
- * `confirmCards`, the office confirming the roll call's proposed yellow cards (/确认黄牌). No sleeps.
+ * automatic posts (exactly the code the jobs run; `tick` replaces them, e.g. by a BullMQ tick), at
+ * 11:00 the scripted unit actions and, with `confirmCards`, the office confirming the roll call's
+ * proposed yellow cards (/确认黄牌). No sleeps.
  */
 export async function simulate(
-  h: ChatHarness,
-  input: { from: string; to: string; scripts: Record<string, UnitScript>; confirmCards?: boolean },
+  world: SimulationWorld,
+  input: {
+    from: string;
+    to: string;
+    scripts: Record<string, UnitScript>;
+    confirmCards?: boolean;
+    tick?: () => Promise<void>;
+  },
 ): Promise<void> {
-  const { domain } = h.app;
-  const plan = (await domain.repos.plans.current())!;
+  const { domain, clock } = world;
+  const tick = input.tick ?? (() => performDuePosts(world.supervision));
+  const plan = await domain.repos.plans.current();
+  if (!plan) throw new Error('no plan to simulate');
   const office: Caller = { openId: 'ou_office_admin', name: '高志平', isOffice: true };
   for (
     let day = local(atLocal(`${input.from} 00:00`));
@@ -34,10 +61,10 @@ export async function simulate(
   ) {
     const date = day.format('YYYY-MM-DD');
     for (const hour of ['09:00', '10:00']) {
-      h.clock.set(atLocal(`${date} ${hour}`));
-      for (const fire of await dueNow(h.app.supervision)) await performFireTime(h.app.supervision, fire);
+      clock.set(atLocal(`${date} ${hour}`));
+      await tick();
     }
-    h.clock.set(atLocal(`${date} 11:00`));
+    clock.set(atLocal(`${date} 11:00`));
     if (input.confirmCards) await confirmWarnings(domain, office, { ids: [], source: `sim-${date}-confirm` });
     const tasks = await domain.repos.tasks.list(plan.planId);
     for (const task of tasks) {
