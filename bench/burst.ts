@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { FakeMessage } from '../src/fake-lark/index.js';
+import type { FakeMessage } from '../dev/fake-lark/index.js';
 import type { LoadResult } from './child/worker.mode.js';
 import { envSeconds, runBench } from './lib/bench-run.js';
 import { startChild } from './lib/child.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Services } from '../src/harness/services.js';
+import type { Services } from '../dev/harness/services.js';
 import { type BenchContext, envSeconds, runBench } from './lib/bench-run.js';
 import { type ChildHandle, startChild } from './lib/child.js';
 import { mixedUtterance } from './lib/commands.js';

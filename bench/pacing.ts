@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { createFakeLark, type FakeLark } from '../src/fake-lark/index.js';
+import { createFakeLark, type FakeLark } from '../dev/fake-lark/index.js';
 import { createLarkClient } from '../src/lark/lark-client.js';
 import { createLarkMessenger } from '../src/lark/lark-messenger.js';
 import { createPacedSender, LARK_LIMITS, type PacingLimits } from '../src/lark/paced-sender.js';

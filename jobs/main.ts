@@ -3,10 +3,10 @@ import { clockFromConfig } from '../src/app/clock-from-config.js';
 import { createMessengerFromConfig } from '../src/app/messenger-from-config.js';
 import { onShutdown } from '../src/app/shutdown.js';
 import { openStorage } from '../src/app/storage.js';
-import { startSupervision } from '../src/app/supervision-app.js';
 import { createSupervisionDeps } from '../src/app/supervision-deps.js';
 import { createLogger } from '../src/logger.js';
 import { disconnectMongo } from '../src/persistence/mongo.js';
+import { startSupervision } from './supervision-runtime.js';
 
 /** The worker process in production: the scheduler's cron ticks and the automatic posts. */
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 import { loadConfig } from '../../config/index.js';
+import { startSupervision } from '../../jobs/supervision-runtime.js';
 import { clockFromConfig } from '../../src/app/clock-from-config.js';
 import { createMessengerFromConfig } from '../../src/app/messenger-from-config.js';
 import { openStorage } from '../../src/app/storage.js';
-import { startSupervision } from '../../src/app/supervision-app.js';
 import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
 import { createLogger } from '../../src/logger.js';
 import { disconnectMongo } from '../../src/persistence/mongo.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Services, startServices } from '../../src/harness/services.js';
+import { type Services, startServices } from '../../dev/harness/services.js';
 import { compileChildren } from './compiled.js';
 import { createFigureLog, type FigureLog } from './figures.js';
 import { describeMachine } from './machine.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { encryptEvent, type FakeLark, signEvent } from '../../src/fake-lark/index.js';
+import { encryptEvent, type FakeLark, signEvent } from '../../dev/fake-lark/index.js';
 
 /** A user message to deliver. */
 export interface Utterance {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { FERRETDB_VERSION } from '../../src/harness/ferretdb.js';
+import { FERRETDB_VERSION } from '../../dev/harness/ferretdb.js';
 
 function cpuModel(): string {
   try {

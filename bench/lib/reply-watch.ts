@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FakeLark } from '../../src/fake-lark/index.js';
+import type { FakeLark } from '../../dev/fake-lark/index.js';
 
 /** When the bot's first reply to each message was recorded at the fake Lark. */
 export interface ReplyWatch {

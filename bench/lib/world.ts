@@ -1,7 +1,7 @@
 import { defaults } from '../../config/defaults.js';
+import { createFakeLark, type FakeLark } from '../../dev/fake-lark/index.js';
+import type { Services } from '../../dev/harness/services.js';
 import { loadPlanFile } from '../../src/app/load-plan-file.js';
-import { createFakeLark, type FakeLark } from '../../src/fake-lark/index.js';
-import type { Services } from '../../src/harness/services.js';
 import type { BenchMember } from './ipc.js';
 
 export const ENCRYPT_KEY = 'bench-encrypt-key';

@@ -5,11 +5,10 @@ import { type Bot, createBot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
 import { replyNotUnderstood } from '../bot/commands/help.command.js';
 import { listCommands } from '../bot/commands/index.js';
-import { createSupervisionCommands } from '../bot/commands/supervision.commands.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
-import type { Messenger } from '../bot/messenger.js';
 import type { Clock } from '../domain/clock.js';
 import type { DomainDeps } from '../domain/deps.js';
+import type { Messenger } from '../domain/messenger.js';
 import type { Repositories } from '../domain/ports.js';
 import type { LarkClient } from '../lark/lark-client.js';
 import type { Logger } from '../logger.js';
@@ -99,10 +98,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   let botOpenId = await fetchBotOpenId(lark, logger);
 
   const supervision = createSupervisionDeps(config, domain, messenger, logger);
-  const commands = listCommands([
-    ...createSupervisionCommands(supervision),
-    ...(options.extraCommands ?? []),
-  ]);
+  const commands = listCommands(supervision, [...(options.extraCommands ?? [])]);
   const bot = createBot({
     domain,
     messenger,

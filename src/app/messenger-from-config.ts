@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.js';
-import type { Messenger } from '../bot/messenger.js';
+import type { Messenger } from '../domain/messenger.js';
 import { createLarkClient, type LarkClient } from '../lark/lark-client.js';
 import { createLarkMessenger } from '../lark/lark-messenger.js';
 import { createPacedSender } from '../lark/paced-sender.js';

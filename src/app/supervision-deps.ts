@@ -1,8 +1,8 @@
 import { readHolidayOverrides } from '../../config/holidays.js';
 import type { Config } from '../../config/index.js';
-import type { Messenger } from '../bot/messenger.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps } from '../domain/deps.js';
+import type { Messenger } from '../domain/messenger.js';
 import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Logger } from '../logger.js';
 import type { SupervisionDeps } from '../supervision/supervision-deps.js';

@@ -1,4 +1,5 @@
 import type { DomainDeps } from '../domain/deps.js';
+import type { Messenger } from '../domain/messenger.js';
 import { identifyCaller, requireOffice } from '../domain/shared/access.js';
 import type { Logger } from '../logger.js';
 import { createCallerNames } from './caller-names.js';
@@ -8,7 +9,6 @@ import type { Command } from './command.js';
 import { type BotExtras, type ChatContext, createContext } from './context.js';
 import type { Dedupe } from './dedupe.js';
 import { withErrorBoundary } from './error-boundary.js';
-import type { Messenger } from './messenger.js';
 import { splitCommand } from './parsing/split-command.js';
 import { createRouter } from './router.js';
 
@@ -67,6 +67,7 @@ export function createBot(deps: BotDeps): Bot {
           split,
           mentions: event.kind === 'message' ? event.mentions : [],
           attachments: event.kind === 'message' ? event.attachments : [],
+          usage: command.usage,
         });
         await command.run(ctx, args);
       });

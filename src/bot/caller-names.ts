@@ -1,5 +1,5 @@
+import type { Messenger } from '../domain/messenger.js';
 import type { Logger } from '../logger.js';
-import type { Messenger } from './messenger.js';
 
 /**
  * Display names of people the store does not name (an office admin listed in OFFICE_ADMIN_OPEN_IDS

@@ -7,6 +7,8 @@ export interface CommandInput {
   split: SplitCommand;
   mentions: Mention[];
   attachments: string[];
+  /** The command's own usage line, for its "正确格式" hints (written once, on the command). */
+  usage: string;
 }
 
 /** A chat command: a pure parser, then a handler that calls one use case and one renderer. */

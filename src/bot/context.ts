@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DomainDeps } from '../domain/deps.js';
 import type { Caller } from '../domain/members/member.js';
+import type { CardJson, Messenger } from '../domain/messenger.js';
 import type { Logger } from '../logger.js';
 import type { ChatEvent } from './chat-event.js';
-import type { CardJson, Messenger } from './messenger.js';
 
 /** Work a command may ask for beyond the domain's use cases (files, posts). */
 export interface BotExtras {

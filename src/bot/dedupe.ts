@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { guardOutages } from '../persistence/outage.js';
 import type { ChatEvent } from './chat-event.js';
 
 /** Remembers which deliveries were already handled. */
@@ -11,7 +12,8 @@ export interface Dedupe {
 /**
  * Lark re-delivers an event it thinks failed (15 s, 5 min, 1 h, 6 h) and may deliver twice anyway;
  * the receive_v1 docs advise de-duplicating on message_id, the generic docs on event_id: we do both.
- * Redis `SET NX EX` is atomic, so two processes cannot both win.
+ * Redis `SET NX EX` is atomic, so two processes cannot both win. Redis not answering is
+ * DomainError('UNAVAILABLE'), the same "try again" as the database's.
  */
 export function createRedisDedupe(redis: Redis, ttlSeconds: number, prefix = 'duban:dedupe'): Dedupe {
   // A unique value per claim: when ioredis re-sends a SET whose answer was lost in a reconnect, the
@@ -22,10 +24,10 @@ export function createRedisDedupe(redis: Redis, ttlSeconds: number, prefix = 'du
     if ((await redis.set(full, token, 'EX', ttlSeconds, 'NX')) === 'OK') return true;
     return (await redis.get(full)) === token;
   };
-  return {
-    async firstTime(event) {
+  return guardOutages({
+    async firstTime(event: ChatEvent) {
       if (!(await claim(`event:${event.eventId}`))) return false;
       return event.kind === 'message' ? claim(`message:${event.messageId}`) : true;
     },
-  };
+  });
 }

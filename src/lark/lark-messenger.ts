@@ -1,4 +1,4 @@
-import type { CardJson, Messenger } from '../bot/messenger.js';
+import type { CardJson, Messenger } from '../domain/messenger.js';
 import type { LarkClient } from './lark-client.js';
 import { checkBody, LarkApiError, NETWORK } from './lark-error.js';
 import type { PacedSender } from './paced-sender.js';

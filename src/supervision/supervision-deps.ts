@@ -1,6 +1,6 @@
-import type { Messenger } from '../bot/messenger.js';
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps } from '../domain/deps.js';
+import type { Messenger } from '../domain/messenger.js';
 import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';

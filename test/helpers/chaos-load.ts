@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FakeMessage } from '../../src/fake-lark/index.js';
+import type { FakeMessage } from '../../dev/fake-lark/index.js';
 
 /** Runs `work` over `items` with at most `concurrency` at a time; resolves with the results in order. */
 export async function runPool<T, R>(

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type ServerProcess, spawnServer } from '../../src/harness/child-process.js';
+import { type ServerProcess, spawnServer } from '../../dev/harness/child-process.js';
 import { waitUntil } from './chaos-load.js';
 
 const ENTRY = fileURLToPath(new URL('./chaos-worker-entry.ts', import.meta.url));
@@ -20,7 +20,7 @@ export interface WorkerChild {
 
 /**
  * Starts `node --import tsx chaos-worker-entry.ts` (one process, so SIGKILL kills the worker itself)
- * and waits for "chaos worker ready". The child dies with the test process (src/harness/child-process).
+ * and waits for "chaos worker ready". The child dies with the test process (dev/harness/child-process).
  */
 export async function startWorkerChild(
   env: Record<string, string>,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { loadConfig, webhookPathOf } from '../../config/index.js';
+import { createFakeLark, type FakeLark, type FakeMessage } from '../../dev/fake-lark/index.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import type { Command } from '../../src/bot/command.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
 import type { Member } from '../../src/domain/members/member.js';
-import { createFakeLark, type FakeLark, type FakeMessage } from '../../src/fake-lark/index.js';
 import { createLogger } from '../../src/logger.js';
 
 /** The demo people of the tests: one office admin, unit members, and a stranger. */
@@ -141,7 +141,9 @@ export async function startChatHarness(
     isPlanChat: options.onlyPlanChat ? undefined : () => true,
   });
   await app.receiver.start();
-  const webhookUrl = `http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`;
+  // On the long connection the HTTP server serves only /healthz and /readyz: its origin is the URL.
+  const origin = `http://127.0.0.1:${app.receiver.port?.()}`;
+  const webhookUrl = options.transport === 'ws' ? origin : `${origin}${webhookPathOf(config)}`;
   if (options.transport === 'ws') await fake.waitForWsClient(10_000);
   else fake.setWebhookUrl(webhookUrl);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'vitest';
 import type { TestProject } from 'vitest/node';
-import { type Services, startServices } from '../../src/harness/services.js';
+import { type Services, startServices } from '../../dev/harness/services.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

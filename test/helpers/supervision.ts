@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { type SupervisionRuntime, startSupervision } from '../../src/app/supervision-app.js';
-import type { FakeMessage } from '../../src/fake-lark/index.js';
+import type { FakeMessage } from '../../dev/fake-lark/index.js';
+import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
 import type { ChatHarness } from './chat-harness.js';
 
 /** Starts the scheduler and workers of the harness' bot under a BullMQ prefix of its own. */

@@ -1,3 +1,4 @@
+import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import type { Command } from '../command.js';
 import { createHelpCommand } from './help.command.js';
 import { logCommand } from './log.command.js';
@@ -21,9 +22,13 @@ import {
 } from './query.commands.js';
 import { reportCommand } from './report.command.js';
 import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.command.js';
+import { createSupervisionCommands } from './supervision.commands.js';
 
-/** Every chat command, in the order the help card lists them; `extra` adds the scheduler's. */
-export function listCommands(extra: readonly Command[] = []): readonly Command[] {
+/** Every chat command, in the order the help card lists them; `extra` adds more (extensions, tests). */
+export function listCommands(
+  supervision: SupervisionDeps,
+  extra: readonly Command[] = [],
+): readonly Command[] {
   const commands: Command[] = [];
   const help = createHelpCommand(() => commands);
   commands.push(
@@ -48,6 +53,7 @@ export function listCommands(extra: readonly Command[] = []): readonly Command[]
       unbindCommand,
       extendCommand,
       exportCommand,
+      ...createSupervisionCommands(supervision),
       ...extra,
     ] as Command[]),
   );

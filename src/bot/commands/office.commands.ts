@@ -20,8 +20,7 @@ export const extendCommand = defineCommand({
   summary: '调整事项整改时限（须写明理由，留存历史）',
   example: '/延期 3.2 2023-10-31 配网改造工程受汛期影响',
   officeOnly: true,
-  parse: ({ split }) => {
-    const usage = '/延期 6.1 2023-09-30 延期理由';
+  parse: ({ split, usage }) => {
     const code = requireCode(split.tokens[0], usage);
     const date = split.tokens[1];
     if (!date) throw badInput('缺少新的整改时限。', usage);
@@ -47,8 +46,7 @@ export const warnCommand = defineCommand({
   summary: '对单位发出黄牌警告',
   example: '/警告 住建局 5月进展报送不实 4.1',
   officeOnly: true,
-  parse: ({ split }) => {
-    const usage = '/警告 单位 理由 [事项编号]';
+  parse: ({ split, usage }) => {
     const unit = split.tokens[0];
     if (!unit) throw badInput('缺少单位名称。', usage);
     const last = split.tokens.length > 2 ? split.tokens.at(-1) : undefined;
@@ -79,9 +77,9 @@ export const revokeCommand = defineCommand({
   summary: '撤销黄牌（须写明理由）',
   example: '/撤销黄牌 Y7K3Q 已补报并核实',
   officeOnly: true,
-  parse: ({ split }) => {
+  parse: ({ split, usage }) => {
     const id = split.tokens[0];
-    if (!id) throw badInput('缺少黄牌编号。', '/撤销黄牌 黄牌编号 理由');
+    if (!id) throw badInput('缺少黄牌编号。', usage);
     return { id, reason: split.restFrom(1) };
   },
   run: async (ctx, args) => {
@@ -115,10 +113,10 @@ export const confirmCommand = defineCommand({
   summary: '确认点名通报拟发的黄牌（不写编号即确认最近一次全部）',
   example: '/确认黄牌 Y4M2P Y5N8R',
   officeOnly: true,
-  parse: ({ split }) => {
+  parse: ({ split, usage }) => {
     const ids = split.tokens.flatMap((t) => t.split(/[,，、]/)).filter(Boolean);
     const bad = ids.find((id) => !/^[A-Za-z0-9]{2,12}$/.test(id));
-    if (bad) throw badInput(`“${bad.slice(0, 12)}”不是黄牌编号。`, '/确认黄牌 [黄牌编号…]');
+    if (bad) throw badInput(`“${bad.slice(0, 12)}”不是黄牌编号。`, usage);
     return { ids };
   },
   run: async (ctx, args) => {
@@ -134,8 +132,7 @@ export const bindCommand = defineCommand({
   summary: `把群成员绑定到责任单位（角色：${Object.values(ROLE_LABEL).join('/')}，默认联络员）`,
   example: '/绑定 @张三 税务局 联络员',
   officeOnly: true,
-  parse: ({ split }) => {
-    const usage = '/绑定 @成员 单位 [角色]';
+  parse: ({ split, usage }) => {
     const member = mentionedMember(split, '绑定', usage);
     // Words are the tokens that are not mentions: a display name never supplies the unit or role.
     const words = split.tokens.filter((_, i) => !split.mentionAt(i));
@@ -162,8 +159,8 @@ export const unbindCommand = defineCommand({
   summary: '解除成员与单位的绑定',
   example: '/解绑 @张三',
   officeOnly: true,
-  parse: ({ split }) => {
-    const member = mentionedMember(split, '解绑', '/解绑 @成员');
+  parse: ({ split, usage }) => {
+    const member = mentionedMember(split, '解绑', usage);
     return { openId: member.openId, name: member.name };
   },
   run: async (ctx, args) => {

@@ -44,7 +44,7 @@ export const taskCommand = defineCommand({
   summary: '查看事项详情：问题、措施、时限、状态、指标、进展记录',
   example: '/事项 6.1',
   officeOnly: false,
-  parse: ({ split }) => ({ code: requireCode(split.tokens[0], '/事项 6.1') }),
+  parse: ({ split, usage }) => ({ code: requireCode(split.tokens[0], usage) }),
   run: async (ctx, args) => ctx.replyCard(renderTaskCard(await queryTask(ctx.deps, args.code))),
 });
 
@@ -55,9 +55,9 @@ export const unitCommand = defineCommand({
   summary: '查看某单位的事项和黄牌',
   example: '/单位 税务局',
   officeOnly: false,
-  parse: ({ split }) => {
+  parse: ({ split, usage }) => {
     const unit = split.restFrom(0);
-    if (!unit) throw badInput('缺少单位名称。', '/单位 税务局');
+    if (!unit) throw badInput('缺少单位名称。', usage);
     return { unit };
   },
   run: async (ctx, args) => ctx.replyCard(renderUnitCard(await queryUnit(ctx.deps, args.unit))),

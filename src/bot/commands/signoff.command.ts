@@ -19,8 +19,8 @@ export const requestSignoffCommand = defineCommand({
   summary: '整改完成后申请销号',
   example: '/申请销号 2.2 已出台排水连接工程零收费文件',
   officeOnly: false,
-  parse: ({ split, attachments }) => ({
-    code: requireCode(split.tokens[0], '/申请销号 6.1 完成情况说明'),
+  parse: ({ split, attachments, usage }) => ({
+    code: requireCode(split.tokens[0], usage),
     note: split.restFrom(1),
     evidence: attachments,
   }),
@@ -55,7 +55,7 @@ export const approveCommand = defineCommand({
   summary: '审核通过，事项销号（长期坚持事项转为长期坚持中）',
   example: '/销号 2.2',
   officeOnly: true,
-  parse: ({ split }) => ({ code: requireCode(split.tokens[0], '/销号 6.1') }),
+  parse: ({ split, usage }) => ({ code: requireCode(split.tokens[0], usage) }),
   run: async (ctx, args) => {
     const task = await approveSignoff(ctx.deps, ctx.caller, { ...args, source: ctx.event.messageId });
     await ctx.replyCard(
@@ -76,8 +76,8 @@ export const rejectCommand = defineCommand({
   summary: '退回销号申请并说明理由',
   example: '/退回 2.2 缺少收费清理文件',
   officeOnly: true,
-  parse: ({ split }) => ({
-    code: requireCode(split.tokens[0], '/退回 6.1 退回理由'),
+  parse: ({ split, usage }) => ({
+    code: requireCode(split.tokens[0], usage),
     reason: split.restFrom(1),
   }),
   run: async (ctx, args) => {

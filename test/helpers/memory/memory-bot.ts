@@ -9,7 +9,6 @@ import type { CardActionEvent, ChatEvent, MessageEvent } from '../../../src/bot/
 import type { Command } from '../../../src/bot/command.js';
 import { replyNotUnderstood } from '../../../src/bot/commands/help.command.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
 import { type AdjustableClock, adjustableClock, atLocal, fixedClock } from '../../../src/domain/clock.js';
 import type { DomainDeps } from '../../../src/domain/deps.js';
 import type { Member } from '../../../src/domain/members/member.js';
@@ -162,10 +161,7 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
   const dedupe = createMemoryDedupe(clock, config.dedupeTtlSeconds);
 
   const supervision = createSupervisionDeps(config, domain, messenger, logger);
-  const commands = listCommands([
-    ...createSupervisionCommands(supervision),
-    ...(options.extraCommands ?? []),
-  ]);
+  const commands = listCommands(supervision, [...(options.extraCommands ?? [])]);
   const bot = createBot({
     domain,
     messenger,

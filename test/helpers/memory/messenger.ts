@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CardJson, Messenger } from '../../../src/bot/messenger.js';
+import { LarkCode } from '../../../dev/fake-lark/lark-errors.js';
+import { checkContent } from '../../../dev/fake-lark/routes/message.content.js';
 import type { Clock } from '../../../src/domain/clock.js';
-import { LarkCode } from '../../../src/fake-lark/lark-errors.js';
-import { checkContent } from '../../../src/fake-lark/routes/message.content.js';
+import type { CardJson, Messenger } from '../../../src/domain/messenger.js';
 import { LarkApiError } from '../../../src/lark/lark-error.js';
 
 /** The bot's own open_id in the memory chats (it may be @-mentioned in its cards). */
@@ -44,7 +44,7 @@ export interface UuidConflict {
 }
 
 /**
- * The Messenger in memory, behaving as the fake Lark (src/fake-lark) answers the real messenger:
+ * The Messenger in memory, behaving as the fake Lark (dev/fake-lark) answers the real messenger:
  * - a `uuid` already sent within the hour returns the first message's id and sends nothing (Lark's
  *   idempotency); when the content differs the drop is also recorded in `uuidConflicts`, since in
  *   Lark that second message is silently lost — tests can assert there are none;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { type ChaosHarness, startChaosHarness } from '../../helpers/chaos-harness.js';
 import { duplicatesBy, runPool } from '../../helpers/chaos-load.js';
 import { cardColour, replyText } from '../../helpers/chat-harness.js';

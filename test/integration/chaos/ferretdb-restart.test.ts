@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ferretdbBinaryPath, startFerretdb } from '../../../dev/harness/ferretdb.js';
 import { isUnavailable, retryTransient } from '../../../src/domain/shared/transient.js';
-import { ferretdbBinaryPath, startFerretdb } from '../../../src/harness/ferretdb.js';
 import { isOutage } from '../../../src/persistence/outage.js';
 import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';

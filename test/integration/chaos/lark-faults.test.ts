@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startSupervision } from '../../../src/app/supervision-app.js';
+import { startSupervision } from '../../../jobs/supervision-runtime.js';
 import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups, duplicatesBy, runPool, waitUntil } from '../../helpers/chaos-load.js';
 import { cardColour, PEOPLE } from '../../helpers/chat-harness.js';

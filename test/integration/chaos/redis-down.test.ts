@@ -3,7 +3,7 @@
  * gets the polite retry message instead of silence.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRedisServer } from '../../../src/harness/redis-server.js';
+import { startRedisServer } from '../../../dev/harness/redis-server.js';
 import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes } from '../../helpers/chaos-reports.js';

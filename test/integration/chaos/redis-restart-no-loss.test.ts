@@ -4,9 +4,9 @@
  * the restarts the scheduler still posts the day's reminder, once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSupervision } from '../../../src/app/supervision-app.js';
+import { startRedisServer } from '../../../dev/harness/redis-server.js';
+import { startSupervision } from '../../../jobs/supervision-runtime.js';
 import { atLocal } from '../../../src/domain/clock.js';
-import { startRedisServer } from '../../../src/harness/redis-server.js';
 import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes, prepareReportLoad, sendReportsDuring } from '../../helpers/chaos-reports.js';

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { createRouter } from '../../../src/bot/router.js';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
 import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 
@@ -41,7 +40,7 @@ function readmeExamples(): string[] {
   return [...new Set(examples)];
 }
 
-const ROUTER = createRouter(listCommands(createSupervisionCommands({} as SupervisionDeps)));
+const ROUTER = createRouter(listCommands({} as SupervisionDeps));
 /** Commands that a unit member sends for a task of the member's own unit. */
 const LEAD_UNIT_COMMANDS = new Set(['进展', '申请销号']);
 /** Sign-offs run last: they close the task other examples still act on. */

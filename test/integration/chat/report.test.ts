@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCOPES } from '../../../src/fake-lark/index.js';
+import { DEFAULT_SCOPES } from '../../../dev/fake-lark/index.js';
 import {
   type ChatHarness,
   cardColour,

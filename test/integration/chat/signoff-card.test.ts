@@ -5,7 +5,7 @@
  * told who already handled it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import {
   type ChatHarness,
   cardColour,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { bearerTokens, createSdkClient } from './sdk-client.helper.js';
 
 const TOKEN_PATH = '/open-apis/auth/v3/tenant_access_token/internal';

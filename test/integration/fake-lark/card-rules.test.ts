@@ -1,9 +1,9 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { createSdkClient } from './sdk-client.helper.js';
 
-/** The rules Lark applies to message bodies and card JSON 2.0 (src/fake-lark/README.md, "Card JSON 2.0 rules"). */
+/** The rules Lark applies to message bodies and card JSON 2.0 (dev/fake-lark/README.md, "Card JSON 2.0 rules"). */
 describe('fake-lark enforces the documented card and size rules', () => {
   const fake = createFakeLark();
   let client: lark.Client;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark, type FakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark, type FakeLark } from '../../../dev/fake-lark/index.js';
 import { createSdkClient } from './sdk-client.helper.js';
 import { createDispatcher, startWebhook, type WebhookReceiver } from './webhook.helper.js';
 

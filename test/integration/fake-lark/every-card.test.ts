@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, generateDataset, NOW, TODAY } from '../../../bench/lib/plan-generator.js';
 import { WORK } from '../../../bench/lib/scale-work.js';
 import { defaults } from '../../../config/defaults.js';
+import { createFakeLark, type FakeLark } from '../../../dev/fake-lark/index.js';
 import { createMessengerFromConfig } from '../../../src/app/messenger-from-config.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import type { Messenger } from '../../../src/bot/messenger.js';
 import { TASK_LOG_PAGE_SIZE } from '../../../src/domain/audit/task-log.js';
+import type { Messenger } from '../../../src/domain/messenger.js';
 import { buildOfficeTodo } from '../../../src/domain/queries/office-todo.js';
 import { buildOverview } from '../../../src/domain/queries/overview.js';
 import { buildUnitDetail } from '../../../src/domain/queries/queries.service.js';
@@ -22,7 +23,6 @@ import { assessedPeriods, buildAssessment } from '../../../src/domain/supervisio
 import { buildReminder } from '../../../src/domain/supervision/reminder.js';
 import { overdueTasks } from '../../../src/domain/supervision/unit-cards.js';
 import { isLiveWarning } from '../../../src/domain/warnings/warning.js';
-import { createFakeLark, type FakeLark } from '../../../src/fake-lark/index.js';
 import { createLogger } from '../../../src/logger.js';
 import type { Card } from '../../../src/render/card.js';
 import { renderConfirmOutcome } from '../../../src/render/confirm-warnings.card.js';
@@ -47,6 +47,7 @@ import { renderTaskLogCard } from '../../../src/render/task-log.card.js';
 import { renderUnitCard } from '../../../src/render/unit.card.js';
 import { renderUnreportedCard } from '../../../src/render/unreported.card.js';
 import { renderWarningsCard } from '../../../src/render/warnings.card.js';
+import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 
 const BODY_LIMIT = 30_000;
 
@@ -243,7 +244,7 @@ function planCards(d: Dataset): [string, Card][] {
       'help, office (/帮助)',
       renderHelpCard({
         isOffice: true,
-        commands: listCommands().map(({ usage, summary, officeOnly, example }) => ({
+        commands: listCommands({} as SupervisionDeps).map(({ usage, summary, officeOnly, example }) => ({
           usage,
           summary,
           officeOnly,

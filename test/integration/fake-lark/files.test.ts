@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { createSdkClient } from './sdk-client.helper.js';
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { createSdkClient } from './sdk-client.helper.js';
 
 /** An address of this machine that is not loopback (a caller from it is not on 127.0.0.1). */

@@ -1,6 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { quietLogger } from './sdk-client.helper.js';
 
 describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () => {

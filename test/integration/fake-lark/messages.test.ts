@@ -1,6 +1,6 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { createSdkClient } from './sdk-client.helper.js';
 
 const card = (title: string) =>

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark, DEFAULT_SCOPES } from '../../../src/fake-lark/index.js';
+import { createFakeLark, DEFAULT_SCOPES } from '../../../dev/fake-lark/index.js';
 import { createDispatcher, startWebhook, type WebhookReceiver } from './webhook.helper.js';
 
 /** Which user messages Lark pushes depends on the app's scopes (im.message.receive_v1 page). */

@@ -1,5 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { FakeLark } from '../../../src/fake-lark/index.js';
+import type { FakeLark } from '../../../dev/fake-lark/index.js';
 
 /** The SDK logs every non-2xx answer; tests assert on the errors instead of reading logs. */
 export const quietLogger = {

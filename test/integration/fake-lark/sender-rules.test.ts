@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLark } from '../../../src/fake-lark/index.js';
+import { createFakeLark } from '../../../dev/fake-lark/index.js';
 import { createLarkClient } from '../../../src/lark/lark-client.js';
 import { LarkApiError } from '../../../src/lark/lark-error.js';
 import { createLarkMessenger, uploadFileType } from '../../../src/lark/lark-messenger.js';

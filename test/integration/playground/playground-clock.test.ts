@@ -3,9 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
+import {
+  type Playground,
+  type PlaygroundOptions,
+  startPlayground,
+} from '../../../dev/playground/playground.js';
 import { local } from '../../../src/domain/clock.js';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
-import { type Playground, type PlaygroundOptions, startPlayground } from '../../../src/local/playground.js';
 
 let dataDir: string;
 let options: PlaygroundOptions;

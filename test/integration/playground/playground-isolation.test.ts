@@ -3,13 +3,13 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { QUEUE_SUPERVISION } from '../../../jobs/queues.js';
 import {
   PLAYGROUND_DB_NAME,
   PLAYGROUND_QUEUE_PREFIX,
   type Playground,
   startPlayground,
-} from '../../../src/local/playground.js';
+} from '../../../dev/playground/playground.js';
+import { QUEUE_SUPERVISION } from '../../../jobs/queues.js';
 import { connectMongo, disconnectMongo } from '../../../src/persistence/mongo.js';
 
 /** An address of this machine that is not loopback. */

@@ -3,9 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_CHAT_ID, DEMO_OFFICE } from '../../../src/local/demo-group.js';
-import { type Playground, type PlaygroundOptions, startPlayground } from '../../../src/local/playground.js';
-import type { ViewMessage } from '../../../src/local/timeline.js';
+import { DEMO_CHAT_ID, DEMO_OFFICE } from '../../../dev/playground/demo-group.js';
+import {
+  type Playground,
+  type PlaygroundOptions,
+  startPlayground,
+} from '../../../dev/playground/playground.js';
+import type { ViewMessage } from '../../../dev/playground/timeline.js';
 
 const SUN_YUE = 'ou_demo_unbound_sunyue';
 const TAX = 'ou_demo_tax_liuxiaoyan';

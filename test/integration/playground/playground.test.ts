@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_OFFICE } from '../../../src/local/demo-group.js';
-import { type Playground, startPlayground } from '../../../src/local/playground.js';
+import { DEMO_OFFICE } from '../../../dev/playground/demo-group.js';
+import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 
 /** Debian's browser: npm's own browser download does not work here. */
 const CHROMIUM = '/usr/bin/chromium';

@@ -7,11 +7,11 @@
  * mongo-wire.md); these rounds lose decisions unless a unique-key insert arbitrates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { OFFICE_UNIT } from '../../../src/domain/members/member.js';
 import type { Task } from '../../../src/domain/tasks/task.js';
 import { STATE_LABEL } from '../../../src/domain/tasks/task-labels.js';
 import { newWarningId } from '../../../src/domain/warnings/warning-id.js';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
 import {
   type ChatHarness,
   cardColour,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { SupervisionRuntime } from '../../../src/app/supervision-app.js';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
+import type { SupervisionRuntime } from '../../../jobs/supervision-runtime.js';
 import { local } from '../../../src/domain/clock.js';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
 import { type ChatHarness, startChatHarness } from '../../helpers/chat-harness.js';
 import { createMemoryBot, titleOf } from '../../helpers/memory/memory-bot.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CardActionInput, FakeMessage } from '../../../src/fake-lark/index.js';
+import type { CardActionInput, FakeMessage } from '../../../dev/fake-lark/index.js';
 import type { ChatHarness } from '../../helpers/chat-harness.js';
 import { post, seal, signedHeaders, webhookNow } from './security-helpers.js';
 

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../../src/bot/chat-event.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
 import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 import { argText, toFullWidth, whitespace } from '../../unit/fuzz/arbitraries.js';
@@ -12,7 +11,7 @@ import { snapshot } from './security-helpers.js';
 
 /** Runs of the property: `FC_BOT_RUNS`, else 300 (each one goes through Redis, Mongo and the fake). */
 const RUNS = Number(process.env.FC_BOT_RUNS ?? 300) || 300;
-const NAMES = listCommands(createSupervisionCommands({} as SupervisionDeps)).flatMap((c) => c.names);
+const NAMES = listCommands({} as SupervisionDeps).flatMap((c) => c.names);
 const CRASH = /处理指令时出错|系统暂时无法访问数据库/;
 
 const text = fc.oneof(

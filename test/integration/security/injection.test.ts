@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeMessage } from '../../../src/fake-lark/index.js';
+import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 import { type DirectLine, startDirectLine } from './direct-line.js';
 import { snapshot } from './security-helpers.js';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { encryptEvent, signEvent } from '../../../src/fake-lark/events/lark-crypto.js';
+import { encryptEvent, signEvent } from '../../../dev/fake-lark/events/lark-crypto.js';
 import { type ChatHarness, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../../helpers/chat-harness.js';
 
 /** Everything stored that a refused or inert command must leave as it was. */

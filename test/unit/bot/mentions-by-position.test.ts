@@ -33,7 +33,7 @@ function event(text: string, people: { openId: string; name: string }[]): Messag
 
 function parseBind(e: MessageEvent) {
   const split = splitCommand(e.text, e.mentionsInText)!;
-  return bindCommand.parse({ split, mentions: e.mentions, attachments: [] });
+  return bindCommand.parse({ split, mentions: e.mentions, attachments: [], usage: bindCommand.usage });
 }
 
 describe('mentions are taken by their place in the text', () => {
@@ -78,6 +78,7 @@ describe('mentions are taken by their place in the text', () => {
         split: splitCommand(unbind.text, unbind.mentionsInText)!,
         mentions: [],
         attachments: [],
+        usage: unbindCommand.usage,
       }),
     ).toEqual({ openId: 'ou_p', name });
   });

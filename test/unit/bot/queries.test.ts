@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
 import { atLocal } from '../../../src/domain/clock.js';
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
 
@@ -13,7 +12,7 @@ describe('queries, the help, and the scheduler’s commands through the bot', ()
   });
 
   it('routes every name of every command, Chinese and English, to its command', async () => {
-    const commands = listCommands(createSupervisionCommands(m.supervision));
+    const commands = listCommands(m.supervision);
     const names = commands.flatMap((c) => c.names);
     expect(names).toEqual(
       expect.arrayContaining(['帮助', 'help', '日程', 'schedule', '通报', 'bulletin', '考核', 'assess']),

@@ -35,7 +35,12 @@ describe('argument parsers', () => {
 
 describe('/进展 reads the percent however it is typed', () => {
   const parse = (text: string) =>
-    reportCommand.parse({ split: splitCommand(text)!, mentions: [], attachments: [] });
+    reportCommand.parse({
+      split: splitCommand(text)!,
+      mentions: [],
+      attachments: [],
+      usage: reportCommand.usage,
+    });
 
   it.each([
     ['/进展 6.1 60% 已开展培训'],

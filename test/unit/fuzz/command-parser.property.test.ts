@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command, CommandInput } from '../../../src/bot/command.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import { createSupervisionCommands } from '../../../src/bot/commands/supervision.commands.js';
 import { toHalfWidth } from '../../../src/bot/parsing/normalize-text.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { DomainError } from '../../../src/domain/errors.js';
@@ -10,7 +9,7 @@ import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.
 import { argText, FC_RUNS, nastyChar, PROPERTY_TIMEOUT_MS, toFullWidth, whitespace } from './arbitraries.js';
 
 // Parsers never touch the scheduler's deps (only `run` does), so an empty object stands in.
-const COMMANDS: readonly Command[] = listCommands(createSupervisionCommands({} as SupervisionDeps));
+const COMMANDS: readonly Command[] = listCommands({} as SupervisionDeps);
 const NAMES = COMMANDS.flatMap((c) => c.names);
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -34,13 +33,13 @@ const commandText = (args: fc.Arbitrary<string>) =>
  * Runs every command's parser on `input`. A parser may return, or throw a BAD_INPUT DomainError
  * whose message is short Chinese; anything else (a TypeError, a RangeError, a bare Error) is a bug.
  */
-function checkEveryParser(text: string, input: Omit<CommandInput, 'split'>): void {
+function checkEveryParser(text: string, input: Omit<CommandInput, 'split' | 'usage'>): void {
   const split = splitCommand(text);
   if (!split) return;
   for (const command of COMMANDS) {
     let outcome: unknown;
     try {
-      outcome = command.parse({ ...input, split });
+      outcome = command.parse({ ...input, split, usage: command.usage });
     } catch (error) {
       if (!(error instanceof DomainError))
         throw new Error(
@@ -53,7 +52,7 @@ function checkEveryParser(text: string, input: Omit<CommandInput, 'split'>): voi
       continue;
     }
     // Pure: the same input parses to the same arguments.
-    expect(command.parse({ ...input, split })).toEqual(outcome);
+    expect(command.parse({ ...input, split, usage: command.usage })).toEqual(outcome);
   }
 }
 

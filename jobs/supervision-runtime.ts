@@ -1,9 +1,9 @@
 import type { Queue, Worker } from 'bullmq';
-import { redisOptions } from '../../jobs/connection.js';
-import { createWorkers } from '../../jobs/create-workers.js';
-import { createSupervisionQueue, JOB_TICK, type TickData } from '../../jobs/queues.js';
-import { upsertSchedules } from '../../jobs/schedules.js';
-import type { SupervisionDeps } from '../supervision/supervision-deps.js';
+import type { SupervisionDeps } from '../src/supervision/supervision-deps.js';
+import { redisOptions } from './connection.js';
+import { createWorkers } from './create-workers.js';
+import { createSupervisionQueue, JOB_TICK, type TickData } from './queues.js';
+import { upsertSchedules } from './schedules.js';
 
 /** Resolves when the job has completed or failed, or after `timeoutMs`. */
 async function settled(queue: Queue, jobId: string, timeoutMs: number): Promise<void> {

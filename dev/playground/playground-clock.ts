@@ -1,4 +1,4 @@
-import { type AdjustableClock, adjustableClock, systemClock } from '../domain/clock.js';
+import { type AdjustableClock, adjustableClock, systemClock } from '../../src/domain/clock.js';
 
 /**
  * How the bot's time was last chosen: `start` (the playground's start time, running since), `set`

@@ -1,4 +1,4 @@
-import { type Member, ROLE_LABEL } from '../domain/members/member.js';
+import { type Member, ROLE_LABEL } from '../../src/domain/members/member.js';
 import type { DemoPerson } from './demo-group.js';
 
 /** A member of the demo group as the page's picker shows them. */

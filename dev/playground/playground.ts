@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import pino from 'pino';
 import { webhookPathOf } from '../../config/index.js';
-import { type ChatApp, createChatApp } from '../app/chat-app.js';
-import { ensurePlan } from '../app/ensure-plan.js';
-import { type SupervisionRuntime, startSupervision } from '../app/supervision-app.js';
-import { atLocal } from '../domain/clock.js';
+import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
+import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
+import { ensurePlan } from '../../src/app/ensure-plan.js';
+import { atLocal } from '../../src/domain/clock.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
 import { startServices } from '../harness/services.js';
-import { createLogger, type Logger } from '../logger.js';
 import { DEMO_CHAT_ID, DEMO_CHAT_NAME, DEMO_OFFICE, DEMO_PEOPLE, ensureDemoMembers } from './demo-group.js';
 import { describePeople } from './people.js';
 import { createPlaygroundApi } from './playground.routes.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, loadConfig } from '../../config/index.js';
+import { POSTS } from '../../src/supervision/post-kinds.js';
 import type { FakeLark } from '../fake-lark/index.js';
-import { POSTS } from '../supervision/post-kinds.js';
 
 /** Settings a newcomer may still tune from the environment; Lark, storage and ports are the playground's. */
 const PASSED_THROUGH = [

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { atLocal, local } from '../domain/clock.js';
+import { atLocal, local } from '../../src/domain/clock.js';
+import type { Logger } from '../../src/logger.js';
 import type { FakeLark } from '../fake-lark/index.js';
-import type { Logger } from '../logger.js';
 import type { DemoPerson } from './demo-group.js';
 import type { PersonView } from './people.js';
 import { withMentionTags } from './people.js';

@@ -1,6 +1,6 @@
-import type { Clock } from '../domain/clock.js';
-import { type MemberRole, OFFICE_UNIT } from '../domain/members/member.js';
-import type { MemberRepository } from '../domain/ports.js';
+import type { Clock } from '../../src/domain/clock.js';
+import { type MemberRole, OFFICE_UNIT } from '../../src/domain/members/member.js';
+import type { MemberRepository } from '../../src/domain/ports.js';
 
 /** A person of the demo group: who they are and, when bound, their unit and role. */
 export interface DemoPerson {

@@ -1,6 +1,6 @@
 /**
  * What card JSON 2.0 allows, per component, taken from the official component pages (addresses in
- * `src/fake-lark/README.md`, "Card JSON 2.0 rules"). 2.0 refuses properties it does not support
+ * `dev/fake-lark/README.md`, "Card JSON 2.0 rules"). 2.0 refuses properties it does not support
  * (card-json-v2-breaking-changes-release-notes), so every list here is a closed allow-list.
  */
 

@@ -1,8 +1,8 @@
 import { join, relative, resolve } from 'node:path';
-import { atLocal } from '../domain/clock.js';
+import { atLocal } from '../../src/domain/clock.js';
 import { startPlayground } from './playground.js';
 
-/** The project folder (src/local/ → ../..), so `.local/` is the same wherever npm start is run from. */
+/** The project folder (dev/playground/ → ../..), so `.local/` is the same wherever npm start is run from. */
 const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
 const USAGE = `用法：npm start [-- --reset] [-- --now <时间>]
