@@ -59,6 +59,16 @@ describe('sign-off: request, approve, return, by typing and by the card’s butt
     );
   });
 
+  it('the 申请销号 form on a 100% receipt requests sign-off with the typed note', async () => {
+    const [receipt] = await m.say(PEOPLE.tax, '/进展 6.2 100% 已全部完成');
+    const [card] = await m.press(PEOPLE.tax, receipt!, '申请销号', { note: '退税时间已压缩到 2 周' });
+    expect(titleOf(card)).toBe('事项 6.2 已申请销号');
+    expect(await m.repos.tasks.get(m.planId, '6.2')).toMatchObject({
+      state: 'pending_signoff',
+      signoff: { note: '退税时间已压缩到 2 周', evidence: [] },
+    });
+  });
+
   it('/销号 closes the task, audits it and patches the request card: no buttons left', async () => {
     const card = await request();
     m.clock.set(atLocal('2023-06-12 09:30'));
