@@ -1,5 +1,5 @@
-import type { ChaosHarness } from './chaos-harness.js';
 import { RETRY_TEXT, runPool } from './chaos-load.js';
+import type { ChatHarness } from './chat-harness.js';
 import { cardColour, PEOPLE, replyText } from './chat-harness.js';
 
 /** The tasks the load reports on, with a member of their unit. */
@@ -16,7 +16,7 @@ export const LOAD_TASKS = [
  * Returns the harness' group and three more with the same people: Lark paces replies per group
  * (5/s), so the load is spread over four.
  */
-export async function prepareReportLoad(h: ChaosHarness): Promise<string[]> {
+export async function prepareReportLoad(h: ChatHarness): Promise<string[]> {
   await h.bind(PEOPLE.tax, '税务局');
   await h.bind(PEOPLE.court, '法院');
   for (const [code, who] of LOAD_TASKS) await h.say(who, `/进展 ${code} 10% 启动整改`);
@@ -31,7 +31,7 @@ export async function prepareReportLoad(h: ChaosHarness): Promise<string[]> {
  * (the load goes on meanwhile); resolves with the message ids once every reply was sent.
  */
 export async function sendReportsDuring(
-  h: ChaosHarness,
+  h: ChatHarness,
   chats: string[],
   disrupt: () => Promise<void>,
   count = 120,
@@ -62,7 +62,7 @@ export async function sendReportsDuring(
  * What became of each message: `stored` (one report, the green receipt), `retry` (no report, the
  * polite retry text), or a description of anything else (lost, doubled, half-done).
  */
-export async function classifyOutcomes(h: ChaosHarness, messageIds: string[]): Promise<string[]> {
+export async function classifyOutcomes(h: ChatHarness, messageIds: string[]): Promise<string[]> {
   const plan = (await h.app.repos.plans.current())!;
   const reports = await h.app.repos.reports.list({ planId: plan.planId });
   const messages = h.fake.messages();
@@ -81,7 +81,7 @@ export async function classifyOutcomes(h: ChaosHarness, messageIds: string[]): P
  * Half-written states: a report without its audit entry, an audit entry without its report, a
  * task still open although reported on, or in progress with no report.
  */
-export async function findHalfWritten(h: ChaosHarness): Promise<string[]> {
+export async function findHalfWritten(h: ChatHarness): Promise<string[]> {
   const plan = (await h.app.repos.plans.current())!;
   const reports = await h.app.repos.reports.list({ planId: plan.planId });
   const audit = await h.app.connection.collection('audit').find({ action: 'report.create' }).toArray();

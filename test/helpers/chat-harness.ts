@@ -8,6 +8,7 @@ import type { Command } from '../../src/bot/command.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
 import type { Member } from '../../src/domain/members/member.js';
 import { createLogger } from '../../src/logger.js';
+import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
 
 /** The demo people of the tests: one office admin, unit members, and a stranger. */
 export const PEOPLE = {
@@ -37,6 +38,14 @@ export interface ChatHarness {
   repliesTo(messageId: string): Promise<FakeMessage[]>;
   bind(member: { openId: string; name: string }, unit: string, role?: Member['role']): Promise<void>;
   close(): Promise<void>;
+  dbName: string;
+  /** The Mongo URI with the database in its path (for processes that take no dbName). */
+  mongoDbUri: string;
+  redisUrl: string;
+  /** Environment for a worker child against the same fake Lark, database and Redis. */
+  workerEnv(extra?: Record<string, string>): Record<string, string>;
+  /** With `proxyLark`: the proxy the bot calls the fake through. */
+  proxy?: LarkProxy;
 }
 
 /** Text of a reply: a text message's text, or a card's header title and markdown joined. */
@@ -85,20 +94,35 @@ export function chatActions(
   };
 }
 
-export async function startChatHarness(
-  options: {
-    now?: string;
-    extraCommands?: readonly Command[];
-    transport?: 'webhook' | 'ws';
-    /**
-     * Serve only the plan's group (and allowed direct messages), as in production. By default every
-     * chat of the fake is served: many tests spread their load over several groups (5/s per group).
-     */
-    onlyPlanChat?: boolean;
-    /** Extra settings, e.g. `{ WARNINGS_MODE: 'auto' }`. */
-    env?: Record<string, string>;
-  } = {},
-): Promise<ChatHarness> {
+/** How a test wants the bot: its clock, settings, transport, and (chaos tests) its own servers. */
+export interface ChatHarnessOptions {
+  now?: string;
+  extraCommands?: readonly Command[];
+  transport?: 'webhook' | 'ws';
+  /**
+   * Serve only the plan's group (and allowed direct messages), as in production. By default every
+   * chat of the fake is served: many tests spread their load over several groups (5/s per group).
+   */
+  onlyPlanChat?: boolean;
+  /** Extra settings, e.g. `{ WARNINGS_MODE: 'auto' }`. */
+  env?: Record<string, string>;
+  /** Defaults: the global setup's servers (chaos tests start their own or put a proxy in front). */
+  mongoUri?: string;
+  redisUrl?: string;
+  /** @defaultValue 'info' */
+  logLevel?: string;
+  /** Put a LarkProxy between the bot and the fake (`h.proxy`), to lose answers on purpose. */
+  proxyLark?: boolean;
+}
+
+/** `mongodb://host:port` + `/db`, keeping any query string. */
+export function withDatabase(uri: string, dbName: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+export async function startChatHarness(options: ChatHarnessOptions = {}): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
   const fake = createFakeLark({
@@ -109,12 +133,16 @@ export async function startChatHarness(
   });
   await fake.start();
   const chatId = fake.createChat({ name: '上犹县优化营商环境整改工作群', members: Object.values(PEOPLE) });
-  const config = loadConfig({
-    LOG_LEVEL: 'info',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    MONGODB_URI: inject('mongoUri'),
-    REDIS_URL: inject('redisUrl'),
+  const proxy = options.proxyLark ? await startLarkProxy(fake.url) : undefined;
+  const mongoUri = options.mongoUri ?? inject('mongoUri');
+  const redisUrl = options.redisUrl ?? inject('redisUrl');
+  const dbName = `chat_${randomUUID().slice(0, 8)}`;
+  const logLevel = options.logLevel ?? 'info';
+  // What a worker child needs to work on the same fake Lark, database and Redis.
+  const env = {
+    LOG_LEVEL: logLevel,
+    MONGODB_URI: mongoUri,
+    REDIS_URL: redisUrl,
     LARK_APP_ID: fake.appId,
     LARK_APP_SECRET: APP_SECRET,
     LARK_DOMAIN: fake.url,
@@ -124,7 +152,8 @@ export async function startChatHarness(
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
     ...options.env,
-  });
+  };
+  const config = loadConfig({ ...env, LARK_DOMAIN: proxy?.url ?? fake.url, PORT: '0', HOST: '127.0.0.1' });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -134,11 +163,15 @@ export async function startChatHarness(
   });
   const app = await createChatApp({
     config,
-    logger: createLogger('info', sink),
+    logger: createLogger(logLevel, sink),
     clock,
-    dbName: `chat_${randomUUID().slice(0, 8)}`,
+    dbName,
     extraCommands: options.extraCommands,
     isPlanChat: options.onlyPlanChat ? undefined : () => true,
+  }).catch(async (error: unknown) => {
+    await proxy?.stop();
+    await fake.stop();
+    throw error;
   });
   await app.receiver.start();
   // On the long connection the HTTP server serves only /healthz and /readyz: its origin is the URL.
@@ -154,11 +187,17 @@ export async function startChatHarness(
     webhookUrl,
     clock,
     logs,
+    proxy,
+    dbName,
+    mongoDbUri: withDatabase(mongoUri, dbName),
+    redisUrl,
+    workerEnv: (extra = {}) => ({ ...env, MONGODB_URI: withDatabase(mongoUri, dbName), ...extra }),
     ...chatActions(app, fake, chatId, clock),
     async close() {
       await app.inFlight.drain();
       await app.connection.dropDatabase().catch(() => {});
       await app.close();
+      await proxy?.stop();
       await fake.stop();
     },
   };

@@ -3,9 +3,8 @@
  * answered with its receipt (the open → in_progress move is not a conflict for the others).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChaosHarness, startChaosHarness } from '../../helpers/chaos-harness.js';
 import { findHalfWritten } from '../../helpers/chaos-reports.js';
-import { cardColour, replyText } from '../../helpers/chat-harness.js';
+import { type ChatHarness, cardColour, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 
 const MEMBERS = 6;
 // Several open tasks of one unit, each reported on by every member at once: the race is timing
@@ -13,9 +12,9 @@ const MEMBERS = 6;
 const TASKS = ['1.1', '1.2', '1.3', '2.1', '2.2', '13.1'];
 
 describe('chaos: concurrent first reports on one open task', () => {
-  let h: ChaosHarness;
+  let h: ChatHarness;
   beforeAll(async () => {
-    h = await startChaosHarness({ now: '2023-05-10 10:00' });
+    h = await startChatHarness({ now: '2023-05-10 10:00' });
   });
   afterAll(async () => {
     await h?.close();

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
-import { type ChaosHarness, startChaosHarness } from '../../helpers/chaos-harness.js';
 import { duplicatesBy, runPool } from '../../helpers/chaos-load.js';
-import { cardColour, replyText } from '../../helpers/chat-harness.js';
+import { type ChatHarness, cardColour, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 
 const MESSAGES = 1000;
 // Lark allows 5 messages/s per chat: the replies are spread over 20 groups so that the app's
@@ -12,9 +11,9 @@ const CHATS = 20;
 const CONCURRENCY = 20;
 
 describe('chaos: 1,000 reports, each delivered twice and some re-delivered later', () => {
-  let h: ChaosHarness;
+  let h: ChatHarness;
   beforeAll(async () => {
-    h = await startChaosHarness({ now: '2023-05-10 10:00', logLevel: 'warn' });
+    h = await startChatHarness({ now: '2023-05-10 10:00', logLevel: 'warn' });
   });
   afterAll(async () => {
     await h?.close();

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ferretdbBinaryPath, startFerretdb } from '../../../dev/harness/ferretdb.js';
 import { isUnavailable, retryTransient } from '../../../src/domain/shared/transient.js';
 import { isOutage } from '../../../src/persistence/outage.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import {
   classifyOutcomes,
@@ -12,6 +11,7 @@ import {
   prepareReportLoad,
   sendReportsDuring,
 } from '../../helpers/chaos-reports.js';
+import { startChatHarness } from '../../helpers/chat-harness.js';
 
 const REPORTS = 120;
 // The helpers read some collections directly, so a driver's own outage error is retried too.
@@ -27,7 +27,7 @@ describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
     expect(existsSync(bin), `FerretDB binary missing at ${bin}: run npm run services:build`).toBe(true);
     const ferret = await startFerretdb(bin, cleanups.tempDir('duban-chaos-ferret-'));
     cleanups.add(() => ferret.stop());
-    const h = await startChaosHarness({ now: '2023-05-10 10:00', mongoUri: ferret.uri });
+    const h = await startChatHarness({ now: '2023-05-10 10:00', mongoUri: ferret.uri });
     cleanups.add(() => h.close());
     const chats = await prepareReportLoad(h);
 

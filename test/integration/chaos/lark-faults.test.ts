@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startSupervision } from '../../../jobs/supervision-runtime.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups, duplicatesBy, runPool, waitUntil } from '../../helpers/chaos-load.js';
-import { cardColour, PEOPLE } from '../../helpers/chat-harness.js';
+import { cardColour, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { drainQueue, postsTitled } from '../../helpers/supervision.js';
 
 const MESSAGES = /^\/open-apis\/im\/v1\/messages/;
@@ -24,7 +23,7 @@ describe('chaos: the fake Lark failing in bursts while commands and posts go out
 
   it('retries everything, sends nothing twice and answers every command', { timeout: 90_000 }, async () => {
     // 24 May 09:00: the reminder and the deadline reminders (thirteen tasks) are due.
-    const h = await startChaosHarness({ now: '2023-05-24 09:00', proxyLark: true });
+    const h = await startChatHarness({ now: '2023-05-24 09:00', proxyLark: true });
     cleanups.add(() => h.close());
     await h.bind(PEOPLE.tax, '税务局');
     await h.bind(PEOPLE.court, '法院');

@@ -4,11 +4,11 @@
  * steps, so nothing is left half-written and the user gets the receipt or the polite retry message.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBehindMongoProxy } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes, findHalfWritten } from '../../helpers/chaos-reports.js';
 import { bsonCommand, type CutStage } from '../../helpers/chaos-tcp-proxy.js';
 import { PEOPLE } from '../../helpers/chat-harness.js';
+import { startBehindMongoProxy } from '../../helpers/mongo-proxy-harness.js';
 
 describe('chaos: the Mongo connection drops in the middle of a report', () => {
   const cleanups = createCleanups();

@@ -4,10 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRedisServer } from '../../../dev/harness/redis-server.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes } from '../../helpers/chaos-reports.js';
-import { PEOPLE } from '../../helpers/chat-harness.js';
+import { PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 
 describe('chaos: Redis down while a report arrives', () => {
   const cleanups = createCleanups();
@@ -16,7 +15,7 @@ describe('chaos: Redis down while a report arrives', () => {
   it('answers the report (stored, or the polite retry message)', { timeout: 60_000 }, async () => {
     const redis = await startRedisServer(cleanups.tempDir('duban-chaos-redis-'));
     cleanups.add(() => redis.stop());
-    const h = await startChaosHarness({ now: '2023-05-10 10:00', redisUrl: redis.url });
+    const h = await startChatHarness({ now: '2023-05-10 10:00', redisUrl: redis.url });
     cleanups.add(() => h.close());
     await h.bind(PEOPLE.tax, '税务局');
     await redis.stop();

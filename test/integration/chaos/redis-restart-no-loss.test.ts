@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startRedisServer } from '../../../dev/harness/redis-server.js';
 import { startSupervision } from '../../../jobs/supervision-runtime.js';
 import { atLocal } from '../../../src/domain/clock.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { classifyOutcomes, prepareReportLoad, sendReportsDuring } from '../../helpers/chaos-reports.js';
+import { startChatHarness } from '../../helpers/chat-harness.js';
 import { drainQueue, postsTitled } from '../../helpers/supervision.js';
 
 describe('chaos: Redis restarted while reports arrive (no loss)', () => {
@@ -19,7 +19,7 @@ describe('chaos: Redis restarted while reports arrive (no loss)', () => {
   it('stores every report once and answers it', { timeout: 90_000 }, async () => {
     const redis = await startRedisServer(cleanups.tempDir('duban-chaos-redis-'), true);
     cleanups.add(() => redis.stop());
-    const h = await startChaosHarness({ now: '2023-05-19 08:00', redisUrl: redis.url });
+    const h = await startChatHarness({ now: '2023-05-19 08:00', redisUrl: redis.url });
     cleanups.add(() => h.close());
     const chats = await prepareReportLoad(h);
     const sent = await sendReportsDuring(h, chats, async () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainPrefix } from '../../helpers/chaos-bullmq.js';
-import { type ChaosHarness, startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups, waitUntil } from '../../helpers/chaos-load.js';
 import { startWorkerChild, type WorkerChild } from '../../helpers/chaos-worker.js';
-import { PEOPLE } from '../../helpers/chat-harness.js';
+import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { postsTitled } from '../../helpers/supervision.js';
 
 const REMINDER = '【提醒】2023年5月';
@@ -15,8 +14,8 @@ describe('chaos: the worker process down across the 09:00 reminder', () => {
   afterEach(() => cleanups.run());
 
   /** A worker that ran at 08:30 (nothing due yet) and was stopped, as on a deploy. */
-  async function workerStoppedBeforeNine(): Promise<{ h: ChaosHarness; prefix: string }> {
-    const h = await startChaosHarness({ now: '2023-05-19 08:30' });
+  async function workerStoppedBeforeNine(): Promise<{ h: ChatHarness; prefix: string }> {
+    const h = await startChatHarness({ now: '2023-05-19 08:30' });
     cleanups.add(() => h.close());
     await h.bind(PEOPLE.tax, '税务局');
     const prefix = `c${randomUUID().slice(0, 8)}`;
@@ -27,7 +26,7 @@ describe('chaos: the worker process down across the 09:00 reminder', () => {
     return { h, prefix };
   }
 
-  async function start(h: ChaosHarness, prefix: string, botNow: string): Promise<WorkerChild> {
+  async function start(h: ChatHarness, prefix: string, botNow: string): Promise<WorkerChild> {
     const worker = await startWorkerChild(h.workerEnv({ BOT_NOW: botNow, CHAOS_PREFIX: prefix }));
     cleanups.add(() => worker.stop());
     return worker;

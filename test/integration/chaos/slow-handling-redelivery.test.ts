@@ -5,10 +5,10 @@
  * sends one reply.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBehindMongoProxy } from '../../helpers/chaos-harness.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
 import { bsonCommand } from '../../helpers/chaos-tcp-proxy.js';
 import { cardColour, PEOPLE } from '../../helpers/chat-harness.js';
+import { startBehindMongoProxy } from '../../helpers/mongo-proxy-harness.js';
 
 describe('chaos: slow handling meets Lark re-deliveries', () => {
   const cleanups = createCleanups();

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainPrefix } from '../../helpers/chaos-bullmq.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { createCleanups, duplicatesBy, waitUntil } from '../../helpers/chaos-load.js';
 import { startWorkerChild } from '../../helpers/chaos-worker.js';
-import { PEOPLE } from '../../helpers/chat-harness.js';
+import { PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { postsTitled } from '../../helpers/supervision.js';
 
 describe('chaos: two worker processes with the same prefix on the roll-call day', () => {
@@ -12,7 +11,7 @@ describe('chaos: two worker processes with the same prefix on the roll-call day'
   afterEach(() => cleanups.run());
 
   it('posts every post once and issues every yellow card once', { timeout: 60_000 }, async () => {
-    const h = await startChaosHarness({ now: '2023-05-26 10:00' });
+    const h = await startChatHarness({ now: '2023-05-26 10:00' });
     cleanups.add(() => h.close());
     await h.bind(PEOPLE.tax, '税务局');
     await h.bind(PEOPLE.court, '法院');

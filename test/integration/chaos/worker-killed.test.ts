@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainPrefix, expireDeadWorkerLocks } from '../../helpers/chaos-bullmq.js';
-import { startChaosHarness } from '../../helpers/chaos-harness.js';
 import { startLarkProxy } from '../../helpers/chaos-lark-proxy.js';
 import { createCleanups, duplicatesBy, waitUntil } from '../../helpers/chaos-load.js';
 import { startWorkerChild } from '../../helpers/chaos-worker.js';
-import { PEOPLE } from '../../helpers/chat-harness.js';
+import { PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { postsTitled } from '../../helpers/supervision.js';
 
 const BULLETIN = '【一月一通报】2023年5月';
@@ -21,7 +20,7 @@ describe('chaos: a worker process killed with SIGKILL in the middle of the bulle
         ? 'after claiming it, before the send reached Lark'
         : 'after the send reached Lark, before marking it sent';
     it(`posts it exactly once when killed ${when}`, { timeout: 60_000 }, async () => {
-      const h = await startChaosHarness({ now: '2023-05-26 10:00' });
+      const h = await startChatHarness({ now: '2023-05-26 10:00' });
       cleanups.add(() => h.close());
       await h.bind(PEOPLE.tax, '税务局');
       const proxy = await startLarkProxy(h.fake.url);

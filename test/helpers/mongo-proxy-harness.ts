@@ -1,0 +1,20 @@
+import { inject } from 'vitest';
+import { startTcpProxy, type TcpProxy } from './chaos-tcp-proxy.js';
+import { type ChatHarness, PEOPLE, startChatHarness } from './chat-harness.js';
+
+/**
+ * A chat harness whose Mongo connection runs through a TCP proxy (`proxy.cutAt`, `proxy.holdAt`),
+ * with 税务局's liaison bound; both are closed by `cleanups`.
+ */
+export async function startBehindMongoProxy(
+  cleanups: { add(cleanup: () => Promise<void> | void): void },
+  options: { now: string },
+): Promise<{ h: ChatHarness; proxy: TcpProxy }> {
+  const target = new URL(inject('mongoUri'));
+  const proxy = await startTcpProxy(target.hostname, Number(target.port));
+  cleanups.add(() => proxy.stop());
+  const h = await startChatHarness({ now: options.now, mongoUri: `mongodb://127.0.0.1:${proxy.port}` });
+  cleanups.add(() => h.close());
+  await h.bind(PEOPLE.tax, '税务局');
+  return { h, proxy };
+}
