@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { atLocal } from '../../../src/domain/clock.js';
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
 
@@ -159,6 +159,33 @@ describe('/进展: recording a report through the bot', () => {
       expect(textOf(again)).toContain('这条消息此前已记录，本次未重复记录。');
       expect(await m.repos.reports.list({ planId: m.planId })).toHaveLength(1);
       expect(await m.repos.audit.list({ action: 'report.create' })).toHaveLength(1);
+    });
+  });
+
+  describe('a database that drops the connection (the use case retries with a backoff)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stores the report once after a blip, answering with the receipt', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      m.repos.outage.down('reports', 1);
+      const pending = m.say(PEOPLE.tax, '/进展 6.1 60% 网络抖动');
+      await vi.advanceTimersByTimeAsync(250);
+      const [receipt] = await pending;
+      expect(titleOf(receipt)).toBe('已记录 6.1 的 2023-06 月进展');
+      expect(await m.repos.reports.list({ planId: m.planId })).toHaveLength(1);
+      expect(await m.repos.audit.list({ action: 'report.create' })).toHaveLength(1);
+    });
+
+    it('gives up after four attempts with the polite retry line, storing nothing', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      m.repos.outage.down('reports');
+      const pending = m.say(PEOPLE.tax, '/进展 6.1 60% 数据库停了');
+      await vi.advanceTimersByTimeAsync(250 + 500 + 1000);
+      expect((await pending).map(textOf)).toEqual(['系统暂时无法访问数据库，本条指令未执行，请稍后重试。']);
+      m.repos.outage.up();
+      expect(await m.repos.reports.list({ planId: m.planId })).toEqual([]);
     });
   });
 
