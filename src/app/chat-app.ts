@@ -1,10 +1,8 @@
 import { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
-import { type Bot, createBot } from '../bot/bot.js';
+import type { Bot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
-import { replyNotUnderstood } from '../bot/commands/help.command.js';
-import { listCommands } from '../bot/commands/index.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
 import type { Clock } from '../domain/clock.js';
 import type { DomainDeps } from '../domain/deps.js';
@@ -50,10 +48,9 @@ function withHealthServer(ws: Receiver, http: Receiver & { port(): number }): Re
 }
 
 import { fetchBotOpenId } from './bot-info.js';
-import { exportLedger } from './ledger-export.js';
+import { composeBot } from './compose-bot.js';
 import { createMessengerFromConfig } from './messenger-from-config.js';
 import { openStorage } from './storage.js';
-import { createSupervisionDeps } from './supervision-deps.js';
 
 /** The chat process, assembled; `close` shuts it down once, in order. */
 export interface ChatApp {
@@ -97,17 +94,14 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   const { lark, messenger } = createMessengerFromConfig(config, logger);
   let botOpenId = await fetchBotOpenId(lark, logger);
 
-  const supervision = createSupervisionDeps(config, domain, messenger, logger);
-  const commands = listCommands(supervision, [...(options.extraCommands ?? [])]);
-  const bot = createBot({
+  const { bot, supervision } = composeBot({
+    config,
     domain,
     messenger,
-    extras: { exportLedger: () => exportLedger(domain) },
     dedupe: createRedisDedupe(redis, config.dedupeTtlSeconds),
     logger,
-    commands,
-    fallback: (ctx) => replyNotUnderstood(ctx, commands),
-    isPlanChat: options.isPlanChat ?? ((chatId) => chatId === config.lark.chatId),
+    extraCommands: options.extraCommands,
+    isPlanChat: options.isPlanChat,
   });
   const inFlight = createInFlight((error) => logger.error({ err: error }, 'event handling failed'));
   const dispatcher = createDispatcher({

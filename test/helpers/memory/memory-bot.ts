@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '../../../config/index.js';
+import { composeBot } from '../../../src/app/compose-bot.js';
 import { ensurePlan } from '../../../src/app/ensure-plan.js';
-import { exportLedger } from '../../../src/app/ledger-export.js';
-import { createSupervisionDeps } from '../../../src/app/supervision-deps.js';
-import { type Bot, createBot } from '../../../src/bot/bot.js';
+import type { Bot } from '../../../src/bot/bot.js';
 import type { CardActionEvent, ChatEvent, MessageEvent } from '../../../src/bot/chat-event.js';
 import type { Command } from '../../../src/bot/command.js';
-import { replyNotUnderstood } from '../../../src/bot/commands/help.command.js';
-import { listCommands } from '../../../src/bot/commands/index.js';
 import { type AdjustableClock, adjustableClock, atLocal, fixedClock } from '../../../src/domain/clock.js';
 import type { DomainDeps } from '../../../src/domain/deps.js';
 import type { Member } from '../../../src/domain/members/member.js';
@@ -129,12 +126,11 @@ function buttonCommand(card: unknown, label: string): string | undefined {
 }
 
 /**
- * The real bot (src/bot/bot.ts) composed exactly as src/app/chat-app.ts composes it: the same
+ * The real bot (src/bot/bot.ts) composed by the same composeBot as src/app/chat-app.ts: the same
  * settings (loadConfig), the same DomainDeps as openStorage builds (the seed plan imported by
- * ensurePlan), the same supervision deps and command list (listCommands with the supervision
- * commands), the same fallback, extras and isPlanChat; only the repositories, the messenger and the
- * dedupe are the memory ones, and the clock is an adjustable one (tests set it, never sleep).
- * Keep this in step with createChatApp.
+ * ensurePlan), the same supervision deps, commands, fallback, extras and isPlanChat; only the
+ * repositories, the messenger and the dedupe are the memory ones, and the clock is an adjustable one
+ * (tests set it, never sleep).
  */
 export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<MemoryBot> {
   const config = memoryConfig(options.env);
@@ -160,17 +156,14 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
   messenger.addChat(config.lark.chatId, Object.values(PEOPLE));
   const dedupe = createMemoryDedupe(clock, config.dedupeTtlSeconds);
 
-  const supervision = createSupervisionDeps(config, domain, messenger, logger);
-  const commands = listCommands(supervision, [...(options.extraCommands ?? [])]);
-  const bot = createBot({
+  const { bot, supervision } = composeBot({
+    config,
     domain,
     messenger,
-    extras: { exportLedger: () => exportLedger(domain) },
     dedupe,
     logger,
-    commands,
-    fallback: (ctx) => replyNotUnderstood(ctx, commands),
-    isPlanChat: options.servesEveryChat ? () => true : (chatId) => chatId === config.lark.chatId,
+    extraCommands: options.extraCommands,
+    isPlanChat: options.servesEveryChat ? () => true : undefined,
   });
   const plan = await repos.plans.current();
   if (!plan) throw new Error('the seed plan was not imported');
