@@ -56,7 +56,8 @@ function whatChanged(entry: AuditEntry): string {
 }
 
 function entryLine(entry: AuditEntry): string {
-  const who = entry.actor === 'system' ? '督办助手' : (entry.actorName ?? entry.actor);
+  // Someone with no stored name (not bound to a unit): the group sees who they are not, not an open_id.
+  const who = entry.actor === 'system' ? '督办助手' : (entry.actorName ?? '未绑定成员');
   const action = ACTION_LABEL[entry.action] ?? entry.action;
   const detail = whatChanged(entry);
   return (

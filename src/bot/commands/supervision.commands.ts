@@ -30,6 +30,9 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
       const result = await postBulletin(sup, period, args.force ? ctx.event.eventId : undefined);
       if (result === 'already') {
         await ctx.reply(`${period} 的月度通报已发布过。如需重发，请发送：/通报 ${period} 强制`);
+      } else if (ctx.event.chatId !== sup.chatId) {
+        // Typed in the group, the bulletin itself is the answer; from elsewhere (a direct message) say where it went.
+        await ctx.reply(`已在工作群发布 ${period} 的月度通报。`);
       }
     },
   });

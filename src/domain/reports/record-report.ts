@@ -48,10 +48,14 @@ async function recordOnce(
   // The month is checked before anything is claimed: a refused 补报 changes nothing.
   const now = deps.clock.now();
   const { period, late } = resolveReportPeriod(now, plan.reportDay, input.period);
+  // The first run of this message may have moved the task and lost its connection before storing
+  // the report: the move stands, and the audit entry says the state the task had before it.
+  const ownMove = task.lastChange?.action === 'report.create' && task.lastChange.source === input.messageId;
+  const stateBefore = (ownMove && task.lastChange?.fromState) || task.state;
   // A re-delivery, or the retry after a dropped connection: finish what the first run left.
   const stored = await deps.repos.reports.findByMessageId(input.messageId);
   if (stored) {
-    await auditOnce(deps, caller, stored, task.state, task.state);
+    await auditOnce(deps, caller, stored, stateBefore, task.state);
     return { report: stored, task, created: false };
   }
   // A report is decided against the task's state where that state is contested: it claims the
@@ -64,12 +68,13 @@ async function recordOnce(
     ? await changeTask(deps, caller, {
         task,
         action: 'report.create',
+        source: input.messageId,
         decide: (current) => {
           validateState(current);
           return current.state === 'open' ? { state: 'in_progress' } : {};
         },
       })
-    : { before: task, after: task };
+    : { before: { ...task, state: stateBefore }, after: task };
   const draft: Report = {
     id: randomUUID(),
     planId: plan.planId,

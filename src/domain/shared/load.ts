@@ -70,7 +70,7 @@ export function signedOffNote(task: Task): string {
 export async function changeTask(
   deps: DomainDeps,
   caller: Caller,
-  input: { task: Task; action: AuditAction; decide: (task: Task) => TaskChanges },
+  input: { task: Task; action: AuditAction; source: string; decide: (task: Task) => TaskChanges },
 ): Promise<{ before: Task; after: Task }> {
   let task = input.task;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -82,7 +82,14 @@ export async function changeTask(
         fail('CONFLICT', justChangedMessage(task));
       throw error;
     }
-    const note = { action: input.action, by: caller.openId, byName: caller.name, at: deps.clock.now() };
+    const note = {
+      action: input.action,
+      by: caller.openId,
+      byName: caller.name,
+      at: deps.clock.now(),
+      source: input.source,
+      fromState: task.state,
+    };
     const updated = await deps.repos.tasks.update(task, changes, note);
     if (updated) return { before: task, after: updated };
     task = (await deps.repos.tasks.get(task.planId, task.code)) ?? task;

@@ -28,6 +28,7 @@ export async function requestSignoff(
   const { before, after } = await changeTask(deps, caller, {
     task,
     action: 'signoff.request',
+    source: input.source,
     decide: (current) => {
       if (!['open', 'in_progress'].includes(current.state)) {
         fail(
@@ -54,6 +55,7 @@ export async function approveSignoff(
   const { before, after } = await changeTask(deps, caller, {
     task,
     action: 'signoff.approve',
+    source: input.source,
     decide: (current) => {
       requirePending(current, '尚未申请销号，不能销号');
       return {
@@ -80,6 +82,7 @@ export async function returnSignoff(
   const { before, after } = await changeTask(deps, caller, {
     task,
     action: 'signoff.return',
+    source: input.source,
     decide: (current) => {
       requirePending(current, '没有待审核的销号申请');
       return { state: 'in_progress', returnReason: input.reason.trim(), returnedAt: deps.clock.now() };

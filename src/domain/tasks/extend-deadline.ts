@@ -33,6 +33,7 @@ export async function extendDeadline(
   const { before, after: updated } = await changeTask(deps, caller, {
     task,
     action: 'deadline.extend',
+    source: input.source,
     decide: (current) => {
       if (['closed', 'sustained'].includes(current.state))
         fail('INVALID_STATE', `事项 ${current.code} ${signedOffNote(current)}，无需延期。`);

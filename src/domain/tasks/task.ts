@@ -32,6 +32,10 @@ export interface TaskChangeNote {
   by: string;
   byName?: string;
   at: Date;
+  /** The message or card action it came from (absent on changes made before this was kept). */
+  source?: string;
+  /** The state the task had before it. */
+  fromState?: TaskState;
 }
 
 /** A stored task (整改事项) of a plan. */

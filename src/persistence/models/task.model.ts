@@ -32,7 +32,10 @@ const taskSchema = new Schema<Task>(
     returnedAt: Date,
     closedAt: Date,
     lastChange: {
-      type: new Schema({ action: String, by: String, byName: String, at: Date }, { _id: false }),
+      type: new Schema(
+        { action: String, by: String, byName: String, at: Date, source: String, fromState: String },
+        { _id: false },
+      ),
     },
     version: { type: Number, required: true },
   },

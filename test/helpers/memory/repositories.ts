@@ -399,8 +399,11 @@ function networkError(): Error {
 
 /** Which repositories are "down": their calls fail as a dropped connection does, until restored. */
 export interface OutageSwitch {
-  /** `repo` (every one when omitted) fails its next `times` calls (all of them when omitted). */
-  down(repo?: keyof Repositories, times?: number): void;
+  /**
+   * `repo` (every one when omitted) fails its next `times` calls (all of them when omitted), or only
+   * those of its `method`.
+   */
+  down(repo?: keyof Repositories, times?: number, method?: string): void;
   up(): void;
 }
 
@@ -412,10 +415,10 @@ export interface MemoryRepositories extends Repositories {
 
 export function createMemoryRepositories(): MemoryRepositories {
   const decisions = createDecisions();
-  const rules: { repo?: keyof Repositories; remaining: number }[] = [];
+  const rules: { repo?: keyof Repositories; method?: string; remaining: number }[] = [];
   const outage: OutageSwitch = {
-    down: (repo, times = Number.POSITIVE_INFINITY) => {
-      rules.push({ repo, remaining: times });
+    down: (repo, times = Number.POSITIVE_INFINITY, method) => {
+      rules.push({ repo, method, remaining: times });
     },
     up: () => {
       rules.length = 0;
@@ -426,7 +429,9 @@ export function createMemoryRepositories(): MemoryRepositories {
     const wrapped: Record<string, unknown> = {};
     for (const [method, fn] of Object.entries(repository)) {
       wrapped[method] = async (...args: unknown[]) => {
-        const rule = rules.find((r) => r.remaining > 0 && (!r.repo || r.repo === name));
+        const rule = rules.find(
+          (r) => r.remaining > 0 && (!r.repo || r.repo === name) && (!r.method || r.method === method),
+        );
         if (rule) {
           rule.remaining--;
           throw networkError();

@@ -162,4 +162,12 @@ describe('queries, the help, and the scheduler’s commands through the bot', ()
       '【一月一通报】2023年5月整改工作通报',
     ]);
   });
+
+  it('/通报 sent as a direct message posts to the group and says so in the direct chat', async () => {
+    const [ack, ...more] = await m.dm(PEOPLE.office, '/通报 2023-05');
+    expect(more).toEqual([]);
+    expect(textOf(ack)).toBe('已在工作群发布 2023-05 的月度通报。');
+    expect(ack?.chatId).toBe(m.messenger.p2pChatOf(PEOPLE.office.openId));
+    expect(m.messenger.posts(m.chatId).map(titleOf)).toEqual(['【一月一通报】2023年5月整改工作通报']);
+  });
 });

@@ -178,6 +178,25 @@ describe('/进展: recording a report through the bot', () => {
       expect(await m.repos.audit.list({ action: 'report.create' })).toHaveLength(1);
     });
 
+    it('after a drop between moving the task and storing the report, audits the state it moved from', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      const before = await m.repos.tasks.get(m.planId, '6.1');
+      expect(before?.state).toBe('open');
+      m.repos.outage.down('reports', 1, 'add');
+      const pending = m.say(PEOPLE.tax, '/进展 6.1 30% 刚开始');
+      await vi.advanceTimersByTimeAsync(250);
+      const [receipt] = await pending;
+      expect(titleOf(receipt)).toBe('已记录 6.1 的 2023-06 月进展');
+      const task = await m.repos.tasks.get(m.planId, '6.1');
+      // The first run's move stands (one version, not two), and nothing is stored twice.
+      expect([task?.state, task?.version]).toEqual(['in_progress', (before?.version ?? 0) + 1]);
+      expect(await m.repos.reports.list({ planId: m.planId })).toHaveLength(1);
+      const audit = await m.repos.audit.list({ action: 'report.create' });
+      expect(audit.map((a) => [a.before, (a.after as { state?: string }).state])).toEqual([
+        [{ state: 'open' }, 'in_progress'],
+      ]);
+    });
+
     it('gives up after four attempts with the polite retry line, storing nothing', async () => {
       vi.useFakeTimers({ toFake: ['setTimeout'] });
       m.repos.outage.down('reports');

@@ -52,6 +52,18 @@ describe('renderTaskLogCard', () => {
     expect(JSON.stringify(past)).toContain('没有第 9 页');
   });
 
+  it('names someone with no stored name 未绑定成员, never by open_id', () => {
+    const denied: AuditEntry = {
+      at: atLocal('2023-06-06 11:00'),
+      actor: 'ou_3f9a2c7e1b',
+      action: 'access.denied',
+      taskCode: '6.1',
+    };
+    const json = JSON.stringify(renderTaskLogCard({ task, page: 1, entries: [denied], hasMore: false }));
+    expect(json).toContain('2023-06-06 11:00 **未绑定成员**');
+    expect(json).not.toContain('ou_3f9a2c7e1b');
+  });
+
   it('escapes user text and stays within the size limit', () => {
     const hostile = entries.map((e) => ({
       ...e,
