@@ -1,5 +1,5 @@
 import { local } from '../domain/clock.js';
-import { signoffDecision } from '../domain/signoff/signoff.service.js';
+import { signoffDecision } from '../domain/tasks/signoff-decision.js';
 import type { Task } from '../domain/tasks/task.js';
 import { STATE_LABEL } from '../domain/tasks/task-labels.js';
 import { commandForm } from './card.js';

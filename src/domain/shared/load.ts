@@ -53,13 +53,6 @@ export function justChangedMessage(task: Task): string {
   return `事项 ${task.code} 刚被 ${who} 于 ${local(change.at).format('HH:mm')} ${verb}，${state}`;
 }
 
-/** `已由 高志平 于 06-10 10:01 销号` for a task its latest change signed off, else `已销号`. */
-export function signedOffNote(task: Task): string {
-  const change = task.lastChange;
-  if (change?.action !== 'signoff.approve') return '已销号';
-  return `已由 ${change.byName ?? '督办员'} 于 ${local(change.at).format('MM-DD HH:mm')} 销号`;
-}
-
 /**
  * Decides one change of a task with exactly one winner (the repository claims the next version
  * with a unique-key insert): `decide` validates the task as it is now and returns the changes, or

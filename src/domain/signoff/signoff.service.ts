@@ -4,6 +4,7 @@ import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice, requireResponsibleMember } from '../shared/access.js';
 import { changeTask, loadPlan, loadTask } from '../shared/load.js';
+import { signoffDecision } from '../tasks/signoff-decision.js';
 import type { Task } from '../tasks/task.js';
 import { STATE_LABEL } from '../tasks/task-labels.js';
 
@@ -96,15 +97,6 @@ export async function returnSignoff(
 export function signoffRequestKey(task: Pick<Task, 'planId' | 'code' | 'signoff'>): string | undefined {
   if (!task.signoff) return undefined;
   return `${task.planId}:${task.code}:${new Date(task.signoff.requestedAt).getTime()}`;
-}
-
-/** Who decided a task's latest sign-off request and how, when its latest change was that decision. */
-export function signoffDecision(task: Task): { byName: string; at: Date; outcome: string } | undefined {
-  const change = task.lastChange;
-  if (!change || (change.action !== 'signoff.approve' && change.action !== 'signoff.return'))
-    return undefined;
-  const outcome = change.action === 'signoff.return' ? '已退回' : STATE_LABEL[task.state];
-  return { byName: change.byName ?? '督办员', at: change.at, outcome };
 }
 
 /** A decision needs a pending request; one already decided says by whom (已由 X 于 … 处理). */

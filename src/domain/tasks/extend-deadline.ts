@@ -3,7 +3,8 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireOffice } from '../shared/access.js';
-import { changeTask, loadPlan, loadTask, signedOffNote } from '../shared/load.js';
+import { changeTask, loadPlan, loadTask } from '../shared/load.js';
+import { signedOffNote } from '../tasks/signoff-decision.js';
 import type { Task } from './task.js';
 
 /** True for a real calendar day `YYYY-MM-DD` (rejects 2023-02-30). */
