@@ -14,13 +14,14 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Spawns a long-running server process and tracks it so that it dies with us. */
+/** Spawns a long-running server process (as another user with `as`) and tracks it so that it dies with us. */
 export function spawnServer(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
+  as?: { uid: number; gid: number },
 ): ServerProcess {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...as });
   running.add(child);
   let tail = '';
   const keep = (chunk: Buffer) => {

@@ -27,7 +27,7 @@ export function ensureFerretdbBinary(log: (line: string) => void): string | unde
   return bin;
 }
 
-/** A running FerretDB on the SQLite backend. */
+/** A running FerretDB, on its SQLite backend (a folder) or its PostgreSQL backend (a cluster). */
 export interface FerretdbServer {
   uri: string;
   port: number;
@@ -37,18 +37,27 @@ export interface FerretdbServer {
   restart(): Promise<void>;
 }
 
-/** Starts FerretDB on a free port with its own data folder and waits until it answers a ping. */
-export async function startFerretdb(bin: string, dataDir: string, port?: number): Promise<FerretdbServer> {
+/**
+ * Starts FerretDB on a free port and waits until it answers a ping: on SQLite in `dataDir`, or, with
+ * `postgresUrl`, on that PostgreSQL (which pushes equality filters down where SQLite scans).
+ */
+export async function startFerretdb(
+  bin: string,
+  dataDir: string,
+  options: { port?: number; postgresUrl?: string } = {},
+): Promise<FerretdbServer> {
   mkdirSync(dataDir, { recursive: true });
-  const listenPort = port ?? (await findFreePort());
+  const listenPort = options.port ?? (await findFreePort());
   const uri = `mongodb://127.0.0.1:${listenPort}`;
+  const backend = options.postgresUrl
+    ? ['--handler=postgresql', `--postgresql-url=${options.postgresUrl}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${resolve(dataDir)}/`];
   let server: ServerProcess;
   const launch = async () => {
     server = spawnServer(
       bin,
       [
-        '--handler=sqlite',
-        `--sqlite-url=file:${resolve(dataDir)}/`,
+        ...backend,
         `--listen-addr=127.0.0.1:${listenPort}`,
         '--state-dir=-',
         '--debug-addr=-',

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureFerretdbBinary, FERRETDB_VERSION, startFerretdb } from './ferretdb.js';
+import { postgresBinDir, startPostgres } from './postgres.js';
 import { startRedisServer } from './redis-server.js';
 
 /** Which MongoDB-wire server the harness chose. */
@@ -22,6 +25,12 @@ export interface StartServicesOptions {
   dataDir: string;
   /** Keep Redis data on disk across restarts (the playground); tests keep nothing. */
   persistent?: boolean;
+  /**
+   * Put FerretDB on a PostgreSQL cluster of its own when PostgreSQL's server is installed (tests:
+   * SQLite scans the collection for nearly every filter, PostgreSQL does not); SQLite otherwise, or
+   * when DUBAN_FERRETDB_BACKEND=sqlite. The playground keeps SQLite (its data stays in `.local/`).
+   */
+  preferPostgres?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 }
@@ -38,7 +47,7 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
     for (const fn of stops.reverse()) await fn().catch(() => {});
   };
   try {
-    const mongo = await startMongo(options.dataDir, env, log);
+    const mongo = await startMongo(options, env, log);
     stops.push(mongo.stop);
     const redis = env.REDIS_URL
       ? { url: env.REDIS_URL, kind: 'external' as const, stop: async () => {}, restart: undefined }
@@ -74,7 +83,7 @@ interface StartedMongo {
 }
 
 async function startMongo(
-  dataDir: string,
+  options: StartServicesOptions,
   env: NodeJS.ProcessEnv,
   log: (l: string) => void,
 ): Promise<StartedMongo> {
@@ -83,12 +92,26 @@ async function startMongo(
   }
   const bin = ensureFerretdbBinary(log);
   if (bin) {
-    const server = await startFerretdb(bin, join(dataDir, 'ferretdb'));
+    const pgBin =
+      options.preferPostgres && env.DUBAN_FERRETDB_BACKEND !== 'sqlite' ? postgresBinDir(env) : undefined;
+    // Its own folder: as root the cluster belongs to the postgres user, who cannot enter a root-only one.
+    const pgDir = pgBin ? mkdtempSync(join(tmpdir(), 'duban-pg-')) : undefined;
+    const postgres = pgBin && pgDir ? await startPostgres(pgBin, pgDir) : undefined;
+    const server = await startFerretdb(bin, join(options.dataDir, 'ferretdb'), {
+      postgresUrl: postgres?.url,
+    }).catch(async (error: unknown) => {
+      await postgres?.stop();
+      throw error;
+    });
     return {
       uri: server.uri,
       kind: 'ferretdb',
-      label: `FerretDB ${FERRETDB_VERSION} (SQLite) at ${server.uri}`,
-      stop: server.stop,
+      label: `FerretDB ${FERRETDB_VERSION} (${postgres ? `PostgreSQL ${postgres.url}` : 'SQLite'}) at ${server.uri}`,
+      stop: async () => {
+        await server.stop();
+        await postgres?.stop();
+        if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+      },
       restart: server.restart,
     };
   }

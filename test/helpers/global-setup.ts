@@ -19,7 +19,7 @@ let dataDir: string | undefined;
 /** Starts one Mongo-wire server and one Redis for the integration files (each uses its own db/prefix). */
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'duban-test-'));
-  services = await startServices({ dataDir, log: (line) => console.warn(line) });
+  services = await startServices({ dataDir, preferPostgres: true, log: (line) => console.warn(line) });
   project.provide('mongoUri', services.mongoUri);
   project.provide('redisUrl', services.redisUrl);
   project.provide('mongoKind', services.mongoKind);
