@@ -102,7 +102,10 @@ export function createMemberRepository(
       return (await current(openId)).member;
     },
     async list() {
-      const docs = await Members.find({}, NO_ID).sort({ unit: 1, name: 1 }).lean<StoredMember[]>().exec();
+      const docs = await Members.find({}, NO_ID)
+        .sort({ unit: 1, name: 1, _id: 1 })
+        .lean<StoredMember[]>()
+        .exec();
       return docs.map((doc) => strip(doc) as Member);
     },
     async bind(member, options = {}) {

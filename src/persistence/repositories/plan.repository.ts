@@ -8,7 +8,7 @@ export function createPlanRepository(connection: Connection): PlanRepository {
   const Plans = planModel(connection);
   return {
     async current() {
-      return Plans.findOne({}, NO_ID).sort({ importedAt: -1 }).lean<StoredPlan>().exec();
+      return Plans.findOne({}, NO_ID).sort({ importedAt: -1, _id: -1 }).lean<StoredPlan>().exec();
     },
     async save(plan) {
       await Plans.replaceOne({ planId: plan.planId }, plan, { upsert: true });

@@ -28,7 +28,7 @@ export function createPostRepository(connection: Connection): PostRepository {
     },
     async list(filter = {}) {
       return Posts.find(filter.kind ? { kind: filter.kind } : {}, NO_ID)
-        .sort({ claimedAt: 1 })
+        .sort({ claimedAt: 1, _id: 1 })
         .lean<PostClaim[]>()
         .exec();
     },

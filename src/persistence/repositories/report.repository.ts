@@ -25,7 +25,9 @@ export function createReportRepository(connection: Connection): ReportRepository
       if (filter.period) query.period = filter.period;
       if (filter.taskCode) query.taskCode = filter.taskCode;
       if (filter.unit) query.unit = filter.unit;
-      return Reports.find(query, NO_ID).sort({ createdAt: 1 }).lean<Report[]>().exec();
+      // Ties in time (one clock instant, several reports) keep their insertion order: `_id` grows with it,
+      // and without it PostgreSQL-backed FerretDB returns ties in any order (SQLite happened to keep it).
+      return Reports.find(query, NO_ID).sort({ createdAt: 1, _id: 1 }).lean<Report[]>().exec();
     },
   };
 }

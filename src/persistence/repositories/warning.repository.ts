@@ -48,7 +48,7 @@ export function createWarningRepository(
       if (filter.unit) query.unit = filter.unit;
       if (filter.period) query.period = filter.period;
       const [docs, unsettled] = await Promise.all([
-        Warnings.find(query, NO_ID).sort({ issuedAt: 1 }).lean<Warning[]>().exec(),
+        Warnings.find(query, NO_ID).sort({ issuedAt: 1, _id: 1 }).lean<Warning[]>().exec(),
         decisions.unsettled('warning:'),
       ]);
       const all: Warning[] = [];
