@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { DomainDeps } from '../domain/deps.js';
+import type { Repositories } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
 import { connectMongo, syncIndexes } from '../persistence/mongo.js';
 import { createRepositories } from '../persistence/repositories/index.js';
@@ -17,6 +18,16 @@ export async function openStorage(
   const connection = await connectMongo(config.mongoUri, { dbName, logger });
   const repos = createRepositories(connection);
   await syncIndexes(connection);
+  return { connection, domain: await domainOver(repos, config, clock, logger) };
+}
+
+/** The use cases' dependencies over any repositories, the default plan loaded on first start. */
+export async function domainOver(
+  repos: Repositories,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+): Promise<DomainDeps> {
   const domain: DomainDeps = {
     repos,
     clock,
@@ -25,5 +36,5 @@ export async function openStorage(
     reportSimilarityThreshold: config.reportSimilarityThreshold,
   };
   await ensurePlan(domain, config.plan, logger);
-  return { connection, domain };
+  return domain;
 }

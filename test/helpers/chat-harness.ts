@@ -10,14 +10,9 @@ import type { Member } from '../../src/domain/members/member.js';
 import { createLogger } from '../../src/logger.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
 
-/** The demo people of the tests: one office admin, unit members, and a stranger. */
-export const PEOPLE = {
-  office: { openId: 'ou_office_admin', name: '高志平' },
-  tax: { openId: 'ou_tax_liaison', name: '王税务' },
-  court: { openId: 'ou_court_liaison', name: '李法院' },
-  approval: { openId: 'ou_approval_liaison', name: '赵审批' },
-  stranger: { openId: 'ou_stranger', name: '路人甲' },
-} as const;
+import { PEOPLE } from './people.js';
+
+export { PEOPLE };
 
 export const ENCRYPT_KEY = 'test-encrypt-key';
 export const VERIFICATION_TOKEN = 'test-verification-token';

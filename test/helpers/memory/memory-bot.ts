@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '../../../config/index.js';
 import { composeBot } from '../../../src/app/compose-bot.js';
-import { ensurePlan } from '../../../src/app/ensure-plan.js';
+import { domainOver } from '../../../src/app/storage.js';
 import type { Bot } from '../../../src/bot/bot.js';
 import type { CardActionEvent, ChatEvent, MessageEvent } from '../../../src/bot/chat-event.js';
 import type { Command } from '../../../src/bot/command.js';
@@ -12,6 +12,7 @@ import type { Member } from '../../../src/domain/members/member.js';
 import { createLogger } from '../../../src/logger.js';
 import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { normalizeCardAction, normalizeMessage } from '../../../src/transport/normalize.js';
+import { PEOPLE } from '../people.js';
 import { createMemoryDedupe, type MemoryDedupe } from './dedupe.js';
 import {
   createMemoryMessenger,
@@ -21,14 +22,7 @@ import {
 } from './messenger.js';
 import { createMemoryRepositories, type MemoryRepositories } from './repositories.js';
 
-/** The people of the unit tests (the same open_ids and names as the integration harness' PEOPLE). */
-export const PEOPLE = {
-  office: { openId: 'ou_office_admin', name: '高志平' },
-  tax: { openId: 'ou_tax_liaison', name: '王税务' },
-  court: { openId: 'ou_court_liaison', name: '李法院' },
-  approval: { openId: 'ou_approval_liaison', name: '赵审批' },
-  stranger: { openId: 'ou_stranger', name: '路人甲' },
-} as const;
+export { PEOPLE };
 
 type Person = { openId: string; name: string };
 
@@ -144,14 +138,7 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
   });
   const logger = createLogger('info', sink);
   const repos = createMemoryRepositories();
-  const domain: DomainDeps = {
-    repos,
-    clock,
-    officeAdminOpenIds: config.officeAdminOpenIds,
-    slowProgressGap: config.slowProgressGap,
-    reportSimilarityThreshold: config.reportSimilarityThreshold,
-  };
-  await ensurePlan(domain, config.plan, logger);
+  const domain = await domainOver(repos, config, clock, logger);
   const messenger = createMemoryMessenger(clock);
   messenger.addChat(config.lark.chatId, Object.values(PEOPLE));
   const dedupe = createMemoryDedupe(clock, config.dedupeTtlSeconds);
