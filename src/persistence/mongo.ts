@@ -21,6 +21,11 @@ export async function connectMongo(
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName ?? databaseNameOf(uri) ?? DEFAULT_DB_NAME,
     serverSelectionTimeoutMS: 10_000,
+    // After a server restart the driver's monitor notices it is back only at its next check: with the
+    // defaults (a check every 10 s, each allowed 30 s on a dead socket) the bot kept failing for over a
+    // minute after a FerretDB restart (chaos test). A 2 s heartbeat and a 5 s connect timeout bound it.
+    heartbeatFrequencyMS: 2_000,
+    connectTimeoutMS: 5_000,
     // FerretDB is a standalone server: never ask for a replica set.
     directConnection: true,
     autoIndex: false,
