@@ -5,7 +5,7 @@ import type { PostClaim, PostKind } from './posts/post.js';
 import type { Report } from './reports/report.js';
 import type { Task, TaskChangeNote } from './tasks/task.js';
 import type { Unit } from './units/unit.js';
-import type { Warning } from './warnings/warning.js';
+import type { Revocation, Warning } from './warnings/warning.js';
 
 /** Persistence as the domain sees it: plain objects in, plain objects out. */
 export interface PlanRepository {
@@ -56,10 +56,7 @@ export interface WarningRepository {
   get(id: string): Promise<Warning | null>;
   findByKey(key: string): Promise<Warning | null>;
   /** Decides the revocation (one winner); null when someone else revoked the card first. */
-  revoke(
-    warning: Warning,
-    revocation: { by: string; byName?: string; reason: string; at: Date },
-  ): Promise<Warning | null>;
+  revoke(warning: Warning, revocation: Revocation): Promise<Warning | null>;
   /**
    * Confirms a proposed card: a unique-key insert of its confirmation decides who wins, so of two
    * office members confirming at once exactly one gets the card back; the other gets null.

@@ -45,6 +45,26 @@ export const WARNING_KIND_LABEL: Record<WarningKind, string> = {
 };
 
 /** Whether a card counts (assessment, bulletin, /黄牌, /单位): confirmed or issued, and not revoked. */
+/** A revocation: who revoked a card, when, and why. */
+export interface Revocation {
+  by: string;
+  byName?: string;
+  reason: string;
+  at: Date;
+}
+
+/** The fields a revocation sets on its card. */
+export function revocationFields(
+  revocation: Revocation,
+): Pick<Warning, 'revokedAt' | 'revokedBy' | 'revokedByName' | 'revokeReason'> {
+  return {
+    revokedAt: revocation.at,
+    revokedBy: revocation.by,
+    ...(revocation.byName ? { revokedByName: revocation.byName } : {}),
+    revokeReason: revocation.reason,
+  };
+}
+
 export function isLiveWarning(w: Pick<Warning, 'proposed' | 'revokedAt'>): boolean {
   return !w.proposed && !w.revokedAt;
 }

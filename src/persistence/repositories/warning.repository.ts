@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { WarningRepository } from '../../domain/ports.js';
-import type { Warning } from '../../domain/warnings/warning.js';
+import { revocationFields, type Warning } from '../../domain/warnings/warning.js';
 import { createDecisions } from '../decisions.js';
 import type { DecisionRecord } from '../models/decision.model.js';
 import { warningModel } from '../models/warning.model.js';
@@ -71,12 +71,7 @@ export function createWarningRepository(
       return Warnings.findOne({ key }, NO_ID).lean<Warning>().exec();
     },
     async revoke(warning, revocation) {
-      const change = {
-        revokedAt: revocation.at,
-        revokedBy: revocation.by,
-        ...(revocation.byName ? { revokedByName: revocation.byName } : {}),
-        revokeReason: revocation.reason,
-      };
+      const change = revocationFields(revocation);
       const key = `warning.revoke:${warning.id}`;
       const won = await decisions.claim({
         key,

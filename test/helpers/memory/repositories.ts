@@ -18,7 +18,7 @@ import type { Report } from '../../../src/domain/reports/report.js';
 import type { Task } from '../../../src/domain/tasks/task.js';
 import { compareTaskCodes } from '../../../src/domain/tasks/task-code.js';
 import type { Unit } from '../../../src/domain/units/unit.js';
-import type { Warning } from '../../../src/domain/warnings/warning.js';
+import { revocationFields, type Warning } from '../../../src/domain/warnings/warning.js';
 import { guardOutages } from '../../../src/persistence/outage.js';
 
 /*
@@ -233,12 +233,7 @@ function createWarnings(decisions: Decisions): WarningRepository {
       return warning ? copy(warning) : null;
     },
     async revoke(warning, revocation) {
-      const change = {
-        revokedAt: revocation.at,
-        revokedBy: revocation.by,
-        ...(revocation.byName ? { revokedByName: revocation.byName } : {}),
-        revokeReason: revocation.reason,
-      };
+      const change = revocationFields(revocation);
       const won = decisions.claim(`warning.revoke:${warning.id}`, {
         subject: `warning:${warning.id}`,
         seq: 1,
