@@ -23,7 +23,10 @@ export const LARK_LIMITS: PacingLimits = {
   perAppMinute: { count: 1000, windowMs: 63_000 },
 };
 
-/** Sends one request at a pace within the limits, retrying faults and throttling with the same uuid. */
+/**
+ * Sends one request at a pace within the limits, retrying faults and throttling with the same uuid.
+ * The app-wide limits are shared fairly: a group's backlog waits in its own lane (see the rate gate).
+ */
 export interface PacedSender {
   send<T>(target: { chatId?: string; userId?: string }, call: () => Promise<T>): Promise<T>;
 }
@@ -52,8 +55,8 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
   return {
     async send(target, call) {
       const keys = [
-        { key: 'app:s', limit: limits.perAppSecond },
-        { key: 'app:m', limit: limits.perAppMinute },
+        { key: 'app:s', limit: limits.perAppSecond, shared: true },
+        { key: 'app:m', limit: limits.perAppMinute, shared: true },
         ...(target.chatId ? [{ key: `chat:${target.chatId}`, limit: limits.perChat }] : []),
         ...(target.userId ? [{ key: `user:${target.userId}`, limit: limits.perUser }] : []),
       ];
