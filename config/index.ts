@@ -46,7 +46,8 @@ export type LarkConfig = {
   appSecret: string;
   /** Base URL of the open platform, without a trailing slash. */
   domain: string;
-  chatId: string;
+  /** LARK_CHAT_ID: the group of the default plan (PLAN_FILE), when the deployment has one. */
+  chatId?: string;
 } & (
   | { transport: 'webhook'; encryptKey: string; verificationToken: string; webhookPath: string }
   /** The long connection delivers plaintext; a key or token set anyway is still checked. */

@@ -28,8 +28,8 @@ const common = z.object({
   LARK_APP_SECRET: z.string().min(1),
   /** `feishu`, `lark`, or a base URL (the fake Lark in local mode). */
   LARK_DOMAIN: z.string().default('feishu'),
-  /** The work group the scheduler posts to. */
-  LARK_CHAT_ID: z.string().regex(/^oc_/, 'expected a chat id starting with oc_'),
+  /** A single-plan deployment's work group: the first start imports PLAN_FILE and binds it here. */
+  LARK_CHAT_ID: z.string().regex(/^oc_/, 'expected a chat id starting with oc_').optional(),
   /** Office admins (督办员): comma-separated open_ids. */
   OFFICE_ADMIN_OPEN_IDS: idList.default([]),
   BOT_NOW: z.iso.datetime({ offset: true }).optional(),

@@ -1,5 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
-import type { SupervisionDeps } from '../src/supervision/supervision-deps.js';
+import type { Supervision } from '../src/supervision/supervision-deps.js';
 import { redisOptions } from './connection.js';
 import { createWorkers } from './create-workers.js';
 import { createSupervisionQueue, JOB_TICK, type TickData } from './queues.js';
@@ -29,18 +29,19 @@ export interface SupervisionRuntime {
  * run when a scheduler is upserted, so catching up is ours (within the grace window, once).
  */
 export async function startSupervision(
-  deps: SupervisionDeps,
+  supervision: Supervision,
   redisUrl: string,
   options: { prefix?: string; workers?: boolean } = {},
 ): Promise<SupervisionRuntime> {
   const queue = createSupervisionQueue(redisOptions(redisUrl, 'producer'), options.prefix);
-  queue.on('error', (error) => deps.logger.warn({ err: error }, 'queue connection error'));
-  const schedules = await upsertSchedules(queue, deps.postTimes);
-  deps.logger.info({ schedules }, 'job schedulers upserted');
+  const { logger, postTimes } = supervision.settings;
+  queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
+  const schedules = await upsertSchedules(queue, postTimes);
+  logger.info({ schedules }, 'job schedulers upserted');
   const workers =
     options.workers === false
       ? []
-      : createWorkers(deps, redisOptions(redisUrl, 'worker'), queue, options.prefix);
+      : createWorkers(supervision, redisOptions(redisUrl, 'worker'), queue, options.prefix);
   const tick = async (reason: TickData['reason']) => {
     await queue.add(JOB_TICK, { reason } satisfies TickData);
   };

@@ -54,21 +54,23 @@ export async function startBotMode(): Promise<ChildMode> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const clock = clockFromConfig(config);
-  // The bench world has one group per unit cluster (LARK_CHAT_ID is the first): serve them all.
+  // The bench world has one group per unit cluster (LARK_CHAT_ID is the first, bound to the plan):
+  // the others are served as LARK_CHAT_ID's plan (the load-test hook).
   const app = await createChatApp({
     config,
     logger,
     clock,
     dbName: process.env.BENCH_DB,
-    isPlanChat: () => true,
+    serveUnboundChats: true,
   });
+  if (!app.defaultPlanId) throw new Error('LARK_CHAT_ID serves no plan');
   await app.receiver.start();
   return {
     ready: { port: app.receiver.port?.(), path: webhookPathOf(config) },
     handlers: botHandlers({
       config,
       clock,
-      domain: app.domain,
+      domain: app.tenancy.forPlan(app.defaultPlanId),
       connection: app.connection,
       inFlight: app.inFlight,
     }),

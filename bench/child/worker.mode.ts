@@ -3,7 +3,7 @@ import { startSupervision } from '../../jobs/supervision-runtime.js';
 import { clockFromConfig } from '../../src/app/clock-from-config.js';
 import { createMessengerFromConfig } from '../../src/app/messenger-from-config.js';
 import { openStorage } from '../../src/app/storage.js';
-import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
+import { createSupervisionFromConfig } from '../../src/app/supervision-deps.js';
 import { createLogger } from '../../src/logger.js';
 import { disconnectMongo } from '../../src/persistence/mongo.js';
 import { postBulletin } from '../../src/supervision/bulletin.post.js';
@@ -24,15 +24,19 @@ export interface LoadResult {
 export async function startWorkerMode(): Promise<ChildMode> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ process: 'worker' });
-  const { connection, domain } = await openStorage(
+  const { connection, tenancy } = await openStorage(
     config,
     clockFromConfig(config),
     logger,
     process.env.BENCH_DB,
   );
   const { messenger } = createMessengerFromConfig(config, logger);
-  const deps = createSupervisionDeps(config, domain, messenger, logger);
-  const runtime = await startSupervision(deps, config.redisUrl);
+  const supervision = createSupervisionFromConfig(config, tenancy, messenger, logger);
+  // The load loop posts in LARK_CHAT_ID's plan, the one the bench world reports into.
+  const plan = config.lark.chatId ? await tenancy.catalog.byChat(config.lark.chatId) : null;
+  const deps = plan && supervision.forPlan(plan);
+  if (!deps) throw new Error('LARK_CHAT_ID serves no plan');
+  const runtime = await startSupervision(supervision, config.redisUrl);
   let loop: Promise<LoadResult> | undefined;
   let running = false;
   const period = process.env.BENCH_PERIOD ?? '2023-06';

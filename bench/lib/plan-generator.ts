@@ -124,6 +124,9 @@ export function generateDataset(size: number): Dataset {
     start: `${periods[0]}-01`,
     indicators: indicators.filter((ind) => tasks.some((t) => t.indicatorSeq === ind.seq)),
     importedAt: atLocal(`${periods[0]}-04 10:00`),
+    // Bound to no group here; the DB-backed run binds it to its group through the catalog.
+    chats: [],
+    status: 'active',
   };
   const reports: Report[] = [];
   const warnings: Warning[] = [];

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../../config/index.js';
-import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
+import { createSupervisionFromConfig } from '../../src/app/supervision-deps.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import type { DomainDeps } from '../../src/domain/deps.js';
+import { createTenancy } from '../../src/domain/deps.js';
 import type { Messenger } from '../../src/domain/messenger.js';
 import { queryOverdue } from '../../src/domain/queries/queries.service.js';
 import { createLogger } from '../../src/logger.js';
@@ -12,7 +12,7 @@ import { reportModel } from '../../src/persistence/models/report.model.js';
 import { taskModel } from '../../src/persistence/models/task.model.js';
 import { warningModel } from '../../src/persistence/models/warning.model.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../../src/persistence/mongo.js';
-import { createRepositories } from '../../src/persistence/repositories/index.js';
+import { createStorage } from '../../src/persistence/repositories/index.js';
 import { renderOverdueCard } from '../../src/render/overdue.card.js';
 import { buildBulletinCard } from '../../src/supervision/bulletin.post.js';
 import { loadState } from '../../src/supervision/load-state.js';
@@ -20,6 +20,9 @@ import type { BenchContext } from './bench-run.js';
 import { generateDataset, NOW } from './plan-generator.js';
 import { WORK } from './scale-work.js';
 import { fmt, median } from './stats.js';
+
+/** The group the generated plan is bound to (nothing is posted to it). */
+const BENCH_CHAT_ID = 'oc_bench';
 
 /** Nothing is posted here; a call would mean the benchmark measures the wrong thing. */
 const noSend = () => Promise.reject(new Error('the scale benchmark sends nothing'));
@@ -33,6 +36,7 @@ const silentMessenger: Messenger = {
   sendTextToUser: noSend,
   patchCard: noSend,
   listChatMembers: noSend,
+  readMessageFile: noSend,
 };
 
 async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<number> {
@@ -52,30 +56,43 @@ export async function measureDbBacked(ctx: BenchContext, size: number): Promise<
     dbName: `bench_scale_${randomUUID().slice(0, 8)}`,
   });
   ctx.defer(() => disconnectMongo(connection));
-  const repos = createRepositories(connection);
+  const storage = createStorage(connection);
   await syncIndexes(connection);
   const data = generateDataset(size);
+  const { chats: _chats, status: _status, ...header } = data.plan;
+  const { planId } = header;
   const t0 = performance.now();
-  await repos.plans.save(data.plan);
+  await storage.forPlan(planId).plans.save(header);
+  const bound = await storage.catalog.bindChat(planId, BENCH_CHAT_ID);
+  if (!bound.bound) throw new Error(`${BENCH_CHAT_ID} already serves ${bound.takenBy}`);
   await taskModel(connection).insertMany(data.tasks);
   for (let i = 0; i < data.reports.length; i += 2000)
     await reportModel(connection).insertMany(data.reports.slice(i, i + 2000));
   await warningModel(connection).insertMany(data.warnings);
-  await memberModel(connection).insertMany(data.members);
+  // Members are stored per plan (one document per person and plan).
+  await memberModel(connection).insertMany(data.members.map((m) => ({ ...m, planId })));
   ctx.log(
     `DB-backed ${size} tasks: stored ${data.reports.length} reports in ${fmt((performance.now() - t0) / 1000)} s`,
   );
 
-  const domain: DomainDeps = { repos, clock: fixedClock(NOW), officeAdminOpenIds: [], slowProgressGap: 30 };
+  const tenancy = createTenancy(storage, {
+    clock: fixedClock(NOW),
+    officeAdminOpenIds: [],
+    slowProgressGap: 30,
+  });
+  const domain = tenancy.forPlan(planId);
   const config = loadConfig({
     MONGODB_URI: services.mongoUri,
     REDIS_URL: services.redisUrl,
     LARK_APP_ID: 'cli_bench',
     LARK_APP_SECRET: 'bench',
-    LARK_CHAT_ID: 'oc_bench',
+    LARK_CHAT_ID: BENCH_CHAT_ID,
     LARK_TRANSPORT: 'ws',
   });
-  const deps = createSupervisionDeps(config, domain, silentMessenger, createLogger('warn'));
+  const plan = await tenancy.catalog.get(planId);
+  const deps =
+    plan && createSupervisionFromConfig(config, tenancy, silentMessenger, createLogger('warn')).forPlan(plan);
+  if (!deps) throw new Error(`plan ${planId} is not served in ${BENCH_CHAT_ID}`);
   const period = data.periods.at(-2)!;
   const load = await timeAsync(() => loadState(deps));
   const bulletin = await timeAsync(() => buildBulletinCard(deps, period));

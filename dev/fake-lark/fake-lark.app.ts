@@ -10,6 +10,7 @@ import { directoryRoutes } from './routes/directory.routes.js';
 import { fileRoutes } from './routes/file.routes.js';
 import { type FakeControls, inspectRoutes } from './routes/inspect.routes.js';
 import { messageEditRoutes } from './routes/message-edit.routes.js';
+import { messageReadRoutes } from './routes/message-read.routes.js';
 import { messagesRoutes } from './routes/messages.routes.js';
 import { wsEndpointRoutes } from './routes/ws-endpoint.routes.js';
 
@@ -30,6 +31,7 @@ export function createFakeLarkApp(controls: FakeControls): Express {
   open.use(authRoutes(state));
   open.use(messagesRoutes(state, auth));
   open.use(messageEditRoutes(state, auth));
+  open.use(messageReadRoutes(state, auth));
   open.use(chatRoutes(state, auth));
   open.use(fileRoutes(state, auth));
   open.use(directoryRoutes(state, auth));

@@ -16,6 +16,7 @@ import type {
   FaultRule,
   MemberInput,
 } from './fake-lark.types.js';
+import { randomHex } from './ids.js';
 import { LongConnectionHub } from './ws/long-connection.hub.js';
 
 /** A running imitation of the Lark Open Platform plus the controls tests need. */
@@ -69,6 +70,12 @@ export interface FakeLark {
     event: Record<string, unknown>,
     options?: DeliverOptions,
   ): Promise<DeliveryResult>;
+  /**
+   * A file a user sends (as a `file` message: deliver it with `messageType: 'file'` and content
+   * `{file_key, file_name}`); returns its `file_v3_…` key. The bot reads it back through
+   * `GET /im/v1/messages/:id/resources/:key`.
+   */
+  addUserFile(input: { name: string; bytes: Buffer; contentType?: string }): string;
   /** Records a user message in the chat and delivers it as `im.message.receive_v1`. */
   deliverUserMessage(
     input: UserMessageInput & DeliverOptions,
@@ -146,6 +153,19 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
     expireTokens: () => state.tokens.expireAll(),
     forgetUuids: () => state.messages.forgetUuids(),
     deliverEvent: async (eventType, event, opts = {}) => deliverer.deliver('event', eventType, event, opts),
+    addUserFile(input) {
+      const key = `file_v3_00${randomHex(12)}`;
+      state.files.add({
+        key,
+        kind: 'file',
+        type: 'stream',
+        name: input.name,
+        contentType: input.contentType ?? 'application/octet-stream',
+        bytes: input.bytes,
+        createdAt: config.now(),
+      });
+      return key;
+    },
     deliverUserMessage: async (input) => deliverer.deliverUserMessage(input),
     deliverCardAction: async (input) => deliverer.deliverCardAction(input),
     urlVerification: async (opts = {}) => deliverer.urlVerification(opts.url),

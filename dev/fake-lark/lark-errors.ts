@@ -11,6 +11,8 @@ export const LarkCode = {
   tokenInvalid: 99991663,
   fieldValidation: 99992402,
   invalidParam: 230001,
+  /** 获取指定消息的内容 without the scope for group messages (code as the IM pages list it; unverified here). */
+  lackOfPermission: 230027,
   botNotInChat: 230002,
   frequencyLimit: 230020,
   contentTooLong: 230025,

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { webhookPathOf } from '../../config/index.js';
 import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
-import { ensurePlan } from '../../src/app/ensure-plan.js';
+import { ensureDefaultPlan } from '../../src/app/ensure-plan.js';
 import { atLocal } from '../../src/domain/clock.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
@@ -50,6 +50,8 @@ export interface Playground {
   url: string;
   clock: PlaygroundClock;
   chatId: string;
+  /** The demo group's plan (its use cases' dependencies: `app.tenancy.forPlan(planId)`). */
+  planId: string;
   fake: FakeLark;
   app: ChatApp;
   supervision: SupervisionRuntime;
@@ -182,7 +184,17 @@ async function assemble(
   log('正在连接数据库并载入整改方案…');
   const app = await createChatApp({ config, logger, clock, dbName: options.dbName ?? PLAYGROUND_DB_NAME });
   closers.push(() => app.close());
-  const newlyBound = await ensureDemoMembers(app.repos.members, clock);
+  // The demo group is LARK_CHAT_ID: the chat app imported the plan and bound it to the group through
+  // the catalog; this only reads that binding back (and makes it, should it be missing).
+  const demoPlan = async (): Promise<string> => {
+    await ensureDefaultPlan(app.tenancy, DEMO_CHAT_ID, config.plan, logger);
+    const plan = await app.tenancy.catalog.byChat(DEMO_CHAT_ID);
+    if (!plan) throw new Error('the demo group serves no plan');
+    return plan.planId;
+  };
+  let planId = await demoPlan();
+  const members = () => app.tenancy.forPlan(planId).repos.members;
+  const newlyBound = await ensureDemoMembers(members(), clock);
   if (newlyBound > 0) log(`已为演示成员绑定单位：${newlyBound} 人`);
   await app.receiver.start();
   fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`);
@@ -202,8 +214,8 @@ async function assemble(
       for (const state of ['completed', 'failed'] as const)
         await supervision.queue.clean(0, 1_000_000, state);
       for (const model of Object.values(app.connection.models)) await model.deleteMany({});
-      await ensurePlan(app.domain, config.plan, logger);
-      await ensureDemoMembers(app.repos.members, clock);
+      planId = await demoPlan();
+      await ensureDemoMembers(members(), clock);
       // The posts will be made again with the same uuids: the fake platform must not drop them.
       fake.forgetUuids();
       moveClock();
@@ -227,7 +239,7 @@ async function assemble(
     chat: { id: DEMO_CHAT_ID, name: DEMO_CHAT_NAME },
     people: DEMO_PEOPLE,
     describePeople: async () =>
-      describePeople(DEMO_PEOPLE, await app.repos.members.list(), config.officeAdminOpenIds),
+      describePeople(DEMO_PEOPLE, await members().list(), config.officeAdminOpenIds),
     timeline,
     clock,
     tick: () => supervision.tick('manual'),
@@ -242,6 +254,9 @@ async function assemble(
     url: server.url,
     clock,
     chatId: DEMO_CHAT_ID,
+    get planId() {
+      return planId;
+    },
     fake,
     app,
     supervision,

@@ -5,13 +5,12 @@ import type { Bot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
 import type { Clock } from '../domain/clock.js';
-import type { DomainDeps } from '../domain/deps.js';
+import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
-import type { Repositories } from '../domain/ports.js';
 import type { LarkClient } from '../lark/lark-client.js';
 import type { Logger } from '../logger.js';
 import { disconnectMongo } from '../persistence/mongo.js';
-import type { SupervisionDeps } from '../supervision/supervision-deps.js';
+import type { Supervision } from '../supervision/supervision-deps.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { createInFlight, type InFlight } from '../transport/in-flight.js';
 import type { Receiver } from '../transport/receiver.js';
@@ -55,16 +54,18 @@ import { openStorage } from './storage.js';
 /** The chat process, assembled; `close` shuts it down once, in order. */
 export interface ChatApp {
   bot: Bot;
-  repos: Repositories;
-  domain: DomainDeps;
+  /** Every plan, and each plan's use-case dependencies. */
+  tenancy: Tenancy;
+  /** The plan of LARK_CHAT_ID's group (the single-plan deployment's), when set. */
+  defaultPlanId?: string;
   messenger: Messenger;
   lark: LarkClient;
   receiver: Receiver & { port?: () => number };
   inFlight: InFlight;
   connection: Connection;
   redis: Redis;
-  /** The supervision settings, shared with the workers of the same process (local mode). */
-  supervision: SupervisionDeps;
+  /** Every plan's automatic posts, shared with the workers of the same process (local mode). */
+  supervision: Supervision;
   close(): Promise<void>;
 }
 
@@ -77,17 +78,17 @@ export interface ChatAppOptions {
   /** Database name override (tests use one per file). */
   dbName?: string;
   /**
-   * Which chats count as the plan's group; by default LARK_CHAT_ID only. Load tests spread replies
-   * over several groups (Lark paces 5/s per group) and serve them all.
+   * Test and load hook: groups bound to no plan are served as the default plan's. Load tests spread
+   * replies over several groups (Lark paces 5/s per group).
    */
-  isPlanChat?: (chatId: string) => boolean;
+  serveUnboundChats?: boolean;
 }
 
 /** Connects storage and Lark, loads the default plan if none, and builds the receiver of the configured kind. */
 export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   const { config, logger, clock } = options;
-  const { connection, domain } = await openStorage(config, clock, logger, options.dbName);
-  const { repos } = domain;
+  const { connection, tenancy, domain } = await openStorage(config, clock, logger, options.dbName);
+  const defaultPlanId = (await domain?.repos.plans.current())?.planId;
   // Dedupe keys must not be lost to a Redis blip: ioredis queues commands while it reconnects.
   const redis = new Redis(config.redisUrl);
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
@@ -96,12 +97,12 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
 
   const { bot, supervision } = composeBot({
     config,
-    domain,
+    tenancy,
     messenger,
     dedupe: createRedisDedupe(redis, config.dedupeTtlSeconds),
     logger,
     extraCommands: options.extraCommands,
-    isPlanChat: options.isPlanChat,
+    unboundChatsServeAs: options.serveUnboundChats ? defaultPlanId : undefined,
   });
   const inFlight = createInFlight((error) => logger.error({ err: error }, 'event handling failed'));
   const dispatcher = createDispatcher({
@@ -146,5 +147,17 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       await redis.quit().catch(() => redis.disconnect());
       await disconnectMongo(connection);
     })());
-  return { bot, repos, domain, messenger, lark, receiver, inFlight, connection, redis, supervision, close };
+  return {
+    bot,
+    tenancy,
+    defaultPlanId,
+    messenger,
+    lark,
+    receiver,
+    inFlight,
+    connection,
+    redis,
+    supervision,
+    close,
+  };
 }

@@ -4,12 +4,12 @@ import type { Command } from '../bot/command.js';
 import { replyNotUnderstood } from '../bot/commands/help.command.js';
 import { listCommands } from '../bot/commands/index.js';
 import type { Dedupe } from '../bot/dedupe.js';
-import type { DomainDeps } from '../domain/deps.js';
+import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import type { Logger } from '../logger.js';
-import type { SupervisionDeps } from '../supervision/supervision-deps.js';
+import type { Supervision } from '../supervision/supervision-deps.js';
 import { exportLedger } from './ledger-export.js';
-import { createSupervisionDeps } from './supervision-deps.js';
+import { createSupervisionFromConfig } from './supervision-deps.js';
 
 /**
  * The bot over its ports, the one way it is put together: the chat process composes it over MongoDB,
@@ -17,26 +17,27 @@ import { createSupervisionDeps } from './supervision-deps.js';
  */
 export function composeBot(input: {
   config: Config;
-  domain: DomainDeps;
+  tenancy: Tenancy;
   messenger: Messenger;
   dedupe: Dedupe;
   logger: Logger;
   extraCommands?: readonly Command[];
-  /** Default: the plan's group (LARK_CHAT_ID) only. */
-  isPlanChat?: (chatId: string) => boolean;
-}): { bot: Bot; supervision: SupervisionDeps; commands: readonly Command[] } {
-  const { config, domain, messenger, logger } = input;
-  const supervision = createSupervisionDeps(config, domain, messenger, logger);
-  const commands = listCommands(supervision, [...(input.extraCommands ?? [])]);
+  /** Test and load hook: groups bound to no plan are served as this plan's. */
+  unboundChatsServeAs?: string;
+}): { bot: Bot; supervision: Supervision; commands: readonly Command[] } {
+  const { config, tenancy, messenger, logger } = input;
+  const supervision = createSupervisionFromConfig(config, tenancy, messenger, logger);
+  const commands = listCommands([...(input.extraCommands ?? [])]);
   const bot = createBot({
-    domain,
+    tenancy,
+    supervision,
     messenger,
-    extras: { exportLedger: () => exportLedger(domain) },
+    extras: { exportLedger },
     dedupe: input.dedupe,
     logger,
     commands,
     fallback: (ctx) => replyNotUnderstood(ctx, commands),
-    isPlanChat: input.isPlanChat ?? ((chatId) => chatId === config.lark.chatId),
+    unboundChatsServeAs: input.unboundChatsServeAs,
   });
   return { bot, supervision, commands };
 }

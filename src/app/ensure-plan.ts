@@ -1,22 +1,33 @@
-import type { DomainDeps } from '../domain/deps.js';
+import type { DomainDeps, Tenancy } from '../domain/deps.js';
 import { importPlan } from '../domain/plan/import-plan.js';
 import type { Logger } from '../logger.js';
 import { loadPlanFile } from './load-plan-file.js';
 
-/** On first start (no plan stored) the configured notice — the seed by default — is imported. */
-export async function ensurePlan(
-  deps: DomainDeps,
+/**
+ * A single-plan deployment (LARK_CHAT_ID set): on the first start the configured notice (the seed by
+ * default) is imported and bound to that group. Returns the group's plan; undefined without a group.
+ */
+export async function ensureDefaultPlan(
+  tenancy: Tenancy,
+  chatId: string | undefined,
   plan: { file: string; overlay?: string; start: string },
   logger: Logger,
-): Promise<void> {
-  if (await deps.repos.plans.current()) return;
-  const summary = await importPlan(deps, loadPlanFile(plan.file, plan.overlay), {
-    actor: 'system',
-    start: plan.start,
-    source: plan.file,
-  });
+): Promise<DomainDeps | undefined> {
+  if (!chatId) return undefined;
+  const bound = await tenancy.catalog.byChat(chatId);
+  if (bound) return tenancy.forPlan(bound.planId);
+  const parsed = loadPlanFile(plan.file, plan.overlay);
+  const deps = tenancy.forPlan(parsed.docNo);
+  const summary = await importPlan(deps, parsed, { actor: 'system', start: plan.start, source: plan.file });
+  const binding = await tenancy.catalog.bindChat(summary.planId, chatId);
+  if (!binding.bound) {
+    // Another process bound the group first (two starting at once): serve what it bound.
+    const winner = await tenancy.catalog.byChat(chatId);
+    if (winner) return tenancy.forPlan(winner.planId);
+  }
   logger.info(
     { planId: summary.planId, tasks: summary.created.length, file: plan.file },
-    'default plan imported',
+    'default plan imported and bound to its group',
   );
+  return deps;
 }

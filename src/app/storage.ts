@@ -1,40 +1,44 @@
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../domain/clock.js';
-import type { DomainDeps } from '../domain/deps.js';
-import type { Repositories } from '../domain/ports.js';
+import { createTenancy, type DomainDeps, type Tenancy } from '../domain/deps.js';
+import type { Storage } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
+import { migrateToPlans } from '../persistence/migrate-to-plans.js';
 import { connectMongo, syncIndexes } from '../persistence/mongo.js';
-import { createRepositories } from '../persistence/repositories/index.js';
-import { ensurePlan } from './ensure-plan.js';
+import { createStorage } from '../persistence/repositories/index.js';
+import { ensureDefaultPlan } from './ensure-plan.js';
 
-/** Connects MongoDB, creates the indexes, and loads the default plan on first start. */
+/**
+ * Connects MongoDB, upgrades a single-plan database, creates the indexes, and imports the default
+ * plan into LARK_CHAT_ID's group on first start.
+ */
 export async function openStorage(
   config: Config,
   clock: Clock,
   logger: Logger,
   dbName?: string,
-): Promise<{ connection: Connection; domain: DomainDeps }> {
+): Promise<{ connection: Connection; tenancy: Tenancy; domain?: DomainDeps }> {
   const connection = await connectMongo(config.mongoUri, { dbName, logger });
-  const repos = createRepositories(connection);
+  const storage = createStorage(connection);
+  await migrateToPlans(connection, config.lark.chatId, logger);
   await syncIndexes(connection);
-  return { connection, domain: await domainOver(repos, config, clock, logger) };
+  return { connection, ...(await tenancyOver(storage, config, clock, logger)) };
 }
 
-/** The use cases' dependencies over any repositories, the default plan loaded on first start. */
-export async function domainOver(
-  repos: Repositories,
+/** The plans over any storage, the default plan imported on first start; `domain` is its plan's. */
+export async function tenancyOver(
+  storage: Storage,
   config: Config,
   clock: Clock,
   logger: Logger,
-): Promise<DomainDeps> {
-  const domain: DomainDeps = {
-    repos,
+): Promise<{ tenancy: Tenancy; domain?: DomainDeps }> {
+  const tenancy = createTenancy(storage, {
     clock,
     officeAdminOpenIds: config.officeAdminOpenIds,
     slowProgressGap: config.slowProgressGap,
     reportSimilarityThreshold: config.reportSimilarityThreshold,
-  };
-  await ensurePlan(domain, config.plan, logger);
-  return domain;
+  });
+  const domain = await ensureDefaultPlan(tenancy, config.lark.chatId, config.plan, logger);
+  return { tenancy, domain };
 }

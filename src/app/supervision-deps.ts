@@ -1,24 +1,22 @@
 import { readHolidayOverrides } from '../../config/holidays.js';
 import type { Config } from '../../config/index.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
-import type { DomainDeps } from '../domain/deps.js';
+import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Logger } from '../logger.js';
-import type { SupervisionDeps } from '../supervision/supervision-deps.js';
+import { createSupervision, type Supervision } from '../supervision/supervision-deps.js';
 
-/** The supervision settings of a process, from its config. */
-export function createSupervisionDeps(
+/** The automatic posts of every plan, with a process's settings from its config. */
+export function createSupervisionFromConfig(
   config: Config,
-  domain: DomainDeps,
+  tenancy: Tenancy,
   messenger: Messenger,
   logger: Logger,
-): SupervisionDeps {
-  return {
-    domain,
+): Supervision {
+  return createSupervision(tenancy, {
     messenger,
     logger,
-    chatId: config.lark.chatId,
     calendar: createWorkdayCalendar(readHolidayOverrides()),
     cycle: resolveCycleSettings(config.cycle),
     postTimes: config.postTimes,
@@ -27,5 +25,5 @@ export function createSupervisionDeps(
     remindLiaisonsDirectly: config.remindLiaisonsDirectly,
     warningsMode: config.warningsMode,
     catchUpGraceMs: config.catchUpGraceMs,
-  };
+  });
 }

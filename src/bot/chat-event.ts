@@ -32,6 +32,8 @@ export interface MessageEvent {
   attachments: string[];
   /** When Lark says the message was sent (`create_time`), to tell what its sender could have seen. */
   sentAt?: Date;
+  /** The message this one replies to (`parent_id`), e.g. the notice file a `/导入` answers. */
+  parentId?: string;
 }
 
 /** A button press or form submit on one of the bot's cards. */

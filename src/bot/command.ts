@@ -1,5 +1,5 @@
 import type { Mention } from './chat-event.js';
-import type { ChatContext } from './context.js';
+import type { ChatContext, UnboundContext } from './context.js';
 import type { SplitCommand } from './parsing/split-command.js';
 
 /** What a command's parser sees. */
@@ -19,9 +19,16 @@ export interface Command<Args = unknown> {
   summary: string;
   example: string;
   officeOnly: boolean;
+  /**
+   * Reads only (queries, exports): still served for an archived plan (结案), whose data stays
+   * readable. Every other command is refused there.
+   */
+  readOnly?: boolean;
   /** Pure; throws DomainError('BAD_INPUT') naming what was wrong. */
   parse(input: CommandInput): Args;
   run(ctx: ChatContext, args: Args): Promise<void>;
+  /** Runs in a group that serves no plan (for an office admin from the settings); others refuse there. */
+  runUnbound?(ctx: UnboundContext, args: Args): Promise<void>;
 }
 
 /** Keeps each command's Args type while listing them together. */

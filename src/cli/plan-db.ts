@@ -2,11 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { defaults } from '../../config/defaults.js';
 import { exportLedger } from '../app/ledger-export.js';
 import { fixedClock, systemClock } from '../domain/clock.js';
-import type { DomainDeps } from '../domain/deps.js';
+import { createTenancy, type Tenancy } from '../domain/deps.js';
 import { importPlan } from '../domain/plan/import-plan.js';
 import type { Plan } from '../domain/plan/plan.js';
+import type { StoredPlan } from '../domain/plan/stored-plan.js';
+import { createLogger } from '../logger.js';
+import { migrateToPlans } from '../persistence/migrate-to-plans.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
-import { createRepositories } from '../persistence/repositories/index.js';
+import { createStorage } from '../persistence/repositories/index.js';
 
 /** Where the CLI writes (see plan.ts). */
 interface Io {
@@ -14,30 +17,79 @@ interface Io {
   err(text: string): void;
 }
 
-/** Runs `work` against the database of MONGODB_URI; exit 2 when it is not set. */
-async function withDatabase(io: Io, work: (deps: DomainDeps) => Promise<number>): Promise<number> {
-  const uri = process.env.MONGODB_URI;
+/** Exit codes shared with plan.ts: 2 usage (or nothing to work on), 3 the group serves another plan. */
+const EXIT = { ok: 0, usage: 2, conflict: 3 } as const;
+
+/** What `plan list` prints for each plan. */
+export interface PlanListing {
+  planId: string;
+  docNo: string;
+  title: string;
+  chats: string[];
+  /** Tasks not withdrawn. */
+  tasks: number;
+  status: StoredPlan['status'];
+}
+
+/**
+ * Runs `work` over the plans of MONGODB_URI's database (exit 2 when it is not set). Like the bot's
+ * start, it first upgrades a single-plan database (the plan in force goes to LARK_CHAT_ID's group
+ * when that is set) and creates the indexes.
+ */
+async function withTenancy(
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  work: (tenancy: Tenancy) => Promise<number>,
+): Promise<number> {
+  const uri = env.MONGODB_URI;
   if (!uri) {
     io.err('请设置 MONGODB_URI（MONGODB_URI is missing）。本地体验模式请在页面中发送 /导出。');
-    return 2;
+    return EXIT.usage;
   }
   const connection = await connectMongo(uri);
   try {
-    const repos = createRepositories(connection);
+    const storage = createStorage(connection);
+    const defaultChat = env.LARK_CHAT_ID && /^oc_/.test(env.LARK_CHAT_ID) ? env.LARK_CHAT_ID : undefined;
+    const { adopted } = await migrateToPlans(connection, defaultChat, createLogger('silent'));
+    if (adopted)
+      io.err(`已将单方案数据库升级为多方案结构，现行方案 ${adopted}（single-plan database migrated）`);
     await syncIndexes(connection);
-    const clock = process.env.BOT_NOW ? fixedClock(process.env.BOT_NOW) : systemClock;
-    return await work({ repos, clock, officeAdminOpenIds: [], slowProgressGap: defaults.slowProgressGap });
+    const clock = env.BOT_NOW ? fixedClock(env.BOT_NOW) : systemClock;
+    const tenancy = createTenancy(storage, {
+      clock,
+      officeAdminOpenIds: [],
+      slowProgressGap: defaults.slowProgressGap,
+    });
+    return await work(tenancy);
   } finally {
     await disconnectMongo(connection);
   }
 }
 
-/** `plan import <file> [--overlay f]`: stores the plan; idempotent, keeps reports, withdraws dropped tasks. */
-export function importPlanToDatabase(plan: Plan, file: string, io: Io): Promise<number> {
-  return withDatabase(io, async (deps) => {
-    const start = process.env.PLAN_START ?? defaults.planStart;
-    const actor = `cli:${process.env.USER ?? 'operator'}`;
-    const summary = await importPlan(deps, plan, { actor, start, source: file });
+/**
+ * `plan import <file> [--overlay f] [--chat oc_…]`: stores the plan (idempotent: keeps reports,
+ * withdraws dropped tasks) and, with a chat, binds the plan to that group. A group that serves
+ * another plan is refused before anything is stored (exit 3).
+ */
+export function importPlanToDatabase(
+  plan: Plan,
+  file: string,
+  io: Io,
+  options: { chat?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  const env = options.env ?? process.env;
+  return withTenancy(io, env, async (tenancy) => {
+    const { chat } = options;
+    if (chat !== undefined) {
+      const holder = await tenancy.catalog.byChat(chat);
+      if (holder && holder.planId !== plan.docNo) {
+        io.err(chatTakenMessage(chat, holder.planId, plan.docNo, false));
+        return EXIT.conflict;
+      }
+    }
+    const start = env.PLAN_START ?? defaults.planStart;
+    const actor = `cli:${env.USER ?? 'operator'}`;
+    const summary = await importPlan(tenancy.forPlan(plan.docNo), plan, { actor, start, source: file });
     io.out(
       [
         `已导入 ${summary.planId}（imported）`,
@@ -51,16 +103,89 @@ export function importPlanToDatabase(plan: Plan, file: string, io: Io): Promise<
         '',
       ].join('\n'),
     );
-    return 0;
+    if (chat === undefined) return EXIT.ok;
+    const binding = await tenancy.catalog.bindChat(summary.planId, chat);
+    if (!binding.bound) {
+      // Another process bound the group between the check and the binding.
+      io.err(chatTakenMessage(chat, binding.takenBy, summary.planId, true));
+      return EXIT.conflict;
+    }
+    const chats = (await tenancy.catalog.get(summary.planId))?.chats ?? [chat];
+    io.out(`已绑定群 ${chat}（bound to chat）；本方案的群 chats: ${chats.join(', ')}\n`);
+    return EXIT.ok;
   });
 }
 
-/** `plan export <out.xlsx>`: the ledger of the plan in force. */
-export function exportLedgerToFile(out: string, io: Io): Promise<number> {
-  return withDatabase(io, async (deps) => {
-    const { data } = await exportLedger(deps);
-    await writeFile(out, data);
-    io.out(`台账已导出：${out}（${data.length} 字节）\n`);
-    return 0;
+function chatTakenMessage(chat: string, takenBy: string, planId: string, imported: boolean): string {
+  return [
+    `群 ${chat} 已绑定方案 ${takenBy}，不能再绑定 ${planId}；一个群只督办一个方案。` +
+      `（chat ${chat} is already bound to plan ${takenBy}; a chat serves one plan）`,
+    imported
+      ? `方案已导入但未绑定该群（the plan was imported but not bound to this chat）。`
+      : `未导入任何内容（nothing was imported）。`,
+  ].join('\n');
+}
+
+/** `plan list`: every plan with its groups, live task count and status, as JSON. */
+export function listPlans(io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return withTenancy(io, env, async (tenancy) => {
+    const listing: PlanListing[] = [];
+    for (const plan of await tenancy.catalog.list()) {
+      const tasks = await tenancy.forPlan(plan.planId).repos.tasks.list(plan.planId);
+      listing.push({
+        planId: plan.planId,
+        docNo: plan.docNo,
+        title: plan.title,
+        chats: plan.chats,
+        tasks: tasks.length,
+        status: plan.status,
+      });
+    }
+    io.out(`${JSON.stringify(listing, null, 2)}\n`);
+    return EXIT.ok;
   });
+}
+
+/**
+ * `plan export <out.xlsx> [--plan <planId>]`: one plan's ledger. Without `--plan` only when the
+ * database holds exactly one plan; otherwise exit 2 naming the plans.
+ */
+export function exportLedgerToFile(
+  out: string,
+  io: Io,
+  options: { plan?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  return withTenancy(io, options.env ?? process.env, async (tenancy) => {
+    const plans = await tenancy.catalog.list();
+    const planId = choosePlan(plans, options.plan, io);
+    if (planId === undefined) return EXIT.usage;
+    const { data } = await exportLedger(tenancy.forPlan(planId));
+    await writeFile(out, data);
+    io.out(`台账已导出：${out}（${planId}，${data.length} 字节）\n`);
+    return EXIT.ok;
+  });
+}
+
+/** The plan to work on: the one named, or the only one; undefined (with a message) otherwise. */
+function choosePlan(plans: StoredPlan[], wanted: string | undefined, io: Io): string | undefined {
+  const names = plans.map(
+    (p) => `  ${p.planId}  ${p.title}${p.status === 'archived' ? '（已结案 archived）' : ''}`,
+  );
+  if (plans.length === 0) {
+    io.err('数据库中没有整改方案，请先导入（no plan in the database; import one first）。');
+    return undefined;
+  }
+  if (wanted !== undefined) {
+    if (plans.some((p) => p.planId === wanted)) return wanted;
+    io.err([`没有方案 ${wanted}（unknown plan）。现有方案（plans）：`, ...names].join('\n'));
+    return undefined;
+  }
+  if (plans.length === 1) return plans[0]!.planId;
+  io.err(
+    [
+      `数据库中有 ${plans.length} 个方案，请用 --plan 指定（several plans: choose one with --plan）：`,
+      ...names,
+    ].join('\n'),
+  );
+  return undefined;
 }

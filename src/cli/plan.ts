@@ -9,7 +9,7 @@ import {
   parseNotice,
   parsePlanOverlay,
 } from '../domain/plan/index.js';
-import { exportLedgerToFile, importPlanToDatabase } from './plan-db.js';
+import { exportLedgerToFile, importPlanToDatabase, listPlans } from './plan-db.js';
 
 /** Where a subcommand writes; the entry point passes process streams, tests may pass buffers. */
 export interface CliIo {
@@ -18,43 +18,57 @@ export interface CliIo {
 }
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
-type Subcommand = (args: string[], io: CliIo) => Promise<number>;
+type Subcommand = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
-/** Exit codes: 0 done, 1 the input is malformed, 2 usage error or a file that cannot be read. */
+/**
+ * Exit codes: 0 done, 1 the input is malformed, 2 usage error, a file that cannot be read, no
+ * MONGODB_URI, or no single plan to work on; 3 the chat is bound to another plan.
+ */
 const EXIT = { ok: 0, malformed: 1, usage: 2 } as const;
 
 const USAGE = [
   '用法（usage）：',
   '  npm run plan -- parse <通知文本文件> [--overlay <覆盖文件.json>]',
   '    解析整改方案通知，输出 JSON（parse a notice and print the plan as JSON）',
-  '  npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>]',
-  '    导入或更新方案到 MONGODB_URI 所指数据库（store the plan; idempotent）',
-  '  npm run plan -- export <台账.xlsx>',
-  '    导出整改台账（write the ledger as .xlsx）',
+  '  npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
+  '    导入或更新方案到 MONGODB_URI 所指数据库；--chat 将方案绑定到该群，已绑定其他方案的群拒绝绑定',
+  '    （store the plan, idempotent; --chat binds it to the chat, refused when the chat serves another plan）',
+  '  npm run plan -- list',
+  '    以 JSON 列出全部方案、所绑定的群、事项数和状态（print every plan with its chats, tasks and status）',
+  '  npm run plan -- export <台账.xlsx> [--plan <方案文号>]',
+  '    导出整改台账；库中有多个方案时须用 --plan 指定（write the ledger; --plan is needed when several plans are stored）',
 ].join('\n');
 
-/** The subcommands by name; `import` and `export` join `parse` here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { parse: runParse, import: runImport, export: runExport };
+/** The subcommands by name. */
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  parse: runParse,
+  import: runImport,
+  list: runList,
+  export: runExport,
+};
 
-/** Runs `plan <subcommand> …` and returns the exit code. */
-export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
+/** Runs `plan <subcommand> …` and returns the exit code; `env` is where MONGODB_URI and BOT_NOW are read. */
+export async function runPlanCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [name, ...args] = argv;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
+  const subcommand = name === undefined || !Object.hasOwn(SUBCOMMANDS, name) ? undefined : SUBCOMMANDS[name];
   if (!subcommand) {
     io.err(name === undefined ? USAGE : `未知子命令：${name}（unknown subcommand）\n${USAGE}`);
     return EXIT.usage;
   }
-  return subcommand(args, io);
+  return subcommand(args, io, env);
 }
 
 async function runParse(args: string[], io: CliIo): Promise<number> {
-  const options = readParseOptions(args);
-  if (typeof options === 'string') {
-    io.err(`${options}\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const options = readOptions(args, ['--overlay']);
+  if (typeof options === 'string') return usageError(options, io);
+  if (options.positional.length !== 1)
+    return usageError('应给出一个通知文本文件（expected exactly one notice file）', io);
   try {
-    const plan = await loadPlan(options.file, options.overlay);
+    const plan = await loadPlan(options.positional[0]!, options.values['--overlay']);
     for (const warning of plan.warnings ?? []) io.err(`提示（warning）：${warning}`);
     io.out(`${JSON.stringify(plan, null, 2)}\n`);
     return EXIT.ok;
@@ -63,46 +77,82 @@ async function runParse(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runImport(args: string[], io: CliIo): Promise<number> {
-  const options = readParseOptions(args);
-  if (typeof options === 'string') {
-    io.err(`${options}\n${USAGE}`);
-    return EXIT.usage;
-  }
+async function runImport(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const options = readOptions(args, ['--overlay', '--chat']);
+  if (typeof options === 'string') return usageError(options, io);
+  if (options.positional.length !== 1)
+    return usageError('应给出一个通知文本文件（expected exactly one notice file）', io);
+  const chat = options.values['--chat'];
+  if (chat !== undefined && !CHAT_ID.test(chat))
+    return usageError(`群 ID 应以 oc_ 开头：${chat}（a chat id starts with oc_）`, io);
+  const file = options.positional[0]!;
   try {
-    return await importPlanToDatabase(await loadPlan(options.file, options.overlay), options.file, io);
+    const plan = await loadPlan(file, options.values['--overlay']);
+    return await importPlanToDatabase(plan, file, io, { env, ...(chat !== undefined && { chat }) });
   } catch (error) {
     return reportFailure(error, io);
   }
 }
 
-async function runExport(args: string[], io: CliIo): Promise<number> {
-  const [out, ...rest] = args;
-  if (!out || rest.length > 0 || !out.endsWith('.xlsx')) {
-    io.err(`应给出一个 .xlsx 输出文件（expected one .xlsx output file）\n${USAGE}`);
-    return EXIT.usage;
-  }
-  return exportLedgerToFile(out, io);
+async function runList(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const options = readOptions(args, []);
+  if (typeof options === 'string') return usageError(options, io);
+  if (options.positional.length > 0)
+    return usageError(`list 不接受参数：${options.positional.join(' ')}（list takes no arguments）`, io);
+  return listPlans(io, env);
 }
 
-/** Parses `<file> [--overlay <file>]`; returns a message when the arguments are wrong. */
-function readParseOptions(args: string[]): { file: string; overlay?: string } | string {
-  const files: string[] = [];
-  let overlay: string | undefined;
+async function runExport(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const options = readOptions(args, ['--plan']);
+  if (typeof options === 'string') return usageError(options, io);
+  const [out, ...rest] = options.positional;
+  if (!out || rest.length > 0 || !out.endsWith('.xlsx'))
+    return usageError('应给出一个 .xlsx 输出文件（expected one .xlsx output file）', io);
+  const plan = options.values['--plan'];
+  return exportLedgerToFile(out, io, { env, ...(plan !== undefined && { plan }) });
+}
+
+/** A Lark group's open chat id. */
+const CHAT_ID = /^oc_[0-9A-Za-z_-]+$/;
+
+/** What each option expects, for the message when its value is missing. */
+const OPTION_VALUE: Record<string, string> = {
+  '--overlay': '--overlay 后应为文件路径（--overlay needs a file）',
+  '--chat': '--chat 后应为群 ID oc_…（--chat needs a chat id）',
+  '--plan': '--plan 后应为方案文号（--plan needs a plan id）',
+};
+
+/**
+ * Splits `args` into positional arguments and the values of the `allowed` options (each takes one
+ * value, given once); returns a message when the arguments are wrong.
+ */
+function readOptions(
+  args: string[],
+  allowed: string[],
+): { positional: string[]; values: Record<string, string | undefined> } | string {
+  const positional: string[] = [];
+  const values: Record<string, string | undefined> = {};
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
-    if (arg === '--overlay') {
-      overlay = args[i + 1];
-      if (overlay === undefined) return '--overlay 后应为文件路径（--overlay needs a file）';
+    if (allowed.includes(arg)) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        return OPTION_VALUE[arg] ?? `${arg} 缺少值（${arg} needs a value）`;
+      if (values[arg] !== undefined) return `${arg} 只能给一次（${arg} given twice）`;
+      values[arg] = value;
       i += 1;
     } else if (arg.startsWith('--')) {
       return `未知选项：${arg}（unknown option）`;
     } else {
-      files.push(arg);
+      positional.push(arg);
     }
   }
-  if (files.length !== 1) return '应给出一个通知文本文件（expected exactly one notice file）';
-  return { file: files[0]!, ...(overlay !== undefined && { overlay }) };
+  return { positional, values };
+}
+
+function usageError(message: string, io: CliIo): number {
+  io.err(`${message}\n${USAGE}`);
+  return EXIT.usage;
 }
 
 async function loadPlan(file: string, overlayFile: string | undefined): Promise<Plan> {

@@ -1,14 +1,42 @@
 import type { Clock } from './clock.js';
-import type { Repositories } from './ports.js';
+import type { PlanCatalog, Repositories, Storage } from './ports.js';
 
-/** What every use case gets: storage, the clock and the few settings the rules need. */
-export interface DomainDeps {
-  repos: Repositories;
+/** The settings every use case gets, the same in every plan. */
+export interface DomainSettings {
   clock: Clock;
-  /** Office admins from config (open_ids); bound `office` members count too. */
+  /** Office admins from config (open_ids): office of every plan; bound `office` members count too. */
   officeAdminOpenIds: readonly string[];
   /** Percentage points behind the straight line that count as slow progress. */
   slowProgressGap: number;
   /** Similarity (0–1) to the unit's previous report that marks a report 与上月雷同; 0.9 when unset. */
   reportSimilarityThreshold?: number;
+}
+
+/** What every use case gets: one plan's storage, the clock and the few settings the rules need. */
+export interface DomainDeps extends DomainSettings {
+  repos: Repositories;
+}
+
+/** The plans of a deployment: the catalog, and each plan's use-case dependencies. */
+export interface Tenancy {
+  catalog: PlanCatalog;
+  settings: DomainSettings;
+  /** The use cases' dependencies within one plan; nothing read or written through them is another plan's. */
+  forPlan(planId: string): DomainDeps;
+}
+
+export function createTenancy(storage: Storage, settings: DomainSettings): Tenancy {
+  const deps = new Map<string, DomainDeps>();
+  return {
+    catalog: storage.catalog,
+    settings,
+    forPlan(planId) {
+      let plan = deps.get(planId);
+      if (!plan) {
+        plan = { ...settings, repos: storage.forPlan(planId) };
+        deps.set(planId, plan);
+      }
+      return plan;
+    },
+  };
 }

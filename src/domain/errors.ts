@@ -1,6 +1,8 @@
 /** Stable codes for what a user did wrong or what cannot be done now. */
 export type DomainErrorCode =
   | 'NO_PLAN'
+  /** The plan is served in no group (nowhere to post). */
+  | 'NO_GROUP'
   | 'TASK_NOT_FOUND'
   | 'UNIT_NOT_FOUND'
   | 'WARNING_NOT_FOUND'

@@ -16,4 +16,14 @@ export interface Messenger {
   patchCard(chatId: string, messageId: string, card: CardJson): Promise<void>;
   /** Every human member of a chat, read page by page. */
   listChatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
+  /** The file a chat message carries (a `file` message someone sent), downloaded. */
+  readMessageFile(chatId: string, messageId: string): Promise<MessageFile>;
 }
+
+/**
+ * What reading a message's file found: the file, or why there is none. `no_permission`: the app may
+ * not read group messages (the sensitive scope `im:message.group_msg` is not granted).
+ */
+export type MessageFile =
+  | { ok: true; fileName: string; data: Buffer }
+  | { ok: false; reason: 'not_a_file' | 'no_permission' | 'too_large' };

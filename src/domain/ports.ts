@@ -1,16 +1,52 @@
 import type { AuditAction, AuditEntry } from './audit/audit-entry.js';
 import type { Member } from './members/member.js';
-import type { StoredPlan } from './plan/stored-plan.js';
+import type { PlanHeader, PlanStatus, StoredPlan } from './plan/stored-plan.js';
 import type { PostClaim, PostKind } from './posts/post.js';
 import type { Report } from './reports/report.js';
 import type { Task, TaskChangeNote } from './tasks/task.js';
 import type { Unit } from './units/unit.js';
 import type { Revocation, Warning } from './warnings/warning.js';
 
-/** Persistence as the domain sees it: plain objects in, plain objects out. */
+/*
+ * Persistence as the domain sees it: plain objects in, plain objects out. The plan is the unit of
+ * tenancy: `Repositories` are one plan's view (`Storage.forPlan`), and nothing read or written through
+ * them belongs to another plan; `PlanCatalog` is the one view across plans.
+ */
+
+/** The plan of the view. */
 export interface PlanRepository {
+  /** The plan, or null before its first import. */
   current(): Promise<StoredPlan | null>;
-  save(plan: StoredPlan): Promise<void>;
+  /** Writes the notice's header; the plan's groups, status and short name are kept (a new plan starts active, in no group). */
+  save(header: PlanHeader): Promise<void>;
+  /**
+   * Archives the plan (结案): one winner by a unique-key decision. Returns null when someone else
+   * archived it first (the plan as they left it tells who and when).
+   */
+  archive(by: { actor: string; actorName?: string; at: Date }): Promise<StoredPlan | null>;
+  /** Sets the short name a member of several plans types before a command in a direct message. */
+  rename(shortName: string): Promise<void>;
+}
+
+/** Every plan of the deployment, and where each is served. */
+export interface PlanCatalog {
+  list(filter?: { status?: PlanStatus }): Promise<StoredPlan[]>;
+  get(planId: string): Promise<StoredPlan | null>;
+  /** The plan a work group serves (a group serves at most one plan). */
+  byChat(chatId: string): Promise<StoredPlan | null>;
+  /** The plans in which the person is bound to a unit or to the office. */
+  plansOfMember(openId: string): Promise<string[]>;
+  /**
+   * Binds a group to a plan: `taken` (with the other plan) when the group serves another plan
+   * already; one winner when two plans claim one group at once.
+   */
+  bindChat(planId: string, chatId: string): Promise<{ bound: true } | { bound: false; takenBy: string }>;
+}
+
+/** The storage of a deployment: the catalog, and each plan's repositories. */
+export interface Storage {
+  catalog: PlanCatalog;
+  forPlan(planId: string): Repositories;
 }
 
 export interface TaskRepository {

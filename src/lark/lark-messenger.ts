@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { CardJson, Messenger } from '../domain/messenger.js';
 import type { LarkClient } from './lark-client.js';
 import { checkBody, LarkApiError, NETWORK } from './lark-error.js';
@@ -109,7 +110,55 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
       } while (pageToken);
       return members;
     },
+    async readMessageFile(chatId, messageId) {
+      let body: { data?: { items?: { msg_type?: string; body?: { content?: string } }[] } };
+      try {
+        body = await sender.send({ chatId }, async () =>
+          checkBody(await client.im.message.get({ path: { message_id: messageId } })),
+        );
+      } catch (error) {
+        if (error instanceof LarkApiError && error.code === LACK_OF_PERMISSION)
+          return { ok: false, reason: 'no_permission' };
+        throw error;
+      }
+      const message = body.data?.items?.[0];
+      if (message?.msg_type !== 'file') return { ok: false, reason: 'not_a_file' };
+      const content = JSON.parse(message.body?.content ?? '{}') as { file_key?: string; file_name?: string };
+      if (!content.file_key) return { ok: false, reason: 'not_a_file' };
+      const fileKey = content.file_key;
+      const resource = await sender.send({ chatId }, () =>
+        client.im.messageResource.get({
+          path: { message_id: messageId, file_key: fileKey },
+          params: { type: 'file' },
+        }),
+      );
+      const data = await readLimited(resource.getReadableStream(), MAX_MESSAGE_FILE_BYTES);
+      if (!data) return { ok: false, reason: 'too_large' };
+      return { ok: true, fileName: content.file_name ?? 'file', data };
+    },
   };
+}
+
+/** 获取指定消息的内容 without the permission to read group messages (im:message.group_msg). */
+const LACK_OF_PERMISSION = 230027;
+
+/** Largest file the bot reads from a message: a notice is a few hundred KB at most. */
+const MAX_MESSAGE_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The stream's bytes, or undefined once it passes `limit` (the rest is not read). */
+async function readLimited(stream: Readable, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > limit) {
+      stream.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import type { PostKind } from '../domain/posts/post.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-/** Lark's message `uuid` for a post key (≤ 50 chars): a retry of the same post is dropped by Lark for an hour. */
-export function postUuid(key: string): string {
-  return `p-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+/**
+ * Lark's message `uuid` for a plan's post key (≤ 50 chars): a retry of the same post is dropped by
+ * Lark for an hour, while another plan's post of the same key (another group) is not.
+ */
+export function postUuid(planId: string, key: string): string {
+  return `p-${createHash('sha256').update(`${planId}\u0000${key}`).digest('hex').slice(0, 40)}`;
 }
 
 /** Marker stored as the message id of a post that had nothing to say (e.g. every unit reported). */
@@ -23,7 +26,7 @@ export async function postOnce(
   send: (uuid: string) => Promise<string | undefined>,
 ): Promise<'sent' | 'already' | 'nothing'> {
   const { posts } = deps.domain.repos;
-  const { claim } = await posts.claim(key, kind, postUuid(key), deps.domain.clock.now());
+  const { claim } = await posts.claim(key, kind, postUuid(deps.planId, key), deps.domain.clock.now());
   if (claim.status === 'sent') return 'already';
   const messageId = await send(claim.uuid);
   await posts.markSent(key, messageId ?? NOTHING_TO_SEND, deps.domain.clock.now());

@@ -30,7 +30,7 @@ export async function postReminder(deps: SupervisionDeps, period: string, day: s
           const key = `liaison_dm:${period}:${day}:${member.openId}`;
           const text = `【督办提醒】${userText(member.name, 'text', 20)}您好，${unit.unit}尚未报送${periodLabel(period)}整改进展（${unit.tasks.map((t) => t.code).join('、')}），请于 ${reminder.dueDay} 前在工作群发送：/进展 事项编号 进度 进展情况`;
           await postOnce(deps, key, 'liaison_dm', () =>
-            deps.messenger.sendTextToUser(member.openId, text, postUuid(key)),
+            deps.messenger.sendTextToUser(member.openId, text, postUuid(deps.planId, key)),
           );
         }
       }

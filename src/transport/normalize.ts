@@ -62,6 +62,7 @@ export function normalizeMessage(data: unknown, botOpenId: string | undefined): 
     addressedToBot,
     attachments: collectKeys(content),
     ...sentAtOf(message.create_time),
+    ...(str(message.parent_id) ? { parentId: str(message.parent_id) } : {}),
   };
 }
 

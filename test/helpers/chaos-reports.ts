@@ -63,8 +63,8 @@ export async function sendReportsDuring(
  * polite retry text), or a description of anything else (lost, doubled, half-done).
  */
 export async function classifyOutcomes(h: ChatHarness, messageIds: string[]): Promise<string[]> {
-  const plan = (await h.app.repos.plans.current())!;
-  const reports = await h.app.repos.reports.list({ planId: plan.planId });
+  const plan = (await h.repos.plans.current())!;
+  const reports = await h.repos.reports.list({ planId: plan.planId });
   const messages = h.fake.messages();
   return messageIds.map((messageId) => {
     const replies = messages.filter((m) => m.parentId === messageId);
@@ -82,8 +82,8 @@ export async function classifyOutcomes(h: ChatHarness, messageIds: string[]): Pr
  * task still open although reported on, or in progress with no report.
  */
 export async function findHalfWritten(h: ChatHarness): Promise<string[]> {
-  const plan = (await h.app.repos.plans.current())!;
-  const reports = await h.app.repos.reports.list({ planId: plan.planId });
+  const plan = (await h.repos.plans.current())!;
+  const reports = await h.repos.reports.list({ planId: plan.planId });
   const audit = await h.app.connection.collection('audit').find({ action: 'report.create' }).toArray();
   const audited = new Set(audit.map((a) => String(a.source)));
   const reported = new Set(reports.map((r) => r.messageId));
@@ -91,7 +91,7 @@ export async function findHalfWritten(h: ChatHarness): Promise<string[]> {
     ...reports.filter((r) => !audited.has(r.messageId)).map((r) => `report ${r.messageId} without audit`),
     ...[...audited].filter((s) => !reported.has(s)).map((s) => `audit ${s} without report`),
   ];
-  for (const task of await h.app.repos.tasks.list(plan.planId)) {
+  for (const task of await h.repos.tasks.list(plan.planId)) {
     const has = reports.some((r) => r.taskCode === task.code);
     if (has && task.state === 'open') problems.push(`task ${task.code} open with reports`);
     if (!has && task.state === 'in_progress') problems.push(`task ${task.code} in progress without report`);

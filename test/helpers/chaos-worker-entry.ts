@@ -4,7 +4,7 @@ import { clockFromConfig } from '../../src/app/clock-from-config.js';
 import { createMessengerFromConfig } from '../../src/app/messenger-from-config.js';
 import { onShutdown } from '../../src/app/shutdown.js';
 import { openStorage } from '../../src/app/storage.js';
-import { createSupervisionDeps } from '../../src/app/supervision-deps.js';
+import { createSupervisionFromConfig } from '../../src/app/supervision-deps.js';
 import { createLogger } from '../../src/logger.js';
 import { disconnectMongo } from '../../src/persistence/mongo.js';
 
@@ -15,10 +15,10 @@ import { disconnectMongo } from '../../src/persistence/mongo.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ process: 'chaos-worker', pid: process.pid });
-  const { connection, domain } = await openStorage(config, clockFromConfig(config), logger);
+  const { connection, tenancy } = await openStorage(config, clockFromConfig(config), logger);
   const { messenger } = createMessengerFromConfig(config, logger);
   const runtime = await startSupervision(
-    createSupervisionDeps(config, domain, messenger, logger),
+    createSupervisionFromConfig(config, tenancy, messenger, logger),
     config.redisUrl,
     { prefix: process.env.CHAOS_PREFIX },
   );

@@ -6,8 +6,11 @@ import { createFakeLark, type FakeLark, type FakeMessage } from '../../dev/fake-
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import type { Command } from '../../src/bot/command.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
+import type { DomainDeps } from '../../src/domain/deps.js';
 import type { Member } from '../../src/domain/members/member.js';
+import type { Repositories } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
+import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
 
 import { PEOPLE } from './people.js';
@@ -22,13 +25,24 @@ const APP_SECRET = 'test-app-secret-do-not-log';
 export interface ChatHarness {
   app: ChatApp;
   fake: FakeLark;
+  /** The plan's group (LARK_CHAT_ID), where the seed plan is served. */
   chatId: string;
+  /** The seed plan's id, its use-case dependencies and repositories. */
+  planId: string;
+  domain: DomainDeps;
+  repos: Repositories;
+  /** The seed plan's automatic posts (`app.supervision` is every plan's). */
+  supervision: SupervisionDeps;
   webhookUrl: string;
   clock: ReturnType<typeof adjustableClock>;
   /** Every log line the bot wrote (to check that no secret leaks). */
   logs: string[];
   /** Sends `text` as `who` (with the bot mentioned) and waits for the bot's first reply to it. */
-  say(who: { openId: string }, text: string, options?: { mentionBot?: boolean }): Promise<FakeMessage>;
+  say(
+    who: { openId: string },
+    text: string,
+    options?: { mentionBot?: boolean; chatId?: string },
+  ): Promise<FakeMessage>;
   /** The bot's replies to a message, after its handling finished. */
   repliesTo(messageId: string): Promise<FakeMessage[]>;
   bind(member: { openId: string; name: string }, unit: string, role?: Member['role']): Promise<void>;
@@ -55,6 +69,12 @@ export function cardColour(message: FakeMessage): string | undefined {
   return (message.content as { header?: { template?: string } }).header?.template;
 }
 
+/** The seed plan's use-case dependencies: the plan of LARK_CHAT_ID's group. */
+export function defaultPlan(app: ChatApp): DomainDeps {
+  if (!app.defaultPlanId) throw new Error('no plan is bound to LARK_CHAT_ID');
+  return app.tenancy.forPlan(app.defaultPlanId);
+}
+
 /** What a test does in the group: speak as someone, read the bot's replies, bind a member. */
 export function chatActions(
   app: ChatApp,
@@ -65,7 +85,7 @@ export function chatActions(
   return {
     async say(who, text, sayOptions = {}) {
       const { messageId } = await fake.deliverUserMessage({
-        chatId,
+        chatId: sayOptions.chatId ?? chatId,
         senderOpenId: who.openId,
         text,
         mentionBot: sayOptions.mentionBot ?? true,
@@ -78,7 +98,7 @@ export function chatActions(
       return fake.messages().filter((m) => m.parentId === messageId && m.senderType === 'app');
     },
     async bind(member, unit, role = 'liaison') {
-      await app.domain.repos.members.bind({
+      await defaultPlan(app).repos.members.bind({
         ...member,
         unit,
         role,
@@ -108,6 +128,8 @@ export interface ChatHarnessOptions {
   logLevel?: string;
   /** Put a LarkProxy between the bot and the fake (`h.proxy`), to lose answers on purpose. */
   proxyLark?: boolean;
+  /** A database prepared beforehand (an upgrade test restores an old one); default a new one. */
+  dbName?: string;
 }
 
 /** `mongodb://host:port` + `/db`, keeping any query string. */
@@ -131,7 +153,7 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
   const proxy = options.proxyLark ? await startLarkProxy(fake.url) : undefined;
   const mongoUri = options.mongoUri ?? inject('mongoUri');
   const redisUrl = options.redisUrl ?? inject('redisUrl');
-  const dbName = `chat_${randomUUID().slice(0, 8)}`;
+  const dbName = options.dbName ?? `chat_${randomUUID().slice(0, 8)}`;
   const logLevel = options.logLevel ?? 'info';
   // What a worker child needs to work on the same fake Lark, database and Redis.
   const env = {
@@ -162,7 +184,7 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     clock,
     dbName,
     extraCommands: options.extraCommands,
-    isPlanChat: options.onlyPlanChat ? undefined : () => true,
+    serveUnboundChats: !options.onlyPlanChat,
   }).catch(async (error: unknown) => {
     await proxy?.stop();
     await fake.stop();
@@ -175,10 +197,18 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
   if (options.transport === 'ws') await fake.waitForWsClient(10_000);
   else fake.setWebhookUrl(webhookUrl);
 
+  const domain = defaultPlan(app);
+  const plan = await domain.repos.plans.current();
+  const supervision = plan && app.supervision.forPlan(plan);
+  if (!supervision) throw new Error('the seed plan is served in no group');
   return {
     app,
     fake,
     chatId,
+    planId: app.defaultPlanId as string,
+    domain,
+    repos: domain.repos,
+    supervision,
     webhookUrl,
     clock,
     logs,

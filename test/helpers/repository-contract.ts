@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/member.js';
-import type { Repositories } from '../../src/domain/ports.js';
+import type { Repositories, Storage } from '../../src/domain/ports.js';
 import type { Report } from '../../src/domain/reports/report.js';
 import type { Task } from '../../src/domain/tasks/task.js';
 import type { Warning } from '../../src/domain/warnings/warning.js';
@@ -78,11 +78,15 @@ function oneWinner<T>(results: (T | null)[]): T {
   return winners[0] as T;
 }
 
-/** The shared cases; `fresh` gives empty repositories before each case. */
-export function repositoryContract(fresh: () => Promise<Repositories>): void {
+/** The shared cases; `fresh` gives an empty storage before each case (`repos` are plan P1's, `other` P2's). */
+export function repositoryContract(fresh: () => Promise<Storage>): void {
+  let storage: Storage;
   let repos: Repositories;
+  let other: Repositories;
   beforeEach(async () => {
-    repos = await fresh();
+    storage = await fresh();
+    repos = storage.forPlan('P1');
+    other = storage.forPlan('P2');
   });
 
   describe('tasks', () => {
@@ -358,23 +362,19 @@ export function repositoryContract(fresh: () => Promise<Repositories>): void {
       expect((await repos.posts.list({ kind: 'bulletin' }))[0]?.content).toBe('{"figures":1}');
     });
 
-    it('keeps plans by id and answers the newest; upserts units; keeps the latest card of a request', async () => {
-      const plan = {
-        planId: 'P1',
-        docNo: 'P1',
-        title: '方案',
-        year: 2023,
-        reportDay: 25,
-        contact: { person: '高志平', phone: '1', email: 'a@b.c' },
-        start: '2023-03-01',
-        indicators: [{ seq: 1, name: '开办企业', leadUnits: ['行政审批局'] }],
-        importedAt: at('2023-03-01T00:00:00Z'),
-      };
+    it('keeps each plan’s header in its own view; upserts units; keeps the latest card of a request', async () => {
       expect(await repos.plans.current()).toBeNull();
-      await repos.plans.save(plan);
-      await repos.plans.save({ ...plan, planId: 'P2', docNo: 'P2', importedAt: at('2023-04-01T00:00:00Z') });
-      await repos.plans.save({ ...plan, title: '方案（修订）' });
-      expect((await repos.plans.current())?.planId).toBe('P2');
+      await repos.plans.save(header('P1'));
+      await other.plans.save(header('P2', '2023-04-01T00:00:00Z'));
+      await repos.plans.save({ ...header('P1'), title: '方案（修订）' });
+      expect(await repos.plans.current()).toMatchObject({
+        planId: 'P1',
+        title: '方案（修订）',
+        status: 'active',
+        chats: [],
+      });
+      expect((await other.plans.current())?.planId).toBe('P2');
+      await expect(repos.plans.save(header('P3'))).rejects.toThrow(/P3/);
       await repos.units.upsert({ name: '税务局', aliases: ['县税务局'] });
       await repos.units.upsert({ name: '法院', aliases: [] });
       await repos.units.upsert({ name: '税务局', aliases: ['县税务局', '税务'] });
@@ -388,4 +388,113 @@ export function repositoryContract(fresh: () => Promise<Repositories>): void {
       expect(await repos.signoffCards.find('P1:6.1:1')).toBe('om_b');
     });
   });
+
+  describe('plans as tenants', () => {
+    it('keeps units, members, posts, audit entries and cards of two plans apart, even under the same names and keys', async () => {
+      await repos.units.upsert({ name: '税务局', aliases: ['县税务局'] });
+      await other.units.upsert({ name: '税务局', aliases: ['市税务局'] });
+      expect(await repos.units.list()).toEqual([{ name: '税务局', aliases: ['县税务局'] }]);
+      expect(await other.units.list()).toEqual([{ name: '税务局', aliases: ['市税务局'] }]);
+
+      // One person bound in both plans, to different units; unbinding in one leaves the other.
+      expect((await repos.members.bind(member('ou_1'))).won).toBe(true);
+      expect((await other.members.bind(member('ou_1', { unit: '法院' }))).won).toBe(true);
+      expect((await repos.members.get('ou_1'))?.unit).toBe('税务局');
+      expect((await other.members.get('ou_1'))?.unit).toBe('法院');
+      expect(await storage.catalog.plansOfMember('ou_1')).toEqual(['P1', 'P2']);
+      await repos.members.unbind('ou_1', { actor: 'ou_admin', at: at('2023-05-11T02:00:00Z') });
+      expect(await repos.members.list()).toEqual([]);
+      expect((await other.members.list()).map((m) => m.unit)).toEqual(['法院']);
+      expect(await storage.catalog.plansOfMember('ou_1')).toEqual(['P2']);
+
+      // The same post key is claimed once in each plan.
+      const key = 'reminder:2023-05:2023-05-19';
+      expect((await repos.posts.claim(key, 'reminder', 'u-1', at('2023-05-19T01:00:00Z'))).created).toBe(
+        true,
+      );
+      expect((await other.posts.claim(key, 'reminder', 'u-2', at('2023-05-19T01:00:00Z'))).created).toBe(
+        true,
+      );
+      expect((await other.posts.claim(key, 'reminder', 'u-3', at('2023-05-19T01:00:00Z'))).created).toBe(
+        false,
+      );
+      await repos.posts.markSent(key, 'om_p1', at('2023-05-19T01:00:01Z'));
+      expect((await other.posts.list())[0]).toMatchObject({ uuid: 'u-2', status: 'claimed' });
+
+      await repos.audit.record({
+        at: at('2023-05-01T02:00:00Z'),
+        actor: 'ou_1',
+        action: 'report.create',
+        taskCode: '1.1',
+        source: 'om_a',
+      });
+      expect(await other.audit.list({ taskCode: '1.1' })).toEqual([]);
+      expect(await other.audit.exists('report.create', 'om_a')).toBe(false);
+      expect(await repos.audit.exists('report.create', 'om_a')).toBe(true);
+
+      // Card keys are unique within a plan; a card is found only through its plan's view.
+      expect(await repos.warnings.issue(warning('W1', { key: 'roll_call:2023-05:税务局' }))).toBe('created');
+      expect(
+        await other.warnings.issue(warning('W2', { planId: 'P2', key: 'roll_call:2023-05:税务局' })),
+      ).toBe('created');
+      expect(await repos.warnings.issue(warning('W3', { key: 'roll_call:2023-05:税务局' }))).toBe(
+        'duplicate',
+      );
+      expect(await other.warnings.get('W1')).toBeNull();
+      expect((await repos.warnings.get('W1'))?.planId).toBe('P1');
+      expect((await other.warnings.findByKey('roll_call:2023-05:税务局'))?.id).toBe('W2');
+      expect((await other.warnings.list({ planId: 'P2' })).map((w) => w.id)).toEqual(['W2']);
+    });
+
+    it('lists plans with their groups; a group serves one plan, of two claims at once one wins', async () => {
+      await repos.plans.save(header('P1'));
+      await other.plans.save(header('P2', '2023-04-01T00:00:00Z'));
+      expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
+      expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
+      const claims = await Promise.all([
+        storage.catalog.bindChat('P1', 'oc_b'),
+        storage.catalog.bindChat('P2', 'oc_b'),
+      ]);
+      expect(claims.filter((c) => c.bound)).toHaveLength(1);
+      const winner = claims[0]?.bound ? 'P1' : 'P2';
+      expect(claims.find((c) => !c.bound)).toEqual({ bound: false, takenBy: winner });
+      expect((await storage.catalog.byChat('oc_b'))?.planId).toBe(winner);
+      expect((await storage.catalog.byChat('oc_a'))?.chats).toContain('oc_a');
+      expect(await storage.catalog.byChat('oc_none')).toBeNull();
+      expect((await storage.catalog.list()).map((p) => p.planId)).toEqual(['P1', 'P2']);
+      expect((await storage.catalog.get('P2'))?.status).toBe('active');
+      expect(await storage.catalog.get('P9')).toBeNull();
+    });
+
+    it('archives a plan once: of two archivings at once one wins, and the plan reads archived', async () => {
+      await repos.plans.save(header('P1'));
+      const by = (actor: string) => ({ actor, at: at('2023-12-01T02:00:00Z') });
+      const results = await Promise.all([repos.plans.archive(by('ou_a')), repos.plans.archive(by('ou_b'))]);
+      const winner = oneWinner(results);
+      expect(winner).toMatchObject({ status: 'archived', planId: 'P1' });
+      expect(await storage.catalog.get('P1')).toMatchObject({
+        status: 'archived',
+        archivedBy: winner.archivedBy,
+      });
+      expect(await repos.plans.archive(by('ou_c'))).toBeNull();
+      await repos.plans.rename('县整改');
+      expect((await repos.plans.current())?.shortName).toBe('县整改');
+      expect(await storage.catalog.list({ status: 'active' })).toEqual([]);
+      // A re-import of the header keeps the status.
+      await repos.plans.save({ ...header('P1'), title: '再导入' });
+      expect(await storage.catalog.get('P1')).toMatchObject({ status: 'archived', title: '再导入' });
+    });
+  });
 }
+
+const header = (planId: string, importedAt = '2023-03-01T00:00:00Z') => ({
+  planId,
+  docNo: planId,
+  title: '方案',
+  year: 2023,
+  reportDay: 25,
+  contact: { person: '高志平', phone: '1', email: 'a@b.c' },
+  start: '2023-03-01',
+  indicators: [{ seq: 1, name: '开办企业', leadUnits: ['行政审批局'] }],
+  importedAt: at(importedAt),
+});

@@ -31,6 +31,7 @@ export function createHelpCommand(all: () => readonly Command[]) {
     summary: '查看可用指令',
     example: '/帮助',
     officeOnly: false,
+    readOnly: true,
     parse: () => ({}),
     run: (ctx) => replyHelp(ctx, all()),
   });

@@ -1,6 +1,6 @@
-import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import type { Command } from '../command.js';
 import { createHelpCommand } from './help.command.js';
+import { importCommand } from './import.command.js';
 import { logCommand } from './log.command.js';
 import { mineCommand } from './mine.command.js';
 import {
@@ -12,6 +12,7 @@ import {
   unbindCommand,
   warnCommand,
 } from './office.commands.js';
+import { archiveCommand, planCommand } from './plan.commands.js';
 import {
   overdueCommand,
   statusCommand,
@@ -25,10 +26,7 @@ import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.
 import { createSupervisionCommands } from './supervision.commands.js';
 
 /** Every chat command, in the order the help card lists them; `extra` adds more (extensions, tests). */
-export function listCommands(
-  supervision: SupervisionDeps,
-  extra: readonly Command[] = [],
-): readonly Command[] {
+export function listCommands(extra: readonly Command[] = []): readonly Command[] {
   const commands: Command[] = [];
   const help = createHelpCommand(() => commands);
   commands.push(
@@ -53,7 +51,10 @@ export function listCommands(
       unbindCommand,
       extendCommand,
       exportCommand,
-      ...createSupervisionCommands(supervision),
+      ...createSupervisionCommands(),
+      importCommand,
+      planCommand,
+      archiveCommand,
       ...extra,
     ] as Command[]),
   );

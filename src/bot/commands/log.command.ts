@@ -12,6 +12,7 @@ export const logCommand = defineCommand({
   summary: '查看事项的操作记录（谁在何时做了什么，新的在前，可翻页）',
   example: '/记录 6.1',
   officeOnly: true,
+  readOnly: true,
   parse: ({ split }) => {
     const code = requireCode(split.tokens[0], usage);
     const typed = split.tokens[1];

@@ -11,6 +11,7 @@ export const mineCommand = defineCommand({
   summary: '查看本单位的事项、时限和本月报送情况（督办员：查看待办）',
   example: '/我的',
   officeOnly: false,
+  readOnly: true,
   parse: () => ({}),
   run: async (ctx) =>
     ctx.caller.isOffice

@@ -182,9 +182,10 @@ export const exportCommand = defineCommand({
   summary: '导出整改台账（Excel 文件）',
   example: '/导出',
   officeOnly: true,
+  readOnly: true,
   parse: () => ({}),
   run: async (ctx) => {
-    const { fileName, data } = await ctx.extras.exportLedger();
+    const { fileName, data } = await ctx.extras.exportLedger(ctx.deps);
     await ctx.replyFile(fileName, data);
   },
 });

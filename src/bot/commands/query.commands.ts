@@ -22,6 +22,7 @@ export const overdueCommand = defineCommand({
   summary: '查看逾期事项（按单位分组，含逾期天数和最近进展）',
   example: '/逾期',
   officeOnly: false,
+  readOnly: true,
   parse: () => ({}),
   run: async (ctx) => ctx.replyCard(renderOverdueCard(await queryOverdue(ctx.deps))),
 });
@@ -33,6 +34,7 @@ export const unreportedCommand = defineCommand({
   summary: '查看某月尚未报送进展的单位和事项',
   example: '/未报 2023-05',
   officeOnly: false,
+  readOnly: true,
   parse: ({ split }) => ({ period: split.tokens[0] }),
   run: async (ctx, args) => ctx.replyCard(renderUnreportedCard(await queryUnreported(ctx.deps, args.period))),
 });
@@ -44,6 +46,7 @@ export const taskCommand = defineCommand({
   summary: '查看事项详情：问题、措施、时限、状态、指标、进展记录',
   example: '/事项 6.1',
   officeOnly: false,
+  readOnly: true,
   parse: ({ split, usage }) => ({ code: requireCode(split.tokens[0], usage) }),
   run: async (ctx, args) => ctx.replyCard(renderTaskCard(await queryTask(ctx.deps, args.code))),
 });
@@ -55,6 +58,7 @@ export const unitCommand = defineCommand({
   summary: '查看某单位的事项和黄牌',
   example: '/单位 税务局',
   officeOnly: false,
+  readOnly: true,
   parse: ({ split, usage }) => {
     const unit = split.restFrom(0);
     if (!unit) throw badInput('缺少单位名称。', usage);
@@ -70,6 +74,7 @@ export const statusCommand = defineCommand({
   summary: '查看整改方案总体进度（按指标）',
   example: '/总览',
   officeOnly: false,
+  readOnly: true,
   parse: () => ({}),
   run: async (ctx) => ctx.replyCard(renderOverviewCard(await queryOverview(ctx.deps))),
 });
@@ -81,6 +86,7 @@ export const warningsCommand = defineCommand({
   summary: '查看黄牌警告（可指定单位）',
   example: '/黄牌 法院',
   officeOnly: false,
+  readOnly: true,
   parse: ({ split }) => ({ unit: split.restFrom(0) || undefined }),
   run: async (ctx, args) => ctx.replyCard(renderWarningsCard(await queryWarnings(ctx.deps, args.unit))),
 });

@@ -1,4 +1,6 @@
 import { periodOf } from '../../domain/clock.js';
+import { fail } from '../../domain/errors.js';
+import { archivedNote } from '../../domain/plan/plan-admin.js';
 import { parsePeriod } from '../../domain/queries/queries.service.js';
 import { describePeriods } from '../../render/supervision/assessment.card.js';
 import { describeRule, renderAssessmentCard, renderScheduleCard } from '../../render/supervision/index.js';
@@ -8,12 +10,21 @@ import { scheduledPostsBetween } from '../../supervision/due.js';
 import { previewName } from '../../supervision/preview.js';
 import type { SupervisionDeps } from '../../supervision/supervision-deps.js';
 import { defineCommand } from '../command.js';
+import type { ChatContext } from '../context.js';
 import { badInput } from '../parsing/parse-args.js';
 
 const FORCE_WORDS = ['强制', '重发', 'force'];
 
+/** The plan's automatic posts; a plan served in no group has none (nowhere to post). */
+function supervisionOf(ctx: ChatContext): SupervisionDeps {
+  return (
+    ctx.supervision ??
+    fail('NO_GROUP', '本方案尚未绑定督办工作群，没有自动提醒、点名和通报。请督办员先在工作群内导入方案。')
+  );
+}
+
 /** The commands that reach the scheduler's posts: /通报, /考核, /日程. */
-export function createSupervisionCommands(sup: SupervisionDeps) {
+export function createSupervisionCommands() {
   const bulletin = defineCommand({
     names: ['通报', 'bulletin'],
     usage: '/通报 [2023-05] [强制]',
@@ -26,6 +37,7 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
       return { period, force };
     },
     run: async (ctx, args) => {
+      const sup = supervisionOf(ctx);
       const period = parsePeriod(args.period, ctx.deps.clock.now());
       const result = await postBulletin(sup, period, args.force ? ctx.event.eventId : undefined);
       if (result === 'already') {
@@ -43,6 +55,7 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     summary: '查看年度综合考核表（附 Excel）',
     example: '/考核 2023',
     officeOnly: true,
+    readOnly: true,
     parse: ({ split }) => {
       const typed = split.tokens[0];
       if (typed && !/^20\d{2}$/.test(typed))
@@ -50,6 +63,7 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
       return { year: typed ? Number(typed) : undefined };
     },
     run: async (ctx, args) => {
+      const sup = supervisionOf(ctx);
       const year = args.year ?? Number(periodOf(ctx.deps.clock.now()).slice(0, 4));
       const { rows, periods } = await computeAssessment(sup, year);
       await ctx.replyCard(
@@ -73,8 +87,11 @@ export function createSupervisionCommands(sup: SupervisionDeps) {
     summary: '查看接下来 30 天的自动提醒、点名和通报安排',
     example: '/日程',
     officeOnly: false,
+    readOnly: true,
     parse: () => ({}),
     run: async (ctx) => {
+      if (ctx.plan.status === 'archived') return ctx.reply(archivedNote(ctx.plan));
+      const sup = supervisionOf(ctx);
       const now = ctx.deps.clock.now();
       const posts = await scheduledPostsBetween(sup, now, new Date(now.getTime() + 30 * 86_400_000));
       const items = posts.map((p) => ({ at: p.at, name: previewName(p.kind), label: p.about }));

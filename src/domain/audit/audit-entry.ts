@@ -17,6 +17,8 @@ export interface AuditEntry {
 
 export type AuditAction =
   | 'plan.import'
+  | 'plan.archive'
+  | 'plan.rename'
   | 'task.withdraw'
   | 'report.create'
   | 'signoff.request'

@@ -3,7 +3,7 @@ import type { Task } from '../tasks/task.js';
 import { unitAliases } from '../units/unit-name.js';
 import type { Plan, PlanIndicator, PlanTask } from './plan.js';
 import { sameValue } from './same-value.js';
-import type { StoredPlan } from './stored-plan.js';
+import type { PlanHeader } from './stored-plan.js';
 
 /** What an import did; a second import of the same notice reports only `unchanged`. */
 export interface ImportSummary {
@@ -155,7 +155,7 @@ async function saveUnits(deps: DomainDeps, plan: Plan): Promise<void> {
 
 async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: Date): Promise<void> {
   const current = await deps.repos.plans.current();
-  const header: StoredPlan = {
+  const header: PlanHeader = {
     planId: plan.docNo,
     docNo: plan.docNo,
     title: plan.title,
@@ -166,10 +166,23 @@ async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: 
     indicators: plan.indicators.map(({ seq, name, leadUnits }) => ({ seq, name, leadUnits })),
     importedAt: now,
   };
-  if (
-    current?.planId === header.planId &&
-    sameValue({ ...current, importedAt: 0 }, { ...header, importedAt: 0 })
-  )
+  if (current?.planId === header.planId && sameValue(headerOf(current, 0), { ...header, importedAt: 0 }))
     return;
   await deps.repos.plans.save(header);
+}
+
+/** A stored plan's header fields only (what an import writes), with `importedAt` as given. */
+function headerOf(plan: PlanHeader, importedAt: number): PlanHeader & { importedAt: unknown } {
+  const { planId, docNo, title, year, reportDay, contact, start, indicators } = plan;
+  return {
+    planId,
+    docNo,
+    title,
+    year,
+    reportDay,
+    contact,
+    start,
+    indicators,
+    importedAt: importedAt as unknown as Date,
+  };
 }

@@ -1,8 +1,8 @@
 import type { PlanContact } from './plan.js';
 
-/** The plan as stored: the notice's header, its indicators, and when it was imported. */
-export interface StoredPlan {
-  /** The 文号, e.g. `上营商〔2023〕1号`. */
+/** The notice's header as an import writes it: its indicators, and when it was imported. */
+export interface PlanHeader {
+  /** The 文号, e.g. `上营商〔2023〕1号`: the plan's id, the unit of tenancy. */
   planId: string;
   docNo: string;
   title: string;
@@ -14,3 +14,22 @@ export interface StoredPlan {
   indicators: { seq: number; name: string; leadUnits: string[] }[];
   importedAt: Date;
 }
+
+/** `active`: supervised (posts, reminders); `archived` (结案): every task signed off, posts stop, data stays readable. */
+export type PlanStatus = 'active' | 'archived';
+
+/** A stored plan: its header plus where it is served; a re-import changes only the header. */
+export interface StoredPlan extends PlanHeader {
+  /** The work groups (open chat ids) the plan is served in, first bound first; its automatic posts go to the first. */
+  chats: string[];
+  status: PlanStatus;
+  /** What a member of several plans types before a command in a direct message (`审计整改 /逾期`). */
+  shortName?: string;
+  archivedAt?: Date;
+  archivedBy?: string;
+  archivedByName?: string;
+}
+
+/** The name a plan is known by in chat: its short name, else its 文号. */
+export const planName = (plan: Pick<StoredPlan, 'shortName' | 'docNo'>): string =>
+  plan.shortName ?? plan.docNo;

@@ -17,9 +17,9 @@ const auditSchema = new Schema<AuditEntry>(
   },
   { versionKey: false, collection: 'audit' },
 );
-auditSchema.index({ taskCode: 1, at: -1 });
-auditSchema.index({ unit: 1, at: -1 });
-auditSchema.index({ at: -1 });
-auditSchema.index({ source: 1, action: 1 });
+auditSchema.index({ planId: 1, taskCode: 1, at: -1 });
+auditSchema.index({ planId: 1, unit: 1, at: -1 });
+auditSchema.index({ planId: 1, at: -1 });
+auditSchema.index({ planId: 1, source: 1, action: 1 });
 
 export const auditModel = (connection: Connection) => connection.model<AuditEntry>('Audit', auditSchema);

@@ -3,12 +3,13 @@ import { type Connection, Schema } from 'mongoose';
 /**
  * One decided change of a guarded document, written BEFORE the document itself (see
  * `../decisions.ts` for the rule). `key` names the subject and the step it decides
- * (`task:<plan>:<code>:<version>`, `warning.revoke:<id>`, `member:<openId>:<seq>`); its unique index
+ * (`task:<plan>:<code>:<version>`, `warning.revoke:<id>`, `member:<plan>:<openId>:<seq>`,
+ * `plan.archive:<plan>`); its unique index
  * is what picks the single winner, on MongoDB and on FerretDB alike.
  */
 export interface DecisionRecord {
   key: string;
-  /** What the record is about (`task:<plan>:<code>`, `member:<openId>`…), to find a subject's records. */
+  /** What the record is about (`task:<plan>:<code>`, `member:<plan>:<openId>`…), to find a subject's records. */
   subject: string;
   /** Step number of the subject (a task's version, a member's binding sequence); 1 for one-off decisions. */
   seq: number;

@@ -1,11 +1,15 @@
 import { type Connection, Schema } from 'mongoose';
 import type { Member } from '../../domain/members/member.js';
 
-const memberSchema = new Schema<Member & { seq?: number }>(
+/** As stored: a person bound in several plans has one document per plan. */
+export type MemberDocument = Member & { planId: string; seq?: number };
+
+const memberSchema = new Schema<MemberDocument>(
   {
-    openId: { type: String, required: true, unique: true },
+    planId: { type: String, required: true },
+    openId: { type: String, required: true },
     name: { type: String, required: true },
-    unit: { type: String, required: true, index: true },
+    unit: { type: String, required: true },
     role: { type: String, required: true },
     boundBy: { type: String, required: true },
     boundByName: String,
@@ -15,6 +19,8 @@ const memberSchema = new Schema<Member & { seq?: number }>(
   },
   { versionKey: false, collection: 'members' },
 );
+memberSchema.index({ planId: 1, openId: 1 }, { unique: true });
+memberSchema.index({ openId: 1 });
 
 export const memberModel = (connection: Connection) =>
-  connection.model<Member & { seq?: number }>('Member', memberSchema);
+  connection.model<MemberDocument>('Member', memberSchema);

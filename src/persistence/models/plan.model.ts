@@ -1,7 +1,10 @@
 import { type Connection, Schema } from 'mongoose';
 import type { StoredPlan } from '../../domain/plan/stored-plan.js';
 
-const planSchema = new Schema<StoredPlan>(
+/** As stored: the groups live in `chat_bindings` (one plan per group), not on the plan. */
+export type PlanDocument = Omit<StoredPlan, 'chats'>;
+
+const planSchema = new Schema<PlanDocument>(
   {
     planId: { type: String, required: true, unique: true },
     docNo: { type: String, required: true },
@@ -12,8 +15,13 @@ const planSchema = new Schema<StoredPlan>(
     start: { type: String, required: true },
     indicators: [{ _id: false, seq: Number, name: String, leadUnits: [String] }],
     importedAt: { type: Date, required: true, index: true },
+    status: { type: String, required: true },
+    shortName: String,
+    archivedAt: Date,
+    archivedBy: String,
+    archivedByName: String,
   },
   { versionKey: false, collection: 'plans' },
 );
 
-export const planModel = (connection: Connection) => connection.model<StoredPlan>('Plan', planSchema);
+export const planModel = (connection: Connection) => connection.model<PlanDocument>('Plan', planSchema);

@@ -15,7 +15,7 @@ const warningSchema = new Schema<Warning>(
     confirmedAt: Date,
     confirmedBy: String,
     // Always set (FerretDB's unique index lets several documents without the field through).
-    key: { type: String, required: true, unique: true },
+    key: { type: String, required: true },
     issuedAt: { type: Date, required: true },
     issuedBy: { type: String, required: true },
     revokedAt: Date,
@@ -26,5 +26,7 @@ const warningSchema = new Schema<Warning>(
   { versionKey: false, collection: 'warnings' },
 );
 warningSchema.index({ planId: 1, unit: 1, period: 1 });
+// One card per key and plan: two plans' units may share a name (and so a card key).
+warningSchema.index({ planId: 1, key: 1 }, { unique: true });
 
 export const warningModel = (connection: Connection) => connection.model<Warning>('Warning', warningSchema);

@@ -4,17 +4,18 @@ import type { AuditRepository } from '../../domain/ports.js';
 import { auditModel } from '../models/audit.model.js';
 import { NO_ID } from './plain.js';
 
-export function createAuditRepository(connection: Connection): AuditRepository {
+/** One plan's audit trail: every entry recorded through it carries the plan. */
+export function createAuditRepository(connection: Connection, planId: string): AuditRepository {
   const Audit = auditModel(connection);
   return {
     async record(entry) {
-      await Audit.create(entry);
+      await Audit.create({ ...entry, planId });
     },
     async exists(action, source) {
-      return (await Audit.findOne({ source, action }, { _id: 1 }).lean().exec()) !== null;
+      return (await Audit.findOne({ planId, source, action }, { _id: 1 }).lean().exec()) !== null;
     },
     async list(filter) {
-      const query: Record<string, string> = {};
+      const query: Record<string, string> = { planId };
       if (filter.taskCode) query.taskCode = filter.taskCode;
       if (filter.unit) query.unit = filter.unit;
       if (filter.action) query.action = filter.action;

@@ -1,9 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { Repositories } from '../../domain/ports.js';
+import type { Repositories, Storage } from '../../domain/ports.js';
+import { registerModels } from '../models/register-models.js';
 import { guardOutages } from '../outage.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createMemberRepository } from './member.repository.js';
 import { createPlanRepository } from './plan.repository.js';
+import { createPlanCatalog } from './plan-catalog.repository.js';
 import { createPostRepository } from './post.repository.js';
 import { createReportRepository } from './report.repository.js';
 import { createSignoffCardRepository } from './signoff-card.repository.js';
@@ -12,22 +14,33 @@ import { createUnitRepository } from './unit.repository.js';
 import { createWarningRepository } from './warning.repository.js';
 
 /**
- * Registers every model on the connection and returns the repositories over them. `repairAfterMs`
- * is how old an unapplied decision must be before a reader rolls it forward (`../decisions.ts`).
+ * Registers every model on the connection and returns the storage over them: the plan catalog and
+ * each plan's repositories (made once per plan and kept). `repairAfterMs` is how old an unapplied
+ * decision must be before a reader rolls it forward (`../decisions.ts`).
  */
-export function createRepositories(
-  connection: Connection,
-  options: { repairAfterMs?: number } = {},
-): Repositories {
-  return {
-    plans: guardOutages(createPlanRepository(connection)),
-    tasks: guardOutages(createTaskRepository(connection, options)),
-    units: guardOutages(createUnitRepository(connection)),
-    reports: guardOutages(createReportRepository(connection)),
-    warnings: guardOutages(createWarningRepository(connection, options)),
-    members: guardOutages(createMemberRepository(connection, options)),
-    audit: guardOutages(createAuditRepository(connection)),
-    posts: guardOutages(createPostRepository(connection)),
-    signoffCards: guardOutages(createSignoffCardRepository(connection)),
+export function createStorage(connection: Connection, options: { repairAfterMs?: number } = {}): Storage {
+  registerModels(connection);
+  const tasks = guardOutages(createTaskRepository(connection, options));
+  const reports = guardOutages(createReportRepository(connection));
+  const signoffCards = guardOutages(createSignoffCardRepository(connection));
+  const views = new Map<string, Repositories>();
+  const forPlan = (planId: string): Repositories => {
+    let view = views.get(planId);
+    if (!view) {
+      view = {
+        plans: guardOutages(createPlanRepository(connection, planId, options)),
+        tasks,
+        units: guardOutages(createUnitRepository(connection, planId)),
+        reports,
+        warnings: guardOutages(createWarningRepository(connection, planId, options)),
+        members: guardOutages(createMemberRepository(connection, planId, options)),
+        audit: guardOutages(createAuditRepository(connection, planId)),
+        posts: guardOutages(createPostRepository(connection, planId)),
+        signoffCards,
+      };
+      views.set(planId, view);
+    }
+    return view;
   };
+  return { catalog: guardOutages(createPlanCatalog(connection)), forPlan };
 }

@@ -3,13 +3,11 @@ import type { Member } from '../../domain/members/member.js';
 import type { MemberRepository } from '../../domain/ports.js';
 import { createDecisions } from '../decisions.js';
 import type { DecisionRecord } from '../models/decision.model.js';
-import { memberModel } from '../models/member.model.js';
+import { type MemberDocument, memberModel } from '../models/member.model.js';
 import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 
-type StoredMember = Member & { seq?: number };
-
-const subjectOf = (openId: string) => `member:${openId}`;
+type StoredMember = MemberDocument;
 
 /** What a binding decision leaves: the member, or nobody for an unbinding. */
 const memberOf = (record: DecisionRecord): Member | null =>
@@ -17,35 +15,37 @@ const memberOf = (record: DecisionRecord): Member | null =>
 
 function strip(doc: StoredMember | null): Member | null {
   if (!doc) return null;
-  const { seq: _seq, ...member } = doc;
+  const { seq: _seq, planId: _planId, ...member } = doc;
   return member;
 }
 
 /**
- * Members; every binding and unbinding of a person is decided by a unique-key insert
- * (`member:<openId>:<seq>`, see `../decisions.ts`): of two `/绑定` at once exactly one wins and the
+ * One plan's members; every binding and unbinding of a person is decided by a unique-key insert
+ * (`member:<plan>:<openId>:<seq>`, see `../decisions.ts`): of two `/绑定` at once exactly one wins and the
  * other is told, instead of two upserts meeting in the unique index (a duplicate-key error).
  * The sequence lives in the decision records, which are never deleted, so it survives an unbinding.
  */
 export function createMemberRepository(
   connection: Connection,
+  planId: string,
   options: { repairAfterMs?: number } = {},
 ): MemberRepository {
   const Members = memberModel(connection);
+  const subjectOf = (openId: string) => `member:${planId}:${openId}`;
   const decisions = createDecisions(connection, options);
 
   async function write(openId: string, member: Member | null, seq: number): Promise<void> {
     if (!member) {
-      await Members.deleteOne({ openId });
+      await Members.deleteOne({ planId, openId });
       return;
     }
-    const doc = { ...member, seq };
+    const doc = { ...member, planId, seq };
     try {
-      await Members.replaceOne({ openId }, doc, { upsert: true });
+      await Members.replaceOne({ planId, openId }, doc, { upsert: true });
     } catch (error) {
       // Two upserts of one new member met in the unique index: the document exists now.
       if (!isDuplicateKey(error)) throw error;
-      await Members.replaceOne({ openId }, doc);
+      await Members.replaceOne({ planId, openId }, doc);
     }
   }
 
@@ -54,7 +54,7 @@ export function createMemberRepository(
     openId: string,
   ): Promise<{ member: Member | null; seq: number; latest?: DecisionRecord }> {
     const [doc, latest] = await Promise.all([
-      Members.findOne({ openId }, NO_ID).lean<StoredMember>().exec(),
+      Members.findOne({ planId, openId }, NO_ID).lean<StoredMember>().exec(),
       decisions.latest(subjectOf(openId)),
     ]);
     if (!latest) return { member: strip(doc), seq: 0 };
@@ -102,7 +102,7 @@ export function createMemberRepository(
       return (await current(openId)).member;
     },
     async list() {
-      const docs = await Members.find({}, NO_ID)
+      const docs = await Members.find({ planId }, NO_ID)
         .sort({ unit: 1, name: 1, _id: 1 })
         .lean<StoredMember[]>()
         .exec();

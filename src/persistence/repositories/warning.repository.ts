@@ -16,6 +16,7 @@ const subjectOf = (id: string) => `warning:${id}`;
  */
 export function createWarningRepository(
   connection: Connection,
+  planId: string,
   options: { repairAfterMs?: number } = {},
 ): WarningRepository {
   const Warnings = warningModel(connection);
@@ -35,6 +36,7 @@ export function createWarningRepository(
 
   return {
     async issue(warning) {
+      if (warning.planId !== planId) throw new Error(`a card of plan ${warning.planId} issued in ${planId}`);
       try {
         await Warnings.create(warning);
         return 'created';
@@ -44,7 +46,8 @@ export function createWarningRepository(
       }
     },
     async list(filter) {
-      const query: Record<string, unknown> = { planId: filter.planId };
+      const query: Record<string, unknown> = { planId };
+      if (filter.planId !== planId) return [];
       if (filter.unit) query.unit = filter.unit;
       if (filter.period) query.period = filter.period;
       const [docs, unsettled] = await Promise.all([
@@ -64,11 +67,11 @@ export function createWarningRepository(
       );
     },
     async get(id) {
-      const doc = await Warnings.findOne({ id }, NO_ID).lean<Warning>().exec();
+      const doc = await Warnings.findOne({ id, planId }, NO_ID).lean<Warning>().exec();
       return doc ? settle(doc, await decisions.find(`warning.revoke:${id}`)) : null;
     },
     async findByKey(key) {
-      return Warnings.findOne({ key }, NO_ID).lean<Warning>().exec();
+      return Warnings.findOne({ planId, key }, NO_ID).lean<Warning>().exec();
     },
     async revoke(warning, revocation) {
       const change = revocationFields(revocation);

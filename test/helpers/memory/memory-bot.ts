@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '../../../config/index.js';
 import { composeBot } from '../../../src/app/compose-bot.js';
-import { domainOver } from '../../../src/app/storage.js';
+import { tenancyOver } from '../../../src/app/storage.js';
 import type { Bot } from '../../../src/bot/bot.js';
 import type { CardActionEvent, ChatEvent, MessageEvent } from '../../../src/bot/chat-event.js';
 import type { Command } from '../../../src/bot/command.js';
 import { type AdjustableClock, adjustableClock, atLocal, fixedClock } from '../../../src/domain/clock.js';
-import type { DomainDeps } from '../../../src/domain/deps.js';
+import type { DomainDeps, Tenancy } from '../../../src/domain/deps.js';
 import type { Member } from '../../../src/domain/members/member.js';
+import { importPlan } from '../../../src/domain/plan/import-plan.js';
+import { parseNotice } from '../../../src/domain/plan/index.js';
 import { createLogger } from '../../../src/logger.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
+import type { Supervision, SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { normalizeCardAction, normalizeMessage } from '../../../src/transport/normalize.js';
 import { PEOPLE } from '../people.js';
 import { createMemoryDedupe, type MemoryDedupe } from './dedupe.js';
@@ -20,7 +22,7 @@ import {
   type MemoryMessage,
   type MemoryMessenger,
 } from './messenger.js';
-import { createMemoryRepositories, type MemoryRepositories } from './repositories.js';
+import { createMemoryStorage, type MemoryRepositories, type MemoryStorage } from './repositories.js';
 
 export { PEOPLE };
 
@@ -29,9 +31,15 @@ type Person = { openId: string; name: string };
 /** The real bot over memory adapters, plus what a test does in the group. */
 export interface MemoryBot {
   bot: Bot;
+  /** Every plan's memory repositories, and the catalog. */
+  storage: MemoryStorage;
+  tenancy: Tenancy;
+  /** The default plan's (the seed, bound to the plan's group). */
   repos: MemoryRepositories;
   domain: DomainDeps;
   supervision: SupervisionDeps;
+  /** Every plan's automatic posts. */
+  allSupervision: Supervision;
   messenger: MemoryMessenger;
   dedupe: MemoryDedupe;
   clock: AdjustableClock;
@@ -60,6 +68,18 @@ export interface MemoryBot {
   /** Hands an event to the bot and returns its replies to the event's message sent during handling. */
   deliver(event: ChatEvent): Promise<MemoryMessage[]>;
   bind(person: Person, unit: string, role?: Member['role']): Promise<void>;
+  /** Imports another notice as a plan of its own, served in `chatId` (whose members are `people`). */
+  addPlan(notice: string, chatId: string, people?: Person[]): Promise<MemoryPlan>;
+}
+
+/** A plan besides the seed's, in a group of its own. */
+export interface MemoryPlan {
+  planId: string;
+  chatId: string;
+  repos: MemoryRepositories;
+  domain: DomainDeps;
+  supervision: SupervisionDeps;
+  bind(person: Person, unit: string, role?: Member['role']): Promise<void>;
 }
 
 export interface SayOptions {
@@ -69,6 +89,8 @@ export interface SayOptions {
   chatType?: 'group' | 'p2p';
   /** File or image keys attached (evidence of a sign-off). */
   attachments?: string[];
+  /** The message this one replies to (`parent_id`), e.g. a notice file. */
+  replyTo?: string;
 }
 
 export interface MemoryBotOptions {
@@ -121,8 +143,8 @@ function buttonCommand(card: unknown, label: string): string | undefined {
 
 /**
  * The real bot (src/bot/bot.ts) composed by the same composeBot as src/app/chat-app.ts: the same
- * settings (loadConfig), the same DomainDeps as openStorage builds (the seed plan imported by
- * ensurePlan), the same supervision deps, commands, fallback, extras and isPlanChat; only the
+ * settings (loadConfig), the same tenancy as openStorage builds (the seed plan imported and bound to
+ * the plan's group by ensureDefaultPlan), the same supervision, commands, fallback and extras; only the
  * repositories, the messenger and the dedupe are the memory ones, and the clock is an adjustable one
  * (tests set it, never sleep).
  */
@@ -137,27 +159,32 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
     },
   });
   const logger = createLogger('info', sink);
-  const repos = createMemoryRepositories();
-  const domain = await domainOver(repos, config, clock, logger);
+  const storage = createMemoryStorage();
+  const { tenancy, domain } = await tenancyOver(storage, config, clock, logger);
+  const planChatId = config.lark.chatId;
+  if (!domain || !planChatId) throw new Error('the seed plan was not imported into the plan group');
+  const plan = await domain.repos.plans.current();
+  if (!plan) throw new Error('the seed plan was not imported');
+  const repos = storage.forPlan(plan.planId);
   const messenger = createMemoryMessenger(clock);
-  messenger.addChat(config.lark.chatId, Object.values(PEOPLE));
+  messenger.addChat(planChatId, Object.values(PEOPLE));
   const dedupe = createMemoryDedupe(clock, config.dedupeTtlSeconds);
 
-  const { bot, supervision } = composeBot({
+  const { bot, supervision: allSupervision } = composeBot({
     config,
-    domain,
+    tenancy,
     messenger,
     dedupe,
     logger,
     extraCommands: options.extraCommands,
-    isPlanChat: options.servesEveryChat ? () => true : undefined,
+    unboundChatsServeAs: options.servesEveryChat ? plan.planId : undefined,
   });
-  const plan = await repos.plans.current();
-  if (!plan) throw new Error('the seed plan was not imported');
+  const supervision = allSupervision.forPlan(plan);
+  if (!supervision) throw new Error('the seed plan has no group');
 
   const message = (who: Person, text: string, say: SayOptions = {}): MessageEvent => {
     const chatType = say.chatType ?? 'group';
-    const chatId = say.chatId ?? (chatType === 'p2p' ? messenger.p2pChatOf(who.openId) : config.lark.chatId);
+    const chatId = say.chatId ?? (chatType === 'p2p' ? messenger.p2pChatOf(who.openId) : planChatId);
     // The raw receive_v1 payload, through the real normalizer: `@_user_N` placeholders for mentions.
     const people = say.mentions ?? [];
     let raw = text;
@@ -186,6 +213,7 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
               : { text: mentionBot ? `@_user_1 ${raw}` : raw },
           ),
           create_time: String(clock.now().getTime()),
+          ...(say.replyTo ? { parent_id: say.replyTo, root_id: say.replyTo } : {}),
           mentions: [
             ...(mentionBot
               ? [{ key: '@_user_1', id: { open_id: MEMORY_BOT_OPEN_ID }, name: '督办助手' }]
@@ -208,14 +236,17 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
 
   return {
     bot,
+    storage,
+    tenancy,
     repos,
     domain,
     supervision,
+    allSupervision,
     messenger,
     dedupe,
     clock,
     config,
-    chatId: config.lark.chatId,
+    chatId: planChatId,
     planId: plan.planId,
     logs,
     message,
@@ -233,16 +264,38 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
       }) as CardActionEvent;
       return deliver(event);
     },
-    async bind(person, unit, role = 'liaison') {
-      await repos.members.bind({
-        ...person,
-        unit,
-        role,
-        boundBy: PEOPLE.office.openId,
-        boundAt: clock.now(),
-      });
+    bind: (person, unit, role) => bindIn(repos, clock.now(), person, unit, role),
+    async addPlan(notice, chatId, people = Object.values(PEOPLE)) {
+      const parsed = parseNotice(notice);
+      const planDomain = tenancy.forPlan(parsed.docNo);
+      await importPlan(planDomain, parsed, { actor: 'system', start: config.plan.start, source: 'test' });
+      const binding = await tenancy.catalog.bindChat(parsed.docNo, chatId);
+      if (!binding.bound) throw new Error(`${chatId} serves ${binding.takenBy}`);
+      messenger.addChat(chatId, people);
+      const stored = await planDomain.repos.plans.current();
+      const planSupervision = stored && allSupervision.forPlan(stored);
+      if (!planSupervision) throw new Error(`${parsed.docNo} was not imported`);
+      const planRepos = storage.forPlan(parsed.docNo);
+      return {
+        planId: parsed.docNo,
+        chatId,
+        repos: planRepos,
+        domain: planDomain,
+        supervision: planSupervision,
+        bind: (person, unit, role) => bindIn(planRepos, clock.now(), person, unit, role),
+      };
     },
   };
+}
+
+async function bindIn(
+  repos: MemoryRepositories,
+  boundAt: Date,
+  person: Person,
+  unit: string,
+  role: Member['role'] = 'liaison',
+): Promise<void> {
+  await repos.members.bind({ ...person, unit, role, boundBy: PEOPLE.office.openId, boundAt });
 }
 
 /** A reply's text: a text message's text, or the card's JSON (titles and markdown inside). */

@@ -63,6 +63,13 @@ export interface MemoryMessenger extends Messenger {
   addMember(chatId: string, member: { openId: string; name: string }): void;
   /** Records a person's message (what the bot may reply to); returns its message id. */
   receive(input: { chatId: string; senderOpenId: string; text: string }): string;
+  /** Records a person's file message (a notice sent to the group); returns its message id. */
+  receiveFile(input: { chatId: string; senderOpenId: string; fileName: string; data: Buffer }): string;
+  /**
+   * Whether the app may read group messages (the sensitive scope `im:message.group_msg`), as the
+   * fake's scopes decide for `readMessageFile`. @defaultValue true
+   */
+  canReadGroupMessages: boolean;
   /** The direct-message chat of a person. */
   p2pChatOf(openId: string): string;
   /** The bot's messages replying to `messageId`, oldest first. */
@@ -166,6 +173,24 @@ export function createMemoryMessenger(clock: Clock): MemoryMessenger {
     },
     addMember(chatId, member) {
       chatOf(chatId).push(member);
+    },
+    canReadGroupMessages: true,
+    receiveFile({ chatId, senderOpenId, fileName, data }) {
+      if (!chats.has(chatId)) chats.set(chatId, []);
+      const message: MemoryMessage = {
+        messageId: newId(),
+        chatId,
+        sender: 'user',
+        senderOpenId,
+        msgType: 'file',
+        content: { ...fileContent(fileName), file_name: fileName },
+        file: { fileName, data },
+        versions: [],
+        at: clock.now(),
+      };
+      messages.push(message);
+      byId.set(message.messageId, message);
+      return message.messageId;
     },
     receive({ chatId, senderOpenId, text }) {
       if (!chats.has(chatId)) chats.set(chatId, []);
@@ -281,6 +306,15 @@ export function createMemoryMessenger(clock: Clock): MemoryMessenger {
     async listChatMembers(chatId) {
       calls.push({ method: 'listChatMembers', chatId });
       return chatOf(chatId).map((m) => ({ ...m }));
+    },
+    async readMessageFile(chatId, messageId) {
+      calls.push({ method: 'readMessageFile', chatId, messageId });
+      const message = parentOf(messageId);
+      // As the fake: reading a group message needs im:message.group_msg; a direct message does not.
+      if (!message.chatId.startsWith('oc_p2p_') && !this.canReadGroupMessages)
+        return { ok: false, reason: 'no_permission' };
+      if (message.msgType !== 'file' || !message.file) return { ok: false, reason: 'not_a_file' };
+      return { ok: true, fileName: message.file.fileName, data: Buffer.from(message.file.data) };
     },
   };
 }

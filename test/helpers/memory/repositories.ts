@@ -1,14 +1,16 @@
 import type { AuditEntry } from '../../../src/domain/audit/audit-entry.js';
 import type { Member } from '../../../src/domain/members/member.js';
-import type { StoredPlan } from '../../../src/domain/plan/stored-plan.js';
+import type { PlanHeader, StoredPlan } from '../../../src/domain/plan/stored-plan.js';
 import type {
   AuditRepository,
   MemberRepository,
+  PlanCatalog,
   PlanRepository,
   PostRepository,
   ReportRepository,
   Repositories,
   SignoffCardRepository,
+  Storage,
   TaskRepository,
   UnitRepository,
   WarningRepository,
@@ -26,7 +28,7 @@ import { guardOutages } from '../../../src/persistence/outage.js';
  * - unique keys refuse the same way the Mongo repositories surface the refusal (a `duplicate` return,
  *   `created: false`, null from a lost decision, or a thrown code 11000 where Mongo throws one);
  * - every guarded change claims the same decision key the Mongo repositories insert into
- *   `decisions` (`task:<plan>:<code>:<version>`, `warning.revoke:<id>`, `member:<openId>:<seq>`), so
+ *   `decisions` (`task:<plan>:<code>:<version>`, `warning.revoke:<id>`, `member:<plan>:<openId>:<seq>`), so
  *   versions and binding sequences advance exactly as they do there;
  * - what goes in and what comes out are copies, with undefined fields dropped as BSON drops them.
  * Each method's check and write happen in one synchronous step: JavaScript runs one call at a time,
@@ -105,15 +107,88 @@ function createDecisions() {
 }
 type Decisions = ReturnType<typeof createDecisions>;
 
-function createPlans(): PlanRepository {
-  const plans = new Map<string, StoredPlan>();
+/** Every plan's header and status, and which plan each group serves: the catalog's state. */
+interface PlanBook {
+  plans: Map<string, Omit<StoredPlan, 'chats'>>;
+  /** chat id → plan and when it was bound (the Mongo `chat_bindings`, `_id` the chat id). */
+  bindings: Map<string, { planId: string; boundAt: Date }>;
+  /** `<plan>\u0000<openId>` → member: one document per plan a person is bound in. */
+  members: Map<string, Member>;
+}
+
+function storedPlan(book: PlanBook, planId: string): StoredPlan | null {
+  const plan = book.plans.get(planId);
+  if (!plan) return null;
+  const chats = sortBy(
+    [...book.bindings.entries()].filter(([, b]) => b.planId === planId),
+    ([, a], [, b]) => time(a.boundAt) - time(b.boundAt),
+  ).map(([chatId]) => chatId);
+  return copy({ ...plan, chats });
+}
+
+function createPlans(book: PlanBook, decisions: Decisions, planId: string): PlanRepository {
   return {
     async current() {
-      const newest = sortBy([...plans.values()], (a, b) => time(b.importedAt) - time(a.importedAt))[0];
-      return newest ? copy(newest) : null;
+      return storedPlan(book, planId);
     },
-    async save(plan) {
-      plans.set(plan.planId, copy(plan));
+    async save(header: PlanHeader) {
+      if (header.planId !== planId)
+        throw new Error(`plan ${header.planId} saved through the view of ${planId}`);
+      const kept = book.plans.get(planId);
+      book.plans.set(planId, { status: 'active', ...kept, ...copy(header) });
+    },
+    async archive(by) {
+      const won = decisions.claim(`plan.archive:${planId}`, {
+        subject: `plan:${planId}`,
+        seq: 1,
+        actor: by.actor,
+        at: by.at,
+      });
+      const plan = book.plans.get(planId);
+      if (!won || !plan) return null;
+      Object.assign(plan, {
+        status: 'archived',
+        archivedAt: new Date(by.at),
+        archivedBy: by.actor,
+        ...(by.actorName ? { archivedByName: by.actorName } : {}),
+      });
+      return storedPlan(book, planId);
+    },
+    async rename(shortName) {
+      const plan = book.plans.get(planId);
+      if (plan) plan.shortName = shortName;
+    },
+  };
+}
+
+function createCatalog(book: PlanBook): PlanCatalog {
+  return {
+    async list(filter = {}) {
+      const all = sortBy([...book.plans.values()], (a, b) => time(a.importedAt) - time(b.importedAt));
+      return all
+        .map((p) => storedPlan(book, p.planId) as StoredPlan)
+        .filter((p) => !filter.status || p.status === filter.status);
+    },
+    async get(planId) {
+      return storedPlan(book, planId);
+    },
+    async byChat(chatId) {
+      const binding = book.bindings.get(chatId);
+      return binding ? storedPlan(book, binding.planId) : null;
+    },
+    async plansOfMember(openId) {
+      const plans = [...book.members.entries()]
+        .filter(([, m]) => m.openId === openId)
+        .map(([id]) => id.split('\u0000')[0] as string);
+      return [...new Set(plans)].sort(byString);
+    },
+    async bindChat(planId, chatId) {
+      const holder = book.bindings.get(chatId);
+      if (!holder) {
+        book.bindings.set(chatId, { planId, boundAt: new Date() });
+        return { bound: true };
+      }
+      return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
     },
   };
 }
@@ -165,7 +240,7 @@ function createTasks(decisions: Decisions): TaskRepository {
 }
 
 function createUnits(): UnitRepository {
-  const units = new Map<string, Unit>();
+  const units = new Map<string, Unit>(); // one plan's
   return {
     async list() {
       return [...units.values()].sort((a, b) => byString(a.name, b.name)).map(copy);
@@ -202,20 +277,28 @@ function createReports(): ReportRepository {
   };
 }
 
-function createWarnings(decisions: Decisions): WarningRepository {
-  const warnings: Warning[] = [];
-  const confirmations = new Map<string, { confirmedBy: string; confirmedAt: Date }>();
-  const find = (id: string) => warnings.find((w) => w.id === id);
+/** Every plan's cards (ids are unique across plans) and the confirmations decided on them. */
+interface CardBook {
+  warnings: Warning[];
+  confirmations: Map<string, { confirmedBy: string; confirmedAt: Date }>;
+}
+
+function createWarnings(decisions: Decisions, book: CardBook, planId: string): WarningRepository {
+  const { warnings, confirmations } = book;
+  const find = (id: string) => warnings.find((w) => w.id === id && w.planId === planId);
   return {
     async issue(warning) {
-      // Unique `id` and unique `key`.
-      if (warnings.some((w) => w.id === warning.id || w.key === warning.key)) return 'duplicate';
+      if (warning.planId !== planId) throw new Error(`a card of plan ${warning.planId} issued in ${planId}`);
+      // Unique `id`, and unique `key` within the plan.
+      if (warnings.some((w) => w.id === warning.id || (w.planId === planId && w.key === warning.key)))
+        return 'duplicate';
       warnings.push(copy(warning));
       return 'created';
     },
     async list(filter) {
       const matching = warnings.filter(
         (w) =>
+          w.planId === planId &&
           w.planId === filter.planId &&
           (!filter.unit || w.unit === filter.unit) &&
           (!filter.period || w.period === filter.period) &&
@@ -229,7 +312,7 @@ function createWarnings(decisions: Decisions): WarningRepository {
       return warning ? copy(warning) : null;
     },
     async findByKey(key) {
-      const warning = warnings.find((w) => w.key === key);
+      const warning = warnings.find((w) => w.planId === planId && w.key === key);
       return warning ? copy(warning) : null;
     },
     async revoke(warning, revocation) {
@@ -265,9 +348,17 @@ function createWarnings(decisions: Decisions): WarningRepository {
   };
 }
 
-function createMembers(decisions: Decisions): MemberRepository {
-  const members = new Map<string, Member>();
-  const subjectOf = (openId: string) => `member:${openId}`;
+function createMembers(decisions: Decisions, book: PlanBook, planId: string): MemberRepository {
+  // A view of the book's members: this plan's, keyed by open_id (as the Mongo `{planId, openId}` index).
+  const idOf = (openId: string) => `${planId}\u0000${openId}`;
+  const members = {
+    get: (openId: string) => book.members.get(idOf(openId)),
+    set: (openId: string, member: Member) => book.members.set(idOf(openId), member),
+    delete: (openId: string) => book.members.delete(idOf(openId)),
+    values: () =>
+      [...book.members.entries()].filter(([id]) => id.startsWith(`${planId}\u0000`)).map(([, m]) => m),
+  };
+  const subjectOf = (openId: string) => `member:${planId}:${openId}`;
   /** The member's decided binding; the latest decision's step, actor and time. */
   const current = (openId: string) => {
     const member = members.get(openId);
@@ -304,7 +395,8 @@ function createMembers(decisions: Decisions): MemberRepository {
       return current(openId).member;
     },
     async list() {
-      return [...members.values()]
+      return members
+        .values()
         .sort((a, b) => byString(a.unit, b.unit) || byString(a.name, b.name))
         .map(copy);
     },
@@ -398,19 +490,27 @@ export interface OutageSwitch {
    * `repo` (every one when omitted) fails its next `times` calls (all of them when omitted), or only
    * those of its `method`.
    */
-  down(repo?: keyof Repositories, times?: number, method?: string): void;
+  down(repo?: keyof Repositories | 'catalog', times?: number, method?: string): void;
   up(): void;
 }
 
-/** The repositories plus the switch that takes them down; the decisions they claimed, counted. */
+/** One plan's repositories plus the switch that takes them down; the decisions they claimed, counted. */
 export interface MemoryRepositories extends Repositories {
   outage: OutageSwitch;
   decisionCount(): number;
 }
 
-export function createMemoryRepositories(): MemoryRepositories {
+/** Every plan's memory repositories over one state, with the catalog across them. */
+export interface MemoryStorage extends Storage {
+  forPlan(planId: string): MemoryRepositories;
+  outage: OutageSwitch;
+}
+
+export function createMemoryStorage(): MemoryStorage {
   const decisions = createDecisions();
-  const rules: { repo?: keyof Repositories; method?: string; remaining: number }[] = [];
+  const plans: PlanBook = { plans: new Map(), bindings: new Map(), members: new Map() };
+  const cards: CardBook = { warnings: [], confirmations: new Map() };
+  const rules: { repo?: keyof Repositories | 'catalog'; method?: string; remaining: number }[] = [];
   const outage: OutageSwitch = {
     down: (repo, times = Number.POSITIVE_INFINITY, method) => {
       rules.push({ repo, method, remaining: times });
@@ -420,7 +520,7 @@ export function createMemoryRepositories(): MemoryRepositories {
     },
   };
   /** Each method first asks the switch; the real outage guard then turns the failure into UNAVAILABLE. */
-  const wired = <T extends object>(name: keyof Repositories, repository: T): T => {
+  const wired = <T extends object>(name: keyof Repositories | 'catalog', repository: T): T => {
     const wrapped: Record<string, unknown> = {};
     for (const [method, fn] of Object.entries(repository)) {
       wrapped[method] = async (...args: unknown[]) => {
@@ -436,17 +536,38 @@ export function createMemoryRepositories(): MemoryRepositories {
     }
     return guardOutages(wrapped as T);
   };
+  // Tasks, reports and sign-off cards carry their plan in every call or key, as in Mongo.
+  const tasks = wired('tasks', createTasks(decisions));
+  const reports = wired('reports', createReports());
+  const signoffCards = wired('signoffCards', createSignoffCards());
+  const views = new Map<string, MemoryRepositories>();
   return {
-    plans: wired('plans', createPlans()),
-    tasks: wired('tasks', createTasks(decisions)),
-    units: wired('units', createUnits()),
-    reports: wired('reports', createReports()),
-    warnings: wired('warnings', createWarnings(decisions)),
-    members: wired('members', createMembers(decisions)),
-    audit: wired('audit', createAudit()),
-    posts: wired('posts', createPosts()),
-    signoffCards: wired('signoffCards', createSignoffCards()),
+    catalog: wired('catalog', createCatalog(plans)),
     outage,
-    decisionCount: decisions.size,
+    forPlan(planId) {
+      let view = views.get(planId);
+      if (!view) {
+        view = {
+          plans: wired('plans', createPlans(plans, decisions, planId)),
+          tasks,
+          units: wired('units', createUnits()),
+          reports,
+          warnings: wired('warnings', createWarnings(decisions, cards, planId)),
+          members: wired('members', createMembers(decisions, plans, planId)),
+          audit: wired('audit', createAudit()),
+          posts: wired('posts', createPosts()),
+          signoffCards,
+          outage,
+          decisionCount: decisions.size,
+        };
+        views.set(planId, view);
+      }
+      return view;
+    },
   };
+}
+
+/** One plan's repositories (plan `P1`) of a fresh memory storage. */
+export function createMemoryRepositories(): MemoryRepositories {
+  return createMemoryStorage().forPlan('P1');
 }

@@ -22,8 +22,8 @@ describe('chaos: 1,000 reports, each delivered twice and some re-delivered later
   // Each report is now decided against the task's state (decisions collection) and FerretDB on SQLite
   // scans for nearly every filter: the run takes longer than before (issue 15 cuts the round trips).
   it('stores exactly 1,000 reports and answers each message exactly once', { timeout: 420_000 }, async () => {
-    const plan = (await h.app.repos.plans.current())!;
-    const tasks = await h.app.repos.tasks.list(plan.planId);
+    const plan = (await h.repos.plans.current())!;
+    const tasks = await h.repos.tasks.list(plan.planId);
     const units = [...new Set(tasks.map((t) => t.leadUnits[0]!))];
     const memberOf = (chat: number, unit: string) => ({
       openId: `ou_chaos_${chat}_${units.indexOf(unit)}`,
@@ -67,7 +67,7 @@ describe('chaos: 1,000 reports, each delivered twice and some re-delivered later
     });
     await h.app.inFlight.drain();
 
-    const reports = await h.app.repos.reports.list({ planId: plan.planId });
+    const reports = await h.repos.reports.list({ planId: plan.planId });
     expect(reports).toHaveLength(MESSAGES);
     expect(new Set(reports.map((r) => r.messageId))).toEqual(new Set(sent.map((s) => s.messageId)));
 

@@ -47,8 +47,8 @@ describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
     expect(outcomes.filter((o) => o !== 'stored' && o !== 'retry')).toEqual([]);
     expect(outcomes.filter((o) => o === 'stored').length).toBeGreaterThan(REPORTS * 0.8);
     expect(await retryTransient(() => findHalfWritten(h), 6, 500, retryable)).toEqual([]);
-    const plan = (await retryTransient(() => h.app.repos.plans.current(), 6, 500, retryable))!;
+    const plan = (await retryTransient(() => h.repos.plans.current(), 6, 500, retryable))!;
     const stored = outcomes.filter((o) => o === 'stored').length;
-    expect(await h.app.repos.reports.list({ planId: plan.planId })).toHaveLength(LOAD_TASKS.length + stored);
+    expect(await h.repos.reports.list({ planId: plan.planId })).toHaveLength(LOAD_TASKS.length + stored);
   });
 });

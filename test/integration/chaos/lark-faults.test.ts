@@ -113,7 +113,7 @@ describe('chaos: the fake Lark failing in bursts while commands and posts go out
     });
     await h.app.inFlight.drain();
     await waitUntil('the day’s posts', async () => {
-      const claims = await h.app.repos.posts.list();
+      const claims = await h.repos.posts.list();
       return claims.length > 0 && claims.every((c) => c.status === 'sent');
     });
     await drainQueue(runtime.queue);
@@ -143,7 +143,7 @@ describe('chaos: the fake Lark failing in bursts while commands and posts go out
     }
     expect(fromBot.filter((m) => m.msgType === 'file')).toHaveLength(1);
     // Every post once.
-    const claims = await h.app.repos.posts.list();
+    const claims = await h.repos.posts.list();
     const posted = claims.filter((c) => c.messageId !== 'none');
     expect(posted.length).toBeGreaterThanOrEqual(2);
     expect(postsTitled(h, '【提醒】2023年5月')).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('chaos: the worker process down across the 09:00 reminder', () => {
     const early = await start(h, prefix, '2023-05-19T08:30:00+08:00');
     await early.waitForLog((line) => line.msg === 'tick' && line.enqueued === 0);
     await early.stop();
-    expect(await h.app.repos.posts.list()).toEqual([]);
+    expect(await h.repos.posts.list()).toEqual([]);
     return { h, prefix };
   }
 
@@ -37,12 +37,12 @@ describe('chaos: the worker process down across the 09:00 reminder', () => {
     h.clock.set(new Date('2023-05-19T10:30:00+08:00'));
     const late = await start(h, prefix, '2023-05-19T10:30:00+08:00');
     await waitUntil('the reminder to be sent', async () => {
-      const claims = await h.app.repos.posts.list({ kind: 'reminder' });
+      const claims = await h.repos.posts.list({ kind: 'reminder' });
       return claims[0]?.status === 'sent';
     });
     await late.waitForLog((line) => line.msg === 'tick');
     expect(postsTitled(h, REMINDER)).toHaveLength(1);
-    expect(await h.app.repos.posts.list({ kind: 'reminder' })).toMatchObject([{ key: KEY, status: 'sent' }]);
+    expect(await h.repos.posts.list({ kind: 'reminder' })).toMatchObject([{ key: KEY, status: 'sent' }]);
     // Restarted once more the same morning: nothing new.
     await late.stop();
     const again = await start(h, prefix, '2023-05-19T10:45:00+08:00');
@@ -64,6 +64,6 @@ describe('chaos: the worker process down across the 09:00 reminder', () => {
     expect(tick.enqueued).toBe(0);
     await drainPrefix(h.redisUrl, prefix);
     expect(postsTitled(h, REMINDER)).toHaveLength(0);
-    expect(await h.app.repos.posts.list()).toEqual([]);
+    expect(await h.repos.posts.list()).toEqual([]);
   });
 });

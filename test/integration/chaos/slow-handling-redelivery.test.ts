@@ -16,7 +16,7 @@ describe('chaos: slow handling meets Lark re-deliveries', () => {
 
   it('acks each delivery at once and answers the report once', { timeout: 60_000 }, async () => {
     const { h, proxy } = await startBehindMongoProxy(cleanups, { now: '2023-05-10 10:00' });
-    const plan = (await h.app.repos.plans.current())!;
+    const plan = (await h.repos.plans.current())!;
 
     const slow = proxy.holdAt(bsonCommand('insert', 'reports'));
     const { messageId, delivery } = await h.fake.deliverUserMessage({
@@ -42,8 +42,8 @@ describe('chaos: slow handling meets Lark re-deliveries', () => {
     const replies = h.fake.messages().filter((m) => m.parentId === messageId);
     expect(replies).toHaveLength(1);
     expect(cardColour(replies[0]!)).toBe('green');
-    const reports = await h.app.repos.reports.list({ planId: plan.planId, taskCode: '6.1' });
+    const reports = await h.repos.reports.list({ planId: plan.planId, taskCode: '6.1' });
     expect(reports.filter((r) => r.messageId === messageId)).toHaveLength(1);
-    expect(await h.app.repos.audit.list({ action: 'report.create', source: messageId })).toHaveLength(1);
+    expect(await h.repos.audit.list({ action: 'report.create', source: messageId })).toHaveLength(1);
   });
 });

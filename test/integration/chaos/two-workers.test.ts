@@ -23,7 +23,7 @@ describe('chaos: two worker processes with the same prefix on the roll-call day'
     for (const worker of workers) cleanups.add(() => worker.stop());
     const expected = ['bulletin:2023-05', 'overdue_check:2023-05-26', 'roll_call:2023-05'];
     await waitUntil('the day’s posts to be sent', async () => {
-      const claims = await h.app.repos.posts.list();
+      const claims = await h.repos.posts.list();
       return claims.length === expected.length && claims.every((c) => c.status === 'sent');
     });
     // Both booted and added a tick; either worker may run either tick, and the second finds the
@@ -33,16 +33,16 @@ describe('chaos: two worker processes with the same prefix on the roll-call day'
     );
     await drainPrefix(h.redisUrl, prefix);
 
-    const claims = await h.app.repos.posts.list();
+    const claims = await h.repos.posts.list();
     expect(claims.map((c) => c.key).sort()).toEqual(expected);
     expect(postsTitled(h, '【点名通报】2023年5月')).toHaveLength(1);
     expect(postsTitled(h, '【一月一通报】2023年5月')).toHaveLength(1);
     const posts = h.fake.messages(h.chatId).filter((m) => m.senderType === 'app' && !m.parentId);
     expect(posts).toHaveLength(2);
     expect(duplicatesBy(posts, (m) => m.uuid)).toEqual([]);
-    const plan = (await h.app.repos.plans.current())!;
+    const plan = (await h.repos.plans.current())!;
     // WARNINGS_MODE=propose (the default): the roll call's cards are proposed, one per unit.
-    const warnings = await h.app.repos.warnings.list({ planId: plan.planId, includeProposed: true });
+    const warnings = await h.repos.warnings.list({ planId: plan.planId, includeProposed: true });
     expect(warnings.length).toBeGreaterThan(0);
     expect(duplicatesBy(warnings, (w) => `${w.unit}|${w.kind}|${w.period}|${w.taskCode ?? ''}`)).toEqual([]);
     expect(duplicatesBy(warnings, (w) => w.key)).toEqual([]);

@@ -47,7 +47,7 @@ describe('chaos: a worker process killed with SIGKILL in the middle of the bulle
       cleanups.add(() => first.stop('SIGKILL'));
       await waitUntil('the bulletin send to be held', () => held);
       await first.stop('SIGKILL');
-      const claims = await h.app.repos.posts.list({ kind: 'bulletin' });
+      const claims = await h.repos.posts.list({ kind: 'bulletin' });
       expect(claims).toMatchObject([{ key: 'bulletin:2023-05', status: 'claimed' }]);
       expect(postsTitled(h, BULLETIN)).toHaveLength(stage === 'before-fake' ? 0 : 1);
 
@@ -55,7 +55,7 @@ describe('chaos: a worker process killed with SIGKILL in the middle of the bulle
       const second = await startWorkerChild(env);
       cleanups.add(() => second.stop());
       await waitUntil('the bulletin to be marked sent', async () => {
-        const [claim] = await h.app.repos.posts.list({ kind: 'bulletin' });
+        const [claim] = await h.repos.posts.list({ kind: 'bulletin' });
         return claim?.status === 'sent';
       });
       await drainPrefix(h.redisUrl, prefix);
@@ -64,7 +64,7 @@ describe('chaos: a worker process killed with SIGKILL in the middle of the bulle
       const posts = h.fake.messages(h.chatId).filter((m) => m.senderType === 'app');
       expect(duplicatesBy(posts, (m) => m.uuid)).toEqual([]);
       expect(posts).toHaveLength(2);
-      const [claim] = await h.app.repos.posts.list({ kind: 'bulletin' });
+      const [claim] = await h.repos.posts.list({ kind: 'bulletin' });
       expect(claim?.messageId).toBe(postsTitled(h, BULLETIN)[0]?.messageId);
     });
   }

@@ -3,12 +3,12 @@ import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../hel
 
 /** Everything stored that a bad command could change. */
 async function snapshot(h: ChatHarness) {
-  const plan = await h.app.repos.plans.current();
+  const plan = await h.repos.plans.current();
   return JSON.stringify({
-    tasks: await h.app.repos.tasks.list(plan!.planId, { includeWithdrawn: true }),
-    reports: await h.app.repos.reports.list({ planId: plan!.planId }),
-    warnings: await h.app.repos.warnings.list({ planId: plan!.planId, includeRevoked: true }),
-    members: await h.app.repos.members.list(),
+    tasks: await h.repos.tasks.list(plan!.planId, { includeWithdrawn: true }),
+    reports: await h.repos.reports.list({ planId: plan!.planId }),
+    warnings: await h.repos.warnings.list({ planId: plan!.planId, includeRevoked: true }),
+    members: await h.repos.members.list(),
   });
 }
 
@@ -59,7 +59,7 @@ describe('bad input gets a short Chinese reply naming what was wrong; nothing is
   }
 
   it('audits refused office commands and refused reports', async () => {
-    const denied = await h.app.repos.audit.list({ action: 'access.denied' });
+    const denied = await h.repos.audit.list({ action: 'access.denied' });
     expect(denied.map((d) => d.actor)).toEqual(
       expect.arrayContaining([PEOPLE.tax.openId, PEOPLE.stranger.openId]),
     );

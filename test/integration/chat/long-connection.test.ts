@@ -20,8 +20,8 @@ describe('the long-connection receiver (the SDK WSClient against the fake platfo
   it('receives a message over the socket, stores the report and replies', async () => {
     const reply = await h.say(PEOPLE.tax, '/进展 6.1 30% 长连接模式报送');
     expect(cardColour(reply)).toBe('green');
-    const plan = await h.app.repos.plans.current();
-    const [report] = await h.app.repos.reports.list({ planId: plan!.planId, taskCode: '6.1' });
+    const plan = await h.repos.plans.current();
+    const [report] = await h.repos.reports.list({ planId: plan!.planId, taskCode: '6.1' });
     expect(report?.text).toBe('长连接模式报送');
   });
 

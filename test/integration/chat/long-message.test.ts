@@ -15,8 +15,8 @@ describe('a long message through the webhook', () => {
   });
 
   const reportsOn61 = async () => {
-    const plan = await h.app.repos.plans.current();
-    return (await h.app.repos.reports.list({ planId: plan!.planId, taskCode: '6.1' })).length;
+    const plan = await h.repos.plans.current();
+    return (await h.repos.reports.list({ planId: plan!.planId, taskCode: '6.1' })).length;
   };
 
   it('answers a 17,000-character report with the "too long" reply and stores nothing', async () => {

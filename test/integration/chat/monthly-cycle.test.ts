@@ -7,7 +7,7 @@ import { postsTitled } from '../../helpers/supervision.js';
 /** The monthly cycle as the office lives it: closed months only, 补报 of the previous month. */
 describe('the monthly cycle through the fake Lark', () => {
   let h: ChatHarness;
-  const planId = async () => (await h.app.repos.plans.current())!.planId;
+  const planId = async () => (await h.repos.plans.current())!.planId;
   beforeAll(async () => {
     h = await startChatHarness({ now: '2023-05-10 10:00' });
     await h.bind(PEOPLE.tax, '税务局');
@@ -21,7 +21,7 @@ describe('the monthly cycle through the fake Lark', () => {
     h.clock.set(atLocal('2023-05-04 10:00'));
     const text = replyText(await h.say(PEOPLE.tax, '/日程'));
     const overdue = /2023-06-01 09:00 \*\*逾期检查\*\* (\d+) 项事项到期未完成（([^）]*)）/.exec(text);
-    const due = (await h.app.repos.tasks.list(await planId())).filter((t) => t.deadline === '2023-05-31');
+    const due = (await h.repos.tasks.list(await planId())).filter((t) => t.deadline === '2023-05-31');
     expect(due.length).toBeGreaterThan(0);
     expect(Number(overdue?.[1])).toBe(due.length);
     for (const task of due) expect(overdue?.[2]).toContain(task.code);
@@ -52,14 +52,14 @@ describe('the monthly cycle through the fake Lark', () => {
     h.clock.set(atLocal('2023-06-05 10:00'));
     const reply = await h.say(PEOPLE.tax, '/进展 6.1 2023-05 60% 补报：5月已开展培训3场');
     expect(replyText(reply)).toContain('已记录 6.1 的 2023-05 月进展（补报）');
-    const [report] = await h.app.repos.reports.list({ planId: await planId(), taskCode: '6.1' });
+    const [report] = await h.repos.reports.list({ planId: await planId(), taskCode: '6.1' });
     expect(report).toMatchObject({
       period: '2023-05',
       late: true,
       percent: 60,
       text: '补报：5月已开展培训3场',
     });
-    const audit = await h.app.repos.audit.list({ taskCode: '6.1', action: 'report.create' });
+    const audit = await h.repos.audit.list({ taskCode: '6.1', action: 'report.create' });
     expect(audit[0]?.after).toMatchObject({ period: '2023-05', late: true });
     await h.say(PEOPLE.tax, '/进展 6.2 2023-05 补报：5月集中审批组已成立');
     // A report of the current month is not late.
@@ -68,7 +68,7 @@ describe('the monthly cycle through the fake Lark', () => {
   });
 
   it('refuses a month other than the previous one, or past its window, and stores nothing', async () => {
-    const before = (await h.app.repos.reports.list({ planId: await planId() })).length;
+    const before = (await h.repos.reports.list({ planId: await planId() })).length;
     const older = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-04 补报4月'));
     expect(older).toContain('只能补报上月（2023年5月）');
     const future = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-07 7月计划'));
@@ -76,7 +76,7 @@ describe('the monthly cycle through the fake Lark', () => {
     h.clock.set(atLocal('2023-06-26 09:00'));
     const closed = replyText(await h.say(PEOPLE.court, '/进展 7.1 2023-05 补报5月'));
     expect(closed).toContain('2023年5月的补报已于2023年6月25日截止');
-    expect(await h.app.repos.reports.list({ planId: await planId() })).toHaveLength(before);
+    expect(await h.repos.reports.list({ planId: await planId() })).toHaveLength(before);
   });
 
   it('the assessment counts the 补报 month as late, not missed', async () => {

@@ -107,8 +107,8 @@ describe('queries, the ledger export and card buttons', () => {
       formValue: { note: '集中审批组运行良好' },
     });
     await h.repliesTo(card.messageId);
-    const plan = await h.app.repos.plans.current();
-    const task = await h.app.repos.tasks.get(plan!.planId, '6.2');
+    const plan = await h.repos.plans.current();
+    const task = await h.repos.tasks.get(plan!.planId, '6.2');
     expect(task?.state).toBe('pending_signoff');
     expect(task?.signoff?.note).toBe('集中审批组运行良好');
   });

@@ -4,7 +4,6 @@ import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { createRouter } from '../../../src/bot/router.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -40,7 +39,7 @@ function readmeExamples(): string[] {
   return [...new Set(examples)];
 }
 
-const ROUTER = createRouter(listCommands({} as SupervisionDeps));
+const ROUTER = createRouter(listCommands());
 /** Commands that a unit member sends for a task of the member's own unit. */
 const LEAD_UNIT_COMMANDS = new Set(['进展', '申请销号']);
 /** Sign-offs run last: they close the task other examples still act on. */
@@ -53,10 +52,10 @@ describe("README's examples all work as written", () => {
   const named = new Map<string, { openId: string; name: string }>();
   beforeAll(async () => {
     h = await startChatHarness({ now: '2023-06-10 10:00' });
-    planId = (await h.app.repos.plans.current())!.planId;
+    planId = (await h.repos.plans.current())!.planId;
     await h.bind(PEOPLE.tax, '税务局');
     // `/撤销黄牌 Y7K3Q …` revokes the card README names.
-    await h.app.repos.warnings.issue({
+    await h.repos.warnings.issue({
       id: 'Y7K3Q',
       planId,
       unit: '住建局',
@@ -72,7 +71,7 @@ describe("README's examples all work as written", () => {
       ['Y4M2P', '法院'],
       ['Y5N8R', '税务局'],
     ] as const) {
-      await h.app.repos.warnings.issue({
+      await h.repos.warnings.issue({
         id,
         planId,
         unit,
@@ -96,13 +95,13 @@ describe("README's examples all work as written", () => {
     const command = ROUTER.find(split.name);
     if (command?.officeOnly) return PEOPLE.office;
     if (!command || !LEAD_UNIT_COMMANDS.has(command.names[0]!)) return PEOPLE.tax;
-    const task = await h.app.repos.tasks.get(planId, split.tokens[0]!);
+    const task = await h.repos.tasks.get(planId, split.tokens[0]!);
     const unit = task!.leadUnits[0]!;
     const member = {
       openId: `ou_readme_${encodeURIComponent(unit).replace(/%/g, '')}`,
       name: `${unit}联络员`,
     };
-    if (!(await h.app.repos.members.get(member.openId))) {
+    if (!(await h.repos.members.get(member.openId))) {
       h.fake.addMember(h.chatId, member);
       await h.bind(member, unit);
     }
@@ -126,7 +125,7 @@ describe("README's examples all work as written", () => {
   async function prepare(example: string): Promise<void> {
     const split = splitCommand(example)!;
     if (!['销号', '退回'].includes(split.name)) return;
-    const task = await h.app.repos.tasks.get(planId, split.tokens[0]!);
+    const task = await h.repos.tasks.get(planId, split.tokens[0]!);
     if (task?.state === 'pending_signoff') return;
     const request = `/申请销号 ${split.tokens[0]} 已完成整改`;
     await h.say(await callerFor(request), request);

@@ -23,8 +23,8 @@ describe('the sign-off request card shows its decision', () => {
   beforeAll(async () => {
     h = await startChatHarness({ now: '2023-06-10 10:00' });
     await h.bind(PEOPLE.tax, '税务局');
-    const plan = (await h.app.repos.plans.current())!;
-    codes = (await h.app.repos.tasks.list(plan.planId))
+    const plan = (await h.repos.plans.current())!;
+    codes = (await h.repos.tasks.list(plan.planId))
       .filter((t) => t.leadUnits.includes('税务局'))
       .map((t) => t.code);
     expect(codes.length).toBeGreaterThanOrEqual(2);
@@ -76,8 +76,8 @@ describe('the sign-off request card shows its decision', () => {
       formValue: { note: '缺少收费清理文件' },
     });
     await h.repliesTo(request.messageId);
-    const plan = (await h.app.repos.plans.current())!;
-    expect(await h.app.repos.tasks.get(plan.planId, code)).toMatchObject({
+    const plan = (await h.repos.plans.current())!;
+    expect(await h.repos.tasks.get(plan.planId, code)).toMatchObject({
       state: 'in_progress',
       returnReason: '缺少收费清理文件',
     });

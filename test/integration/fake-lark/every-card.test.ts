@@ -47,7 +47,6 @@ import { renderTaskLogCard } from '../../../src/render/task-log.card.js';
 import { renderUnitCard } from '../../../src/render/unit.card.js';
 import { renderUnreportedCard } from '../../../src/render/unreported.card.js';
 import { renderWarningsCard } from '../../../src/render/warnings.card.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 
 const BODY_LIMIT = 30_000;
 
@@ -244,7 +243,7 @@ function planCards(d: Dataset): [string, Card][] {
       'help, office (/帮助)',
       renderHelpCard({
         isOffice: true,
-        commands: listCommands({} as SupervisionDeps).map(({ usage, summary, officeOnly, example }) => ({
+        commands: listCommands().map(({ usage, summary, officeOnly, example }) => ({
           usage,
           summary,
           officeOnly,

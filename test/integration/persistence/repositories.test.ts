@@ -18,6 +18,6 @@ describe('repositories on the Mongo-wire server', () => {
 
   repositoryContract(async () => {
     await db.clear();
-    return db.repos;
+    return db.storage;
   });
 });

@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FerretdbServer, ferretdbBinaryPath, startFerretdb } from '../../../dev/harness/ferretdb.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../../../src/persistence/mongo.js';
-import { createRepositories } from '../../../src/persistence/repositories/index.js';
+import { createStorage } from '../../../src/persistence/repositories/index.js';
 import { repositoryContract } from '../../helpers/repository-contract.js';
 
 /**
@@ -22,7 +22,7 @@ describe('repositories on FerretDB’s SQLite backend', () => {
     dir = mkdtempSync(join(tmpdir(), 'duban-sqlite-'));
     ferret = await startFerretdb(ferretdbBinaryPath(), dir);
     connection = await connectMongo(ferret.uri, { dbName: 'contract' });
-    createRepositories(connection); // registers the models, so that their indexes are built
+    createStorage(connection); // registers the models, so that their indexes are built
     await syncIndexes(connection);
   });
   afterAll(async () => {
@@ -37,6 +37,6 @@ describe('repositories on FerretDB’s SQLite backend', () => {
 
   repositoryContract(async () => {
     for (const model of Object.values(connection.models)) await model.deleteMany({});
-    return createRepositories(connection);
+    return createStorage(connection);
   });
 });

@@ -16,7 +16,7 @@ describe('importing the notice into MongoDB', () => {
   beforeAll(async () => {
     db = await openTestDatabase('import');
     deps = {
-      repos: db.repos,
+      repos: db.storage.forPlan('上营商〔2023〕1号'),
       clock: fixedClock('2023-05-10T02:00:00Z'),
       officeAdminOpenIds: [],
       slowProgressGap: 30,
@@ -29,10 +29,10 @@ describe('importing the notice into MongoDB', () => {
   it('stores 46 tasks, 15 indicators and the units with their aliases', async () => {
     const summary = await importPlan(deps, parseNotice(SEED), options);
     expect(summary.created).toHaveLength(46);
-    const plan = await db.repos.plans.current();
+    const plan = await deps.repos.plans.current();
     expect(plan).toMatchObject({ planId: '上营商〔2023〕1号', reportDay: 25, year: 2023 });
     expect(plan!.indicators).toHaveLength(15);
-    const units = await db.repos.units.list();
+    const units = await deps.repos.units.list();
     expect(units.find((u) => u.name === '行政审批局')?.aliases).toContain('县行政审批局');
     expect(units.map((u) => u.name).sort()).toEqual(
       [
@@ -52,19 +52,21 @@ describe('importing the notice into MongoDB', () => {
   });
 
   it('changes nothing when the same notice is imported again', async () => {
-    const before = JSON.stringify(await db.repos.tasks.list('上营商〔2023〕1号', { includeWithdrawn: true }));
-    const auditBefore = (await db.repos.audit.list({ limit: 1000 })).length;
+    const before = JSON.stringify(
+      await deps.repos.tasks.list('上营商〔2023〕1号', { includeWithdrawn: true }),
+    );
+    const auditBefore = (await deps.repos.audit.list({ limit: 1000 })).length;
     const summary = await importPlan(deps, parseNotice(SEED), options);
     expect(summary).toMatchObject({ created: [], updated: [], withdrawn: [] });
     expect(summary.unchanged).toHaveLength(46);
-    expect(JSON.stringify(await db.repos.tasks.list('上营商〔2023〕1号', { includeWithdrawn: true }))).toBe(
+    expect(JSON.stringify(await deps.repos.tasks.list('上营商〔2023〕1号', { includeWithdrawn: true }))).toBe(
       before,
     );
-    expect((await db.repos.audit.list({ limit: 1000 })).length).toBe(auditBefore);
+    expect((await deps.repos.audit.list({ limit: 1000 })).length).toBe(auditBefore);
   });
 
   it('updates an edited deadline with history, keeps reports and state, and withdraws a dropped task', async () => {
-    await db.repos.members.bind({
+    await deps.repos.members.bind({
       openId: 'ou_tax',
       name: '王',
       unit: '税务局',
@@ -84,7 +86,7 @@ describe('importing the notice into MongoDB', () => {
     const summary = await importPlan(deps, parseNotice(edited), { ...options, actor: 'ou_admin' });
     expect(summary.deadlineChanges).toEqual([{ code: '6.2', from: '2023-06-30', to: '2023-09-30' }]);
     expect(summary.withdrawn).toEqual(['9.5']);
-    const task = await db.repos.tasks.get('上营商〔2023〕1号', '6.2');
+    const task = await deps.repos.tasks.get('上营商〔2023〕1号', '6.2');
     expect(task).toMatchObject({
       deadline: '2023-09-30',
       originalDeadline: '2023-06-30',
@@ -93,10 +95,10 @@ describe('importing the notice into MongoDB', () => {
     expect(task!.deadlineHistory).toMatchObject([
       { from: '2023-06-30', to: '2023-09-30', by: 'ou_admin', reason: '重新导入整改方案' },
     ]);
-    expect(await db.repos.reports.list({ planId: '上营商〔2023〕1号', taskCode: '6.2' })).toHaveLength(1);
-    expect((await db.repos.tasks.get('上营商〔2023〕1号', '9.5'))?.state).toBe('withdrawn');
-    expect(await db.repos.tasks.list('上营商〔2023〕1号')).toHaveLength(45);
-    expect((await db.repos.audit.list({ action: 'task.withdraw' }))[0]).toMatchObject({
+    expect(await deps.repos.reports.list({ planId: '上营商〔2023〕1号', taskCode: '6.2' })).toHaveLength(1);
+    expect((await deps.repos.tasks.get('上营商〔2023〕1号', '9.5'))?.state).toBe('withdrawn');
+    expect(await deps.repos.tasks.list('上营商〔2023〕1号')).toHaveLength(45);
+    expect((await deps.repos.audit.list({ action: 'task.withdraw' }))[0]).toMatchObject({
       taskCode: '9.5',
       actor: 'ou_admin',
     });
@@ -105,6 +107,6 @@ describe('importing the notice into MongoDB', () => {
   it('brings a withdrawn task back when the notice has it again', async () => {
     const summary = await importPlan(deps, parseNotice(SEED), options);
     expect(summary.updated).toEqual(expect.arrayContaining(['6.2', '9.5']));
-    expect((await db.repos.tasks.get('上营商〔2023〕1号', '9.5'))?.state).toBe('open');
+    expect((await deps.repos.tasks.get('上营商〔2023〕1号', '9.5'))?.state).toBe('open');
   });
 });

@@ -27,6 +27,9 @@ async function call(path: string, body?: unknown) {
   };
 }
 
+/** The demo group's plan's repositories. */
+const repos = (playground: Playground) => playground.app.tenancy.forPlan(playground.planId).repos;
+
 const text = (m: FakeMessage) => JSON.stringify(m.content);
 /** The overdue check's group alert (a card titled 逾期…) among the bot's posts that reply to nothing. */
 const isOverdueAlert = (m: FakeMessage) =>
@@ -60,8 +63,8 @@ describe('the playground clock', () => {
     expect(clock.local).toMatch(/^2023-03-01 08:3\d/);
     expect(clock).toMatchObject({ adjusted: false, mode: 'start' });
     await running.app.inFlight.drain();
-    const plan = await running.app.repos.plans.current();
-    expect(await running.app.repos.warnings.list({ planId: plan!.planId, includeRevoked: true })).toEqual([]);
+    const plan = await repos(running).plans.current();
+    expect(await repos(running).warnings.list({ planId: plan!.planId, includeRevoked: true })).toEqual([]);
     expect(running.fake.messages().filter(isOverdueAlert)).toEqual([]);
   }, 60_000);
 
@@ -74,8 +77,8 @@ describe('the playground clock', () => {
     };
     expect((await call('/clock', { at: '2023-06-01 09:00' })).json).toMatchObject({ rewound: false });
     const first = await nextAlert();
-    const plan = await running!.app.repos.plans.current();
-    const warnings = () => running!.app.repos.warnings.list({ planId: plan!.planId, includeRevoked: true });
+    const plan = await repos(running!).plans.current();
+    const warnings = () => repos(running!).warnings.list({ planId: plan!.planId, includeRevoked: true });
     await expect.poll(async () => (await warnings()).length, { timeout: 30_000 }).toBeGreaterThan(0);
 
     const back = await call('/clock', { at: '2023-05-19 09:00' });
@@ -83,7 +86,7 @@ describe('the playground clock', () => {
     expect(back.json).toMatchObject({ rewound: true, adjusted: true });
     expect(back.json.local).toMatch(/^2023-05-19 09:0\d/);
     expect(await warnings()).toEqual([]);
-    expect((await running!.app.repos.members.list()).length).toBeGreaterThan(0);
+    expect((await repos(running!).members.list()).length).toBeGreaterThan(0);
 
     expect((await call('/clock', { at: '2023-06-01 09:00' })).json).toMatchObject({ rewound: false });
     const again = await nextAlert();
@@ -97,18 +100,18 @@ describe('the playground clock', () => {
     running = await startPlayground(options);
     expect((await call('/clock')).json).toMatchObject({ adjusted: false, mode: 'start' });
     expect(local(running.clock.now()).format('YYYY-MM-DD')).toBe('2023-06-01');
-    const plan = await running.app.repos.plans.current();
+    const plan = await repos(running).plans.current();
     await expect
-      .poll(async () => (await running!.app.repos.warnings.list({ planId: plan!.planId })).length)
+      .poll(async () => (await repos(running!).warnings.list({ planId: plan!.planId })).length)
       .toBeGreaterThan(0);
     await running.supervision.close();
     await running.close();
 
     running = await startPlayground({ ...options, now: new Date('2023-04-03T08:00:00+08:00') });
     expect(local(running.clock.now()).format('YYYY-MM-DD HH')).toBe('2023-04-03 08');
-    const restarted = await running.app.repos.plans.current();
-    expect(
-      await running.app.repos.warnings.list({ planId: restarted!.planId, includeRevoked: true }),
-    ).toEqual([]);
+    const restarted = await repos(running).plans.current();
+    expect(await repos(running).warnings.list({ planId: restarted!.planId, includeRevoked: true })).toEqual(
+      [],
+    );
   }, 120_000);
 });

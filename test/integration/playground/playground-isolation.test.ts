@@ -37,6 +37,8 @@ describe('the playground pointed at production’s MONGODB_URI and REDIS_URL', (
   let redis: Redis;
   // Production's database is the one the URI names.
   const productionUri = `${inject('mongoUri')}/duban`;
+  /** The members bound in the demo group's plan. */
+  const demoMembers = () => playground.app.tenancy.forPlan(playground.planId).repos.members.list();
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-isolation-'));
     redis = new Redis(inject('redisUrl'));
@@ -60,7 +62,7 @@ describe('the playground pointed at production’s MONGODB_URI and REDIS_URL', (
 
   it('writes its demo data to its own database, not the URI’s', async () => {
     expect(playground.app.connection.name).toBe(PLAYGROUND_DB_NAME);
-    expect((await playground.app.repos.members.list()).length).toBeGreaterThan(0);
+    expect((await demoMembers()).length).toBeGreaterThan(0);
     const production = await connectMongo(productionUri);
     try {
       expect(production.name).toBe('duban');
@@ -87,7 +89,7 @@ describe('the playground pointed at production’s MONGODB_URI and REDIS_URL', (
       });
       return { status: response.status, error: ((await response.json()) as { error: string }).error };
     };
-    const office = (await playground.app.repos.members.list()).find((m) => m.role === 'office');
+    const office = (await demoMembers()).find((m) => m.role === 'office');
     const cases = [
       ['/messages', JSON.stringify({ senderOpenId: office?.openId, text: '进'.repeat(10_000) }), /消息过长/],
       ['/messages', JSON.stringify({ senderOpenId: office?.openId, text: 'x'.repeat(70_000) }), /过长/],

@@ -55,10 +55,10 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
 
   beforeAll(async () => {
     h = await startChatHarness({ now: '2023-06-10 10:00' });
-    planId = (await h.app.repos.plans.current())?.planId as string;
+    planId = (await h.repos.plans.current())?.planId as string;
     for (const deputy of OFFICE.slice(1)) await h.bind(deputy, OFFICE_UNIT, 'office');
     // Tasks that end 已销号 when approved (not 长期坚持): a report after that is refused.
-    const tasks = (await h.app.repos.tasks.list(planId)).filter((t) => !t.ongoing).slice(0, LANES);
+    const tasks = (await h.repos.tasks.list(planId)).filter((t) => !t.ongoing).slice(0, LANES);
     expect(tasks).toHaveLength(LANES);
     lanes = [];
     for (const [i, task] of tasks.entries()) {
@@ -107,7 +107,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
 
   /** Puts the lane's task back to 待销号, requested by its liaison. */
   async function pending(lane: (typeof lanes)[number]): Promise<Task> {
-    const task = (await h.app.repos.tasks.get(planId, lane.task.code)) as Task;
+    const task = (await h.repos.tasks.get(planId, lane.task.code)) as Task;
     const at = h.clock.now();
     const by = { by: lane.liaison.openId, byName: lane.liaison.name, at };
     const signoff = {
@@ -123,14 +123,14 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       closedAt: undefined,
       returnReason: undefined,
     };
-    const updated = await h.app.repos.tasks.update(task, changes, { action: 'signoff.request', ...by });
+    const updated = await h.repos.tasks.update(task, changes, { action: 'signoff.request', ...by });
     expect(updated?.state).toBe('pending_signoff');
     return updated as Task;
   }
 
   /** The audit entries the round's messages caused. */
   async function auditOf(sent: Sent[]) {
-    return (await Promise.all(sent.map((s) => h.app.repos.audit.list({ source: s.messageId })))).flat();
+    return (await Promise.all(sent.map((s) => h.repos.audit.list({ source: s.messageId })))).flat();
   }
 
   it('/销号 and /退回 of one request: one decision, stored and audited as answered', {
@@ -146,7 +146,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       ]);
       const [approve, back] = sent as [Sent, Sent];
       const { winner, losers } = oneWinner(sent);
-      const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
+      const stored = (await h.repos.tasks.get(planId, code)) as Task;
       const audit = await auditOf(sent);
       expect(audit).toHaveLength(1);
       if (winner === approve) {
@@ -187,7 +187,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
           `事项 ${code} (有待审核的销号申请（${lane.liaison.name} 于|刚被 ${OFFICE[1].name} 于|已由 ${OFFICE[1].name} 于)`,
         ),
       );
-      const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
+      const stored = (await h.repos.tasks.get(planId, code)) as Task;
       expect(stored.state).toBe('closed');
       expect(stored.deadline).toBe(before.deadline);
       expect(stored.deadlineHistory).toEqual(before.deadlineHistory);
@@ -208,7 +208,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       const loser = losers[0] as Sent;
       expect(replyText(loser.reply)).toContain(winner.who.name);
       expect(replyText(loser.reply)).toContain('已销号');
-      const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
+      const stored = (await h.repos.tasks.get(planId, code)) as Task;
       expect(stored).toMatchObject({ state: 'closed', version: before.version + 1 });
       expect(stored.lastChange?.by).toBe(winner.who.openId);
       const audit = await auditOf(sent);
@@ -220,7 +220,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
   it('three /撤销黄牌 of one card: one revocation, its reason kept', { timeout: RACE_TIMEOUT }, async () => {
     await race(async (lane, n) => {
       const id = newWarningId();
-      const issued = await h.app.repos.warnings.issue({
+      const issued = await h.repos.warnings.issue({
         id,
         key: `manual:${id}`,
         planId,
@@ -238,7 +238,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       );
       const { winner, losers } = oneWinner(sent);
       expect(replyText(winner.reply)).toContain(`黄牌 ${id} 已撤销`);
-      const stored = await h.app.repos.warnings.get(id);
+      const stored = await h.repos.warnings.get(id);
       expect(stored).toMatchObject({ revokedBy: winner.who.openId, revokeReason: winner.text.split(' ')[2] });
       for (const loser of losers) {
         expect(replyText(loser.reply)).toContain(`黄牌 ${id}`);
@@ -253,7 +253,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
   it('/绑定 of one person to two units at once: one binding, the other office member is told', {
     timeout: RACE_TIMEOUT,
   }, async () => {
-    const units = (await h.app.repos.units.list()).map((u) => u.name);
+    const units = (await h.repos.units.list()).map((u) => u.name);
     await race(async (lane, n) => {
       const person = { openId: `ou_newcomer_${lane.chatId.slice(-6)}_${n}`, name: `新成员${n}` };
       h.fake.addMember(lane.chatId, person);
@@ -269,7 +269,7 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       const loser = losers[0] as Sent;
       expect(replyText(loser.reply)).toContain(`${person.name} 刚被 ${winner.who.name} 于`);
       expect(replyText(loser.reply)).toContain(`绑定为 ${winnerUnit}`);
-      const stored = await h.app.repos.members.get(person.openId);
+      const stored = await h.repos.members.get(person.openId);
       expect(stored).toMatchObject({ unit: winnerUnit, boundBy: winner.who.openId });
       const audit = await auditOf(sent);
       expect(audit.map((e) => [e.action, e.actor])).toEqual([['member.bind', winner.who.openId]]);
@@ -290,9 +290,9 @@ describe('contested decisions: exactly one winner, the loser is told', () => {
       const [report, approve] = sent as [Sent, Sent];
       // The sign-off is valid in either order; the report only before it.
       expect(succeeded(approve)).toBe(true);
-      const stored = (await h.app.repos.tasks.get(planId, code)) as Task;
+      const stored = (await h.repos.tasks.get(planId, code)) as Task;
       expect(stored.state).toBe('closed');
-      const reports = await h.app.repos.reports.list({ planId, taskCode: code });
+      const reports = await h.repos.reports.list({ planId, taskCode: code });
       const kept = reports.filter((r) => r.messageId === report.messageId);
       const audit = await auditOf(sent);
       if (succeeded(report)) {

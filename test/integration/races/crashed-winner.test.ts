@@ -137,8 +137,8 @@ describe('a winner that crashed between its decision and its write', () => {
       boundAt: at,
     };
     await decidedButNotWritten({
-      key: 'member:ou_w:1',
-      subject: 'member:ou_w',
+      key: 'member:P1:ou_w:1',
+      subject: 'member:P1:ou_w',
       seq: 1,
       change: member as unknown as Record<string, unknown>,
       action: 'member.bind',
@@ -150,7 +150,7 @@ describe('a winner that crashed between its decision and its write', () => {
     expect(await raw()).toBeNull();
     expect(await db.repos.members.get('ou_w')).toMatchObject({ unit: '税务局' });
     expect(await raw()).toMatchObject({ unit: '税务局', seq: 1 });
-    expect(await appliedFlag('member:ou_w:1')).toBe(true);
+    expect(await appliedFlag('member:P1:ou_w:1')).toBe(true);
     // A later rebinding takes the next step.
     const rebound = await db.repos.members.bind({ ...member, unit: '财政局', boundAt: at });
     expect(rebound).toMatchObject({ won: true, before: { unit: '税务局' } });

@@ -58,24 +58,24 @@ describe('every automatic post exactly once, through BullMQ on the real Redis', 
     await drainQueue(one.queue);
     await drainQueue(two.queue);
     expect(postsTitled(h, REMINDER)).toHaveLength(1);
-    const claims = await h.app.repos.posts.list({ kind: 'reminder' });
+    const claims = await h.repos.posts.list({ kind: 'reminder' });
     expect(claims).toMatchObject([{ key: 'reminder:2023-05:2023-05-19', status: 'sent' }]);
   });
 
   it('finishes a post claimed by a worker that died before sending, once', async () => {
     h.clock.set(atLocal('2023-05-19 09:00'));
     const key = 'reminder:2023-05:2023-05-19';
-    await h.app.repos.posts.claim(key, 'reminder', postUuid(key), h.clock.now());
+    await h.repos.posts.claim(key, 'reminder', postUuid(h.planId, key), h.clock.now());
     const fire = { kind: 'reminder' as const, at: h.clock.now(), day: '2023-05-19', period: '2023-05' };
-    await performFireTime(h.app.supervision, fire);
-    await performFireTime(h.app.supervision, fire);
+    await performFireTime(h.supervision, fire);
+    await performFireTime(h.supervision, fire);
     expect(postsTitled(h, REMINDER)).toHaveLength(1);
   });
 
   it('does not double a post that reached Lark just before the worker died (same uuid)', async () => {
     h.clock.set(atLocal('2023-05-19 09:00'));
     const key = 'reminder:2023-05:2023-05-19';
-    const { claim } = await h.app.repos.posts.claim(key, 'reminder', postUuid(key), h.clock.now());
+    const { claim } = await h.repos.posts.claim(key, 'reminder', postUuid(h.planId, key), h.clock.now());
     // The send went out, then the process died before marking the claim as sent.
     await h.app.messenger.sendCard(
       h.chatId,
@@ -86,14 +86,14 @@ describe('every automatic post exactly once, through BullMQ on the real Redis', 
       },
       claim.uuid,
     );
-    await performFireTime(h.app.supervision, {
+    await performFireTime(h.supervision, {
       kind: 'reminder',
       at: h.clock.now(),
       day: '2023-05-19',
       period: '2023-05',
     });
     expect(postsTitled(h, REMINDER)).toHaveLength(1);
-    expect((await h.app.repos.posts.list())[0]?.status).toBe('sent');
+    expect((await h.repos.posts.list())[0]?.status).toBe('sent');
   });
 
   it('retries a post through Lark faults and still posts it once', async () => {

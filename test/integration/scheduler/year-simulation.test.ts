@@ -29,14 +29,14 @@ describe('two months of supervision end to end: BullMQ ticks, the database, the 
   let posts: FakeMessage[];
   beforeAll(async () => {
     h = await startChatHarness({ now: `${WINDOW.from} 08:00` });
-    for (const unit of (await h.app.repos.units.list()).map((u) => u.name)) {
+    for (const unit of (await h.repos.units.list()).map((u) => u.name)) {
       const member = simulationMember(unit);
       h.fake.addMember(h.chatId, member);
       await h.bind(member, unit);
     }
     runtime = await startRuntime(h, inject('redisUrl'));
     await simulate(
-      { domain: h.app.domain, supervision: h.app.supervision, clock: h.clock },
+      { domain: h.domain, supervision: h.supervision, clock: h.clock },
       {
         ...WINDOW,
         scripts: SCRIPTS,
@@ -76,7 +76,7 @@ describe('two months of supervision end to end: BullMQ ticks, the database, the 
     expect(counts.failed).toBe(0);
     // One tick job per hour ticked plus the boot tick, and one fire job per post at least.
     expect(counts.completed).toBeGreaterThan(posts.length);
-    const sent = (await h.app.repos.posts.list()).filter((c) => c.messageId && c.messageId !== 'none');
+    const sent = (await h.repos.posts.list()).filter((c) => c.messageId && c.messageId !== 'none');
     expect(sent).toHaveLength(posts.length);
     expect(new Set(sent.map((c) => c.key)).size).toBe(sent.length);
     expect(sent.map((c) => c.messageId).sort()).toEqual(posts.map((m) => m.messageId).sort());
@@ -84,8 +84,8 @@ describe('two months of supervision end to end: BullMQ ticks, the database, the 
   });
 
   it('stored the confirmed roll-call cards and the overdue cards in the database', async () => {
-    const plan = await h.app.repos.plans.current();
-    const cards = await h.app.repos.warnings.list({ planId: plan?.planId ?? '' });
+    const plan = await h.repos.plans.current();
+    const cards = await h.repos.warnings.list({ planId: plan?.planId ?? '' });
     const may = cards.filter((w) => w.key.startsWith('monthly:2023-05:')).map((w) => w.unit);
     expect(may.sort()).toEqual(['住建局', '法院']);
     expect(cards.filter((w) => w.key.startsWith('monthly:')).every((w) => w.confirmedBy)).toBe(true);

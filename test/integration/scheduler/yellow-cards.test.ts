@@ -13,7 +13,7 @@ import { postsTitled } from '../../helpers/supervision.js';
 /** Runs the automatic posts due at `wallTime`, exactly as the jobs do. */
 async function runScheduler(h: ChatHarness, wallTime: string): Promise<void> {
   h.clock.set(atLocal(wallTime));
-  for (const fire of await dueNow(h.app.supervision)) await performFireTime(h.app.supervision, fire);
+  for (const fire of await dueNow(h.supervision)) await performFireTime(h.supervision, fire);
 }
 
 /**
@@ -21,7 +21,7 @@ async function runScheduler(h: ChatHarness, wallTime: string): Promise<void> {
  * its 10 (at 20%, behind the straight line), the other units stay silent.
  */
 async function mayScenario(h: ChatHarness): Promise<Task[]> {
-  const { domain } = h.app;
+  const { domain } = h;
   const plan = (await domain.repos.plans.current())!;
   const tasks = await domain.repos.tasks.list(plan.planId);
   h.clock.set(atLocal('2023-05-10 11:00'));
@@ -49,8 +49,8 @@ async function mayScenario(h: ChatHarness): Promise<Task[]> {
 }
 
 const proposedCards = async (h: ChatHarness): Promise<Warning[]> => {
-  const plan = (await h.app.repos.plans.current())!;
-  return (await h.app.repos.warnings.list({ planId: plan.planId, includeProposed: true })).filter(
+  const plan = (await h.repos.plans.current())!;
+  return (await h.repos.warnings.list({ planId: plan.planId, includeProposed: true })).filter(
     (w) => w.proposed,
   );
 };
@@ -93,8 +93,8 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
     const body = JSON.stringify(rollCall!.content);
     expect(body).toContain(`/确认黄牌 ${cards.map((w) => w.id).join(' ')}`);
     expect(body).toContain('督办员确认后生效');
-    const plan = (await h.app.repos.plans.current())!;
-    expect(await h.app.repos.warnings.list({ planId: plan.planId })).toEqual([]);
+    const plan = (await h.repos.plans.current())!;
+    expect(await h.repos.warnings.list({ planId: plan.planId })).toEqual([]);
     expect(replyText(await h.say(PEOPLE.office, '/黄牌'))).toContain('暂无');
     // The office's /我的 lists them as waiting.
     const todo = replyText(await h.say(PEOPLE.office, '/我的'));
@@ -103,18 +103,18 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
 
     const confirmed = replyText(await h.say(PEOPLE.office, '/确认黄牌'));
     expect(confirmed).toContain(`已确认黄牌 ${cards.length} 张`);
-    const live = await h.app.repos.warnings.list({ planId: plan.planId });
+    const live = await h.repos.warnings.list({ planId: plan.planId });
     expect(live.map((w) => w.id).sort()).toEqual(cards.map((w) => w.id).sort());
     const listed = replyText(await h.say(PEOPLE.office, '/黄牌'));
     for (const w of cards) expect(listed).toContain(w.id);
     expect(listed).toContain(`（${cards.length} 张）`);
-    const audits = await h.app.repos.audit.list({ action: 'warning.confirm' });
+    const audits = await h.repos.audit.list({ action: 'warning.confirm' });
     expect(audits.map((a) => a.unit).sort()).toEqual([...units].sort());
     expect(audits.every((a) => a.actor === PEOPLE.office.openId)).toBe(true);
 
     // A retried roll call makes no second card; /撤销黄牌 still works after confirmation.
     await runScheduler(h, '2023-05-26 09:00');
-    expect((await h.app.repos.warnings.list({ planId: plan.planId, includeProposed: true })).length).toBe(
+    expect((await h.repos.warnings.list({ planId: plan.planId, includeProposed: true })).length).toBe(
       cards.length,
     );
     expect(replyText(await h.say(PEOPLE.office, `/撤销黄牌 ${housing.id} 已核实`))).toContain('已撤销');
@@ -135,9 +135,9 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
     const texts = [replyText(one), replyText(two)];
     expect(texts.filter((t) => t.includes('已确认黄牌 1 张'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('此前已由督办员确认'))).toHaveLength(1);
-    const audits = await h.app.repos.audit.list({ action: 'warning.confirm' });
+    const audits = await h.repos.audit.list({ action: 'warning.confirm' });
     expect(audits.filter((a) => (a.after as Warning).id === target.id)).toHaveLength(1);
-    const live = await h.app.repos.warnings.get(target.id);
+    const live = await h.repos.warnings.get(target.id);
     expect(live?.proposed).toBeUndefined();
     expect([PEOPLE.office.openId, second.openId]).toContain(live?.confirmedBy);
   }, 120_000);
@@ -152,7 +152,7 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
     );
     const member = simulationMember('税务局');
     expect(replyText(await h.say(member, `/confirm ${target.id}`))).toContain('仅限');
-    expect((await h.app.repos.warnings.get(target.id))?.proposed).toBe(true);
+    expect((await h.repos.warnings.get(target.id))?.proposed).toBe(true);
     // The office's help lists the command; a member's does not.
     expect(replyText(await h.say(PEOPLE.office, '/帮助'))).toContain('/确认黄牌');
     expect(replyText(await h.say(member, '/帮助'))).not.toContain('/确认黄牌');
@@ -163,8 +163,8 @@ describe('yellow cards from the monthly supervision: one per unit, proposed, con
     await mayScenario(h);
     await runScheduler(h, '2023-05-26 09:00');
     expect(await proposedCards(h)).toEqual([]);
-    const plan = (await h.app.repos.plans.current())!;
-    const live = await h.app.repos.warnings.list({ planId: plan.planId });
+    const plan = (await h.repos.plans.current())!;
+    const live = await h.repos.warnings.list({ planId: plan.planId });
     expect(new Set(live.map((w) => w.unit)).size).toBe(live.length);
     expect(live.some((w) => w.unit === '住建局')).toBe(true);
     const [rollCall] = postsTitled(h, '【点名通报】2023年5月');
@@ -186,9 +186,9 @@ describe('overdue while the office reviews a sign-off', () => {
     expect(replyText(await h.say(chen, '/申请销号 13.1 政务服务中心已统一命名并挂牌'))).toContain('13.1');
 
     await runScheduler(h, '2023-06-01 09:00');
-    const plan = (await h.app.repos.plans.current())!;
+    const plan = (await h.repos.plans.current())!;
     const named = async () =>
-      (await h.app.repos.warnings.list({ planId: plan.planId }))
+      (await h.repos.warnings.list({ planId: plan.planId }))
         .filter((w) => w.kind === 'overdue')
         .flatMap((w) => (w.reasons ?? []).map((r) => (r.kind === 'overdue' ? r.code : '')));
     expect(await named()).not.toContain('13.1');
@@ -203,7 +203,7 @@ describe('overdue while the office reviews a sign-off', () => {
     expect(await named()).toContain('13.1');
     const alert = postsTitled(h, '【逾期提醒】').find((m) => JSON.stringify(m.content).includes('**13.1**'));
     expect(alert).toBeDefined();
-    const card = (await h.app.repos.warnings.list({ planId: plan.planId })).find((w) =>
+    const card = (await h.repos.warnings.list({ planId: plan.planId })).find((w) =>
       w.reasons?.some((r) => r.kind === 'overdue' && r.code === '13.1'),
     )!;
     expect(card.key).toBe(`overdue:2023-06-05:${card.unit}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
-import { NOT_BOUND_DM_REPLY, NOT_SUPERVISED_REPLY } from '../../../src/bot/chat-guard.js';
+import { NOT_BOUND_DM_REPLY, NOT_SUPERVISED_REPLY } from '../../../src/bot/plan-routing.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 
 /** The bot serves the plan's group and direct messages from bound members and the office, nothing else. */

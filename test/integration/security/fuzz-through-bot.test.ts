@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../../src/bot/chat-event.js';
 import { listCommands } from '../../../src/bot/commands/index.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
 import { argText, toFullWidth, whitespace } from '../../unit/fuzz/arbitraries.js';
 import { type DirectLine, startDirectLine } from './direct-line.js';
@@ -11,7 +10,7 @@ import { snapshot } from './security-helpers.js';
 
 /** Runs of the property: `FC_BOT_RUNS`, else 300 (each one goes through Redis, Mongo and the fake). */
 const RUNS = Number(process.env.FC_BOT_RUNS ?? 300) || 300;
-const NAMES = listCommands({} as SupervisionDeps).flatMap((c) => c.names);
+const NAMES = listCommands().flatMap((c) => c.names);
 const CRASH = /处理指令时出错|系统暂时无法访问数据库/;
 
 const text = fc.oneof(
@@ -57,7 +56,7 @@ describe('random text from a stranger, straight into bot.handle', () => {
 
   it(`changes nothing but the audit trail, and always answers politely (${RUNS} runs)`, async () => {
     const before = await snapshot(h);
-    const auditBefore = await h.app.repos.audit.list({ limit: 10_000 });
+    const auditBefore = await h.repos.audit.list({ limit: 10_000 });
     let run = 0;
     await fc.assert(
       fc.asyncProperty(event, async (input) => {
@@ -96,7 +95,7 @@ describe('random text from a stranger, straight into bot.handle', () => {
         if (!addressed) expect(replies).toEqual([]);
         else expect(replies.length).toBeGreaterThanOrEqual(1);
         for (const reply of replies) expect(replyText(reply)).not.toMatch(CRASH);
-        expect(await h.app.repos.members.get(PEOPLE.stranger.openId)).toBeNull();
+        expect(await h.repos.members.get(PEOPLE.stranger.openId)).toBeNull();
         // The full comparison every few runs (and at the end) keeps the run short; a failure still
         // shrinks close to the text that changed something.
         if (run % 4 === 0) expect(await snapshot(h)).toBe(before);
@@ -107,10 +106,7 @@ describe('random text from a stranger, straight into bot.handle', () => {
     expect(unhandled).toEqual([]);
     expect(await snapshot(h)).toBe(before);
     // Only refusals were added to the audit trail, all of them the stranger's.
-    const added = (await h.app.repos.audit.list({ limit: 10_000 })).slice(
-      0,
-      -auditBefore.length || undefined,
-    );
+    const added = (await h.repos.audit.list({ limit: 10_000 })).slice(0, -auditBefore.length || undefined);
     expect(added.length).toBeGreaterThan(0);
     for (const entry of added)
       expect(entry).toMatchObject({ action: 'access.denied', actor: PEOPLE.stranger.openId });

@@ -58,7 +58,7 @@ describe('query-operator text is inert in every field, or stored as the plain st
     chats = Array.from({ length: 10 }, (_, i) =>
       h.fake.createChat({ name: `注入测试群${i}`, members: Object.values(PEOPLE) }),
     );
-    planId = (await h.app.repos.plans.current())!.planId;
+    planId = (await h.repos.plans.current())!.planId;
   });
   afterAll(async () => {
     await h?.close();
@@ -131,7 +131,7 @@ describe('query-operator text is inert in every field, or stored as the plain st
       expect(report, text).not.toBeNull();
       expect(typeof report!.text).toBe('string');
     }
-    expect(await h.app.repos.reports.list({ planId, taskCode: '6.1' })).toHaveLength(AS_TEXT.length);
+    expect(await h.repos.reports.list({ planId, taskCode: '6.1' })).toHaveLength(AS_TEXT.length);
   });
 
   it('stores operator-looking reasons and notes as strings (extension, card, revocation, sign-off, return)', async () => {

@@ -31,8 +31,8 @@ describe('only the office may use office commands; members act only on their own
     await h.bind(PEOPLE.tax, '税务局');
     await h.bind(PEOPLE.court, '法院');
     await line.say(PEOPLE.office, '/警告 法院 5月未报送');
-    const plan = await h.app.repos.plans.current();
-    warningId = (await h.app.repos.warnings.list({ planId: plan!.planId }))[0]!.id;
+    const plan = await h.repos.plans.current();
+    warningId = (await h.repos.warnings.list({ planId: plan!.planId }))[0]!.id;
     // A pending sign-off: its card carries a 销号 button anyone in the chat can press.
     signoffCard = (await line.say(PEOPLE.tax, '/申请销号 6.1 网上办理率已达96%')).messageId;
   });
@@ -156,15 +156,15 @@ describe('only the office may use office commands; members act only on their own
           (entry) => entry.detail?.startsWith('office-only command /') === true,
         );
       }
-      const plan = await h.app.repos.plans.current();
-      expect((await h.app.repos.tasks.get(plan!.planId, '6.1'))?.state).toBe('pending_signoff');
+      const plan = await h.repos.plans.current();
+      expect((await h.repos.tasks.get(plan!.planId, '6.1'))?.state).toBe('pending_signoff');
     });
   }
 
   it('lets the office do what the others could not (the refusals were about the caller)', async () => {
     const reply = await line.say(PEOPLE.office, '/销号 6.1');
     expect(replyText(reply)).toContain('已销号');
-    const plan = await h.app.repos.plans.current();
-    expect((await h.app.repos.tasks.get(plan!.planId, '6.1'))?.state).toBe('sustained');
+    const plan = await h.repos.plans.current();
+    expect((await h.repos.tasks.get(plan!.planId, '6.1'))?.state).toBe('sustained');
   });
 });

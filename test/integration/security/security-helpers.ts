@@ -4,19 +4,19 @@ import { type ChatHarness, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../../helpers
 
 /** Everything stored that a refused or inert command must leave as it was. */
 export async function snapshot(h: ChatHarness): Promise<string> {
-  const plan = await h.app.repos.plans.current();
+  const plan = await h.repos.plans.current();
   return JSON.stringify({
-    tasks: await h.app.repos.tasks.list(plan!.planId, { includeWithdrawn: true }),
-    reports: await h.app.repos.reports.list({ planId: plan!.planId }),
-    warnings: await h.app.repos.warnings.list({ planId: plan!.planId, includeRevoked: true }),
-    members: await h.app.repos.members.list(),
-    posts: await h.app.repos.posts.list(),
+    tasks: await h.repos.tasks.list(plan!.planId, { includeWithdrawn: true }),
+    reports: await h.repos.reports.list({ planId: plan!.planId }),
+    warnings: await h.repos.warnings.list({ planId: plan!.planId, includeRevoked: true }),
+    members: await h.repos.members.list(),
+    posts: await h.repos.posts.list(),
   });
 }
 
 /** `access.denied` audit entries, newest first. */
 export function deniedEntries(h: ChatHarness) {
-  return h.app.repos.audit.list({ action: 'access.denied', limit: 10_000 });
+  return h.repos.audit.list({ action: 'access.denied', limit: 10_000 });
 }
 
 /** The secrets no log line may contain. */

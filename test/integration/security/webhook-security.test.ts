@@ -28,7 +28,7 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
     await h.bind(PEOPLE.tax, '税务局');
     line = await startDirectLine(h);
     base = new URL(h.webhookUrl).origin;
-    planId = (await h.app.repos.plans.current())!.planId;
+    planId = (await h.repos.plans.current())!.planId;
   });
   afterAll(async () => {
     await h?.close();
@@ -40,7 +40,7 @@ describe('the webhook refuses what Lark did not send, and handles a delivery onc
     signedHeaders(body, { timestamp: await webhookNow(h), key });
 
   const reportsOf = (messageId: string) =>
-    h.app.repos.reports.list({ planId }).then((all) => all.filter((r) => r.messageId === messageId));
+    h.repos.reports.list({ planId }).then((all) => all.filter((r) => r.messageId === messageId));
 
   /** Asserts the refusal log lines since `from` exist and carry no secret. */
   const expectRefusalLogged = (from: number, reason: string) => {

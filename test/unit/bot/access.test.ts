@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NOT_BOUND_DM_REPLY, NOT_SUPERVISED_REPLY } from '../../../src/bot/chat-guard.js';
+import { NOT_BOUND_DM_REPLY, NOT_SUPERVISED_REPLY } from '../../../src/bot/plan-routing.js';
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
 
 const UNAVAILABLE = '系统暂时无法访问数据库，本条指令未执行，请稍后重试。';

@@ -12,7 +12,7 @@ describe('queries, the help, and the scheduler’s commands through the bot', ()
   });
 
   it('routes every name of every command, Chinese and English, to its command', async () => {
-    const commands = listCommands(m.supervision);
+    const commands = listCommands();
     const names = commands.flatMap((c) => c.names);
     expect(names).toEqual(
       expect.arrayContaining(['帮助', 'help', '日程', 'schedule', '通报', 'bulletin', '考核', 'assess']),

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { listCommands } from '../../../src/bot/commands/index.js';
 import { likeness, suggestCommands } from '../../../src/bot/parsing/suggest-commands.js';
 import { renderNotUnderstood } from '../../../src/render/not-understood.text.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 
-const COMMANDS = listCommands({} as SupervisionDeps);
+const COMMANDS = listCommands();
 const suggested = (typed: string) => suggestCommands(typed, COMMANDS).map((c) => c.names[0]);
 
 describe('suggestCommands', () => {

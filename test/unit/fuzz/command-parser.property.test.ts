@@ -5,11 +5,10 @@ import { listCommands } from '../../../src/bot/commands/index.js';
 import { toHalfWidth } from '../../../src/bot/parsing/normalize-text.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { DomainError } from '../../../src/domain/errors.js';
-import type { SupervisionDeps } from '../../../src/supervision/supervision-deps.js';
 import { argText, FC_RUNS, nastyChar, PROPERTY_TIMEOUT_MS, toFullWidth, whitespace } from './arbitraries.js';
 
 // Parsers never touch the scheduler's deps (only `run` does), so an empty object stands in.
-const COMMANDS: readonly Command[] = listCommands({} as SupervisionDeps);
+const COMMANDS: readonly Command[] = listCommands();
 const NAMES = COMMANDS.flatMap((c) => c.names);
 const CJK = /[\u4e00-\u9fff]/;
 

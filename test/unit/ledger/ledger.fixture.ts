@@ -23,6 +23,8 @@ export const plan: StoredPlan = {
     { seq: 6, name: '纳税指标', leadUnits: ['税务局'] },
   ],
   importedAt: atLocal('2023-05-04 10:00'),
+  chats: ['oc_plan_group'],
+  status: 'active',
 };
 
 /** A task with the seed's defaults; overrides set what a case is about. */

@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { createMemoryRepositories } from '../../helpers/memory/repositories.js';
+import { createMemoryStorage } from '../../helpers/memory/repositories.js';
 import { repositoryContract } from '../../helpers/repository-contract.js';
 
 // The same cases run against the Mongo repositories in test/integration/persistence/repositories.test.ts.
 describe('the memory repositories keep the ports’ contract', () => {
-  repositoryContract(async () => createMemoryRepositories());
+  repositoryContract(async () => createMemoryStorage());
 });

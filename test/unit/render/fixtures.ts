@@ -36,6 +36,8 @@ export const plan: StoredPlan = {
   start: '2023-05-01',
   indicators: INDICATORS.map(([seq, name, unit]) => ({ seq, name, leadUnits: [unit] })),
   importedAt: atLocal('2023-05-04 10:00'),
+  chats: ['oc_plan_group'],
+  status: 'active',
 };
 
 /** A task of the seed plan; overrides set what a case is about. */

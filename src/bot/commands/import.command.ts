@@ -1,0 +1,117 @@
+import { DomainError, fail } from '../../domain/errors.js';
+import type { MessageFile } from '../../domain/messenger.js';
+import { groupTakenMessage, importIntoGroup } from '../../domain/plan/import-into-group.js';
+import { NoticeParseError, type Plan, parseNotice } from '../../domain/plan/index.js';
+import type { StoredPlan } from '../../domain/plan/stored-plan.js';
+import { renderImportPreview, renderImportResult } from '../../render/import.card.js';
+import { defineCommand } from '../command.js';
+import type { UnboundContext } from '../context.js';
+import { badInput } from '../parsing/parse-args.js';
+
+type ImportArgs = { action: 'preview' } | { action: 'confirm'; fileMessageId: string } | { action: 'cancel' };
+
+const FILE_MESSAGE_ID = /^om_[0-9A-Za-z_-]{1,64}$/;
+
+/** Why a file could not be read, as the office is told. */
+const UNREADABLE: Record<Exclude<MessageFile, { ok: true }>['reason'], string> = {
+  not_a_file: '回复的消息不是文件。请先在群里发送方案通知文件，再回复该文件发送 @督办助手 /导入。',
+  no_permission:
+    '机器人没有读取群消息的权限（im:message.group_msg），无法读取该文件。请企业管理员在开放平台为应用开通该权限后重试。',
+  too_large: '文件过大，不像一份方案通知（上限 20 MB）。',
+};
+
+/**
+ * The notice a file message carries, as text: plain text (UTF-8) only in this release; a Word, PDF
+ * or spreadsheet file is refused with what to do.
+ */
+function decodeNotice(fileName: string, data: Buffer): string {
+  const binary = data.includes(0);
+  let text: string | undefined;
+  if (!binary) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    } catch {
+      text = undefined;
+    }
+  }
+  if (text === undefined)
+    fail(
+      'BAD_INPUT',
+      `文件“${fileName.slice(0, 60)}”不是 UTF-8 纯文本，暂只能导入 .txt 格式的方案通知；请将 Word / PDF 通知另存为纯文本（UTF-8）后再发送。未导入任何内容。`,
+    );
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Reads and parses the notice the file message carries; every failure names what was wrong. */
+async function readNotice(
+  ctx: UnboundContext,
+  fileMessageId: string,
+): Promise<{ plan: Plan; fileName: string }> {
+  const file = await ctx.messenger.readMessageFile(ctx.event.chatId, fileMessageId);
+  if (!file.ok) fail('BAD_INPUT', UNREADABLE[file.reason]);
+  const text = decodeNotice(file.fileName, file.data);
+  try {
+    return { plan: parseNotice(text), fileName: file.fileName };
+  } catch (error) {
+    if (error instanceof NoticeParseError)
+      throw new DomainError(
+        'BAD_INPUT',
+        `方案通知“${file.fileName.slice(0, 60)}”无法解析：${error.message}。未导入任何内容。`,
+      );
+    throw error;
+  }
+}
+
+/** `/导入` in a group, bound (`bound` is its plan) or not yet. */
+async function runImport(
+  ctx: UnboundContext,
+  args: ImportArgs,
+  bound: StoredPlan | undefined,
+): Promise<void> {
+  if (ctx.event.kind === 'message' && ctx.event.chatType === 'p2p')
+    fail('BAD_INPUT', '请在要督办的工作群里发送方案通知文件，再回复该文件发送 @督办助手 /导入。');
+  if (args.action === 'cancel') return ctx.reply('已取消，未导入任何内容。');
+  const fileMessageId =
+    args.action === 'confirm'
+      ? args.fileMessageId
+      : ((ctx.event.kind === 'message' ? ctx.event.parentId : undefined) ??
+        fail('BAD_INPUT', '请先在群里发送方案通知文件（.txt），再回复该文件发送 @督办助手 /导入。'));
+  const { plan, fileName } = await readNotice(ctx, fileMessageId);
+  if (bound && bound.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(bound.planId, plan.docNo));
+  if (args.action === 'preview') {
+    const existing = await ctx.tenancy.catalog.get(plan.docNo);
+    return ctx.replyCard(renderImportPreview({ plan, fileName, fileMessageId, existing }));
+  }
+  const result = await importIntoGroup(ctx.tenancy, ctx.caller, {
+    chatId: ctx.event.chatId,
+    plan,
+    source: ctx.event.eventId,
+  });
+  await ctx.replyCard(
+    renderImportResult({ ...result, title: plan.title, officeName: ctx.caller.name ?? '督办员' }),
+  );
+}
+
+/** `/导入`: replying to a notice file in a group, a preview; 确认导入 imports it and binds the group. */
+export const importCommand = defineCommand<ImportArgs>({
+  names: ['导入', 'import'],
+  usage: '/导入（回复方案通知文件）',
+  summary: '回复群里的方案通知文件：预览后确认导入，方案绑定本群',
+  example: '/导入',
+  officeOnly: true,
+  parse: ({ split, usage }) => {
+    const [word, id, ...rest] = split.tokens;
+    if (word === undefined) return { action: 'preview' };
+    if ((word === '取消' || word === 'cancel') && id === undefined) return { action: 'cancel' };
+    if (
+      (word === '确认' || word === 'confirm') &&
+      id !== undefined &&
+      FILE_MESSAGE_ID.test(id) &&
+      rest.length === 0
+    )
+      return { action: 'confirm', fileMessageId: id };
+    throw badInput('导入的格式不对：回复方案通知文件发送 /导入，再按卡片上的“确认导入”。', usage);
+  },
+  run: (ctx, args) => runImport(ctx, args, ctx.plan),
+  runUnbound: (ctx, args) => runImport(ctx, args, undefined),
+});

@@ -1,0 +1,48 @@
+import { periodOf } from '../clock.js';
+import type { Tenancy } from '../deps.js';
+import { fail } from '../errors.js';
+import { type Caller, OFFICE_UNIT } from '../members/member.js';
+import { bindMember } from '../members/members.service.js';
+import { type ImportSummary, importPlan } from './import-plan.js';
+import type { Plan } from './plan.js';
+
+/** One group serves one plan: the refusal when `chatId` already serves another. */
+export function groupTakenMessage(takenBy: string, wanted: string): string {
+  return `本群已督办方案 ${takenBy}，不能再导入方案 ${wanted}；一个群只督办一个方案。未导入任何内容。`;
+}
+
+/**
+ * 确认导入 in a work group: imports the notice as its plan (a re-import of the group's own 文号
+ * updates it: texts and deadlines with history, reports kept, dropped tasks withdrawn), binds the
+ * plan to the group, and binds the office person who confirmed as the plan's office member. A group
+ * that serves another plan is refused before anything is stored; of two plans claiming one group at
+ * once, the chat binding (a unique key) lets one win, and the other is told which.
+ */
+export async function importIntoGroup(
+  tenancy: Tenancy,
+  caller: Caller,
+  input: { chatId: string; plan: Plan; source: string },
+): Promise<{ summary: ImportSummary; officeBound: boolean }> {
+  const { chatId, plan, source } = input;
+  if (!caller.isOffice) fail('OFFICE_ONLY', '/导入 仅限县优化营商环境办督办员使用。');
+  const holder = await tenancy.catalog.byChat(chatId);
+  if (holder && holder.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(holder.planId, plan.docNo));
+  const deps = tenancy.forPlan(plan.docNo);
+  const existing = await deps.repos.plans.current();
+  // The straight line that judges slow progress starts when the plan is first imported, and stays.
+  const start = existing?.start ?? `${periodOf(tenancy.settings.clock.now())}-01`;
+  const binding = await tenancy.catalog.bindChat(plan.docNo, chatId);
+  if (!binding.bound) fail('CONFLICT', groupTakenMessage(binding.takenBy, plan.docNo));
+  const summary = await importPlan(deps, plan, { actor: caller.openId, start, source });
+  const bound = await deps.repos.members.get(caller.openId);
+  const officeBound = bound?.role !== 'office';
+  if (officeBound)
+    await bindMember(deps, caller, {
+      openId: caller.openId,
+      name: caller.name ?? '督办员',
+      unit: OFFICE_UNIT,
+      role: 'office',
+      source,
+    });
+  return { summary, officeBound };
+}
