@@ -102,7 +102,47 @@ async function scenario(ctx: BenchContext, fake: FakeLark, label: string, groups
   return { actual, ideal, throttled, sent, count, rate: count / actual, idealRate: count / ideal };
 }
 
-const TITLE = `200 messages to one group, 2,000 over 40 groups, limits enforced (sender limits: ${VARIANT})`;
+/**
+ * Fairness across groups (issue 14): a backlog queued in one group, then one reminder to each of
+ * `groups` other groups. The reminders should go out at the app's pace, not behind the backlog.
+ */
+async function fairness(ctx: BenchContext, fake: FakeLark, backlog: number, groups: number) {
+  const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
+  const lark = createLarkClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.url, logger });
+  const sender = createPacedSender({ limits: LIMITS, logger, onTokenInvalid: () => lark.tokens.clear() });
+  const messenger = createLarkMessenger(lark, sender);
+  const warmUp = fake.createChat({ name: 'warm-up', members: [] });
+  await lark.client.im.chatMembers.get({ path: { chat_id: warmUp }, params: { member_id_type: 'open_id' } });
+  fake.reset();
+  const busy = fake.createChat({ name: '积压群', members: [{ openId: 'ou_busy', name: '成员' }] });
+  const others = Array.from({ length: groups }, (_, g) =>
+    fake.createChat({ name: `县${g + 1}整改工作群`, members: [{ openId: `ou_r${g}`, name: `联络员${g}` }] }),
+  );
+  const t0 = performance.now();
+  const backlogDone = Promise.all(
+    Array.from({ length: backlog }, (_, i) =>
+      messenger.sendText(busy, `积压消息第 ${i + 1} 条`, randomUUID()),
+    ),
+  ).then(() => performance.now() - t0);
+  const reminders = await Promise.all(
+    others.map(async (chat) => {
+      await messenger.sendText(chat, '【提醒】本月整改进展报送', randomUUID());
+      return performance.now() - t0;
+    }),
+  );
+  const lastReminder = Math.max(...reminders) / 1000;
+  const backlogSeconds = (await backlogDone) / 1000;
+  // Ideal: the reminders share the app's 50/s with the backlog's 5/s.
+  const ideal = groups / (1000 / LIMITS.perAppSecond.windowMs - 1000 / LIMITS.perChat.windowMs);
+  const throttled = fake.calls.filter((c) => c.code === 230020 || c.code === 99991400).length;
+  ctx.log(
+    `fairness: ${groups} reminders behind a backlog of ${backlog} in one group: last reminder at ${fmt(lastReminder)} s ` +
+      `(ideal ${fmt(ideal)} s), backlog done at ${fmt(backlogSeconds)} s, ${throttled} throttling answers`,
+  );
+  return { lastReminder, ideal, backlogSeconds, throttled };
+}
+
+const TITLE = `200 messages to one group, 2,000 over 40 groups, 200 reminders behind a backlog, limits enforced (sender limits: ${VARIANT})`;
 
 runBench('pacing', TITLE, async (ctx) => {
   const fake = createFakeLark({ enforceRateLimits: true, redeliveryDelaysMs: [] });
@@ -116,6 +156,7 @@ runBench('pacing', TITLE, async (ctx) => {
     40,
     Number(process.env.BENCH_PACING_MANY ?? 2000),
   );
+  const fair = await fairness(ctx, fake, Number(process.env.BENCH_PACING_BACKLOG ?? 100), 200);
   const f = ctx.figures;
   f.add('one group: messages/s (limit 5/s per group)', one.rate, 'msg/s');
   f.add('one group: achieved ÷ ideal schedule', (one.rate / one.idealRate) * 100, '%', { min: 90 });
@@ -125,4 +166,14 @@ runBench('pacing', TITLE, async (ctx) => {
   f.add('40 groups: achieved ÷ ideal schedule', (many.rate / many.idealRate) * 100, '%', { min: 90 });
   f.add('40 groups: throttling answers (230020/99991400)', many.throttled, '', { equals: 0 });
   f.add('messages delivered', one.sent + many.sent, '', { equals: one.count + many.count });
+  f.add(
+    'fairness: last of 200 groups’ reminders behind a 100-message backlog',
+    fair.lastReminder,
+    's',
+    {
+      max: fair.ideal * 1.5,
+    },
+    `ideal ${fmt(fair.ideal)} s; the backlog itself took ${fmt(fair.backlogSeconds)} s`,
+  );
+  f.add('fairness: throttling answers', fair.throttled, '', { equals: 0 });
 });
