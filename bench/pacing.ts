@@ -58,6 +58,17 @@ export function idealSchedule(chats: readonly string[], limits: PacingLimits = L
   return times;
 }
 
+/** The bot's messenger over the real SDK with the sender's limits, its token fetched, the fake reset. */
+async function pacedMessenger(fake: FakeLark, logger: ReturnType<typeof createLogger>) {
+  const lark = createLarkClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.url, logger });
+  const sender = createPacedSender({ limits: LIMITS, logger, onTokenInvalid: () => lark.tokens.clear() });
+  // Fetch the token first (the fake counts that call against the app's limits, so reset after).
+  const warmUp = fake.createChat({ name: 'warm-up', members: [] });
+  await lark.client.im.chatMembers.get({ path: { chat_id: warmUp }, params: { member_id_type: 'open_id' } });
+  fake.reset();
+  return createLarkMessenger(lark, sender);
+}
+
 async function scenario(ctx: BenchContext, fake: FakeLark, label: string, groups: number, count: number) {
   let retries = 0;
   const sink = new Writable({
@@ -66,14 +77,7 @@ async function scenario(ctx: BenchContext, fake: FakeLark, label: string, groups
       done();
     },
   });
-  const logger = createLogger('warn', sink);
-  const lark = createLarkClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.url, logger });
-  const sender = createPacedSender({ limits: LIMITS, logger, onTokenInvalid: () => lark.tokens.clear() });
-  const messenger = createLarkMessenger(lark, sender);
-  // Fetch the token first (the fake counts that call against the app's limits, so reset after).
-  const warmUp = fake.createChat({ name: 'warm-up', members: [] });
-  await lark.client.im.chatMembers.get({ path: { chat_id: warmUp }, params: { member_id_type: 'open_id' } });
-  fake.reset();
+  const messenger = await pacedMessenger(fake, createLogger('warn', sink));
   const chats = Array.from({ length: groups }, (_, g) =>
     fake.createChat({ name: `整改工作群${g + 1}`, members: [{ openId: `ou_m${g}`, name: `成员${g}` }] }),
   );
@@ -107,13 +111,10 @@ async function scenario(ctx: BenchContext, fake: FakeLark, label: string, groups
  * `groups` other groups. The reminders should go out at the app's pace, not behind the backlog.
  */
 async function fairness(ctx: BenchContext, fake: FakeLark, backlog: number, groups: number) {
-  const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
-  const lark = createLarkClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.url, logger });
-  const sender = createPacedSender({ limits: LIMITS, logger, onTokenInvalid: () => lark.tokens.clear() });
-  const messenger = createLarkMessenger(lark, sender);
-  const warmUp = fake.createChat({ name: 'warm-up', members: [] });
-  await lark.client.im.chatMembers.get({ path: { chat_id: warmUp }, params: { member_id_type: 'open_id' } });
-  fake.reset();
+  const messenger = await pacedMessenger(
+    fake,
+    createLogger('warn', new Writable({ write: (_c, _e, done) => done() })),
+  );
   const busy = fake.createChat({ name: '积压群', members: [{ openId: 'ou_busy', name: '成员' }] });
   const others = Array.from({ length: groups }, (_, g) =>
     fake.createChat({ name: `县${g + 1}整改工作群`, members: [{ openId: `ou_r${g}`, name: `联络员${g}` }] }),

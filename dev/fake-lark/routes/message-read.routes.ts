@@ -2,6 +2,7 @@ import { type RequestHandler, type Response, Router } from 'express';
 import type { FakeState } from '../fake-lark.state.js';
 import type { FakeMessage } from '../fake-lark.types.js';
 import { LarkCode, sendLarkData, sendLarkError } from '../lark-errors.js';
+import { sendBytes } from './file.routes.js';
 import { toApiMessage } from './message.view.js';
 import { rejectIfThrottled } from './throttle.js';
 
@@ -39,8 +40,7 @@ export function messageReadRoutes(state: FakeState, auth: RequestHandler): Route
       sendLarkError(res, 400, LarkCode.fileInvalid, 'Invalid request param: type must be file or image.');
       return;
     }
-    const file = state.files.get(key);
-    if (!file || !keysOf(message).includes(key)) {
+    if (!keysOf(message).includes(key)) {
       sendLarkError(
         res,
         400,
@@ -49,11 +49,7 @@ export function messageReadRoutes(state: FakeState, auth: RequestHandler): Route
       );
       return;
     }
-    res.set({
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    });
-    res.status(200).send(file.bytes);
+    sendBytes(state, res, undefined, key);
   });
 
   return router;

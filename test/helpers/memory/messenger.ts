@@ -160,6 +160,26 @@ export function createMemoryMessenger(clock: Clock): MemoryMessenger {
     if (!parent) throw new LarkApiError(LarkCode.invalidParam, `invalid message_id: ${messageId}`, 400);
     return parent;
   };
+  /** A person's message in a chat (created on first use); returns its id. */
+  const receiveFrom = (
+    chatId: string,
+    senderOpenId: string,
+    body: Pick<MemoryMessage, 'msgType' | 'content' | 'file'>,
+  ): string => {
+    if (!chats.has(chatId)) chats.set(chatId, []);
+    const message: MemoryMessage = {
+      messageId: newId(),
+      chatId,
+      sender: 'user',
+      senderOpenId,
+      ...body,
+      versions: [],
+      at: clock.now(),
+    };
+    messages.push(message);
+    byId.set(message.messageId, message);
+    return message.messageId;
+  };
   const fileContent = (fileName: string) => ({
     file_key: `file_${Buffer.from(fileName).toString('hex').slice(0, 16)}`,
   });
@@ -175,39 +195,14 @@ export function createMemoryMessenger(clock: Clock): MemoryMessenger {
       chatOf(chatId).push(member);
     },
     canReadGroupMessages: true,
-    receiveFile({ chatId, senderOpenId, fileName, data }) {
-      if (!chats.has(chatId)) chats.set(chatId, []);
-      const message: MemoryMessage = {
-        messageId: newId(),
-        chatId,
-        sender: 'user',
-        senderOpenId,
+    receiveFile: ({ chatId, senderOpenId, fileName, data }) =>
+      receiveFrom(chatId, senderOpenId, {
         msgType: 'file',
         content: { ...fileContent(fileName), file_name: fileName },
         file: { fileName, data },
-        versions: [],
-        at: clock.now(),
-      };
-      messages.push(message);
-      byId.set(message.messageId, message);
-      return message.messageId;
-    },
-    receive({ chatId, senderOpenId, text }) {
-      if (!chats.has(chatId)) chats.set(chatId, []);
-      const message: MemoryMessage = {
-        messageId: newId(),
-        chatId,
-        sender: 'user',
-        senderOpenId,
-        msgType: 'text',
-        content: { text },
-        versions: [],
-        at: clock.now(),
-      };
-      messages.push(message);
-      byId.set(message.messageId, message);
-      return message.messageId;
-    },
+      }),
+    receive: ({ chatId, senderOpenId, text }) =>
+      receiveFrom(chatId, senderOpenId, { msgType: 'text', content: { text } }),
     p2pChatOf,
     repliesTo: (messageId) => messages.filter((m) => m.sender === 'bot' && m.parentId === messageId),
     posts: (chatId) => messages.filter((m) => m.sender === 'bot' && m.chatId === chatId && !m.parentId),
