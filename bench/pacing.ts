@@ -62,7 +62,9 @@ export function idealSchedule(chats: readonly string[], limits: PacingLimits = L
 async function pacedMessenger(fake: FakeLark, logger: ReturnType<typeof createLogger>) {
   const lark = createLarkClient({ appId: fake.appId, appSecret: fake.appSecret, domain: fake.url, logger });
   const sender = createPacedSender({ limits: LIMITS, logger, onTokenInvalid: () => lark.tokens.clear() });
-  // Fetch the token first (the fake counts that call against the app's limits, so reset after).
+  // Fetch the token first (the fake counts that call against the app's limits, so reset after; and
+  // before, so the previous scenario's minute window does not refuse it).
+  fake.reset();
   const warmUp = fake.createChat({ name: 'warm-up', members: [] });
   await lark.client.im.chatMembers.get({ path: { chat_id: warmUp }, params: { member_id_type: 'open_id' } });
   fake.reset();
