@@ -1,6 +1,6 @@
 import type { CardActionInput } from './events/card-action.event.js';
 import { EventDeliverer } from './events/event.deliverer.js';
-import type { UserMessageInput } from './events/user-message.event.js';
+import { storeUserFile, type UserFileInput, type UserMessageInput } from './events/user-message.event.js';
 import { createFakeLarkApp } from './fake-lark.app.js';
 import { createLocalServer } from './fake-lark.server.js';
 import { createState, resolveConfig } from './fake-lark.state.js';
@@ -16,7 +16,6 @@ import type {
   FaultRule,
   MemberInput,
 } from './fake-lark.types.js';
-import { randomHex } from './ids.js';
 import { LongConnectionHub } from './ws/long-connection.hub.js';
 
 /** A running imitation of the Lark Open Platform plus the controls tests need. */
@@ -71,11 +70,10 @@ export interface FakeLark {
     options?: DeliverOptions,
   ): Promise<DeliveryResult>;
   /**
-   * A file a user sends (as a `file` message: deliver it with `messageType: 'file'` and content
-   * `{file_key, file_name}`); returns its `file_v3_…` key. The bot reads it back through
-   * `GET /im/v1/messages/:id/resources/:key`.
+   * Stores a file a user sends and returns its `file_v3_…` key, for a message built by hand
+   * (`messageType: 'file'`, content `{file_key, file_name}`); `deliverUserMessage({file})` does both.
    */
-  addUserFile(input: { name: string; bytes: Buffer; contentType?: string }): string;
+  addUserFile(input: UserFileInput): string;
   /** Records a user message in the chat and delivers it as `im.message.receive_v1`. */
   deliverUserMessage(
     input: UserMessageInput & DeliverOptions,
@@ -153,19 +151,7 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
     expireTokens: () => state.tokens.expireAll(),
     forgetUuids: () => state.messages.forgetUuids(),
     deliverEvent: async (eventType, event, opts = {}) => deliverer.deliver('event', eventType, event, opts),
-    addUserFile(input) {
-      const key = `file_v3_00${randomHex(12)}`;
-      state.files.add({
-        key,
-        kind: 'file',
-        type: 'stream',
-        name: input.name,
-        contentType: input.contentType ?? 'application/octet-stream',
-        bytes: input.bytes,
-        createdAt: config.now(),
-      });
-      return key;
-    },
+    addUserFile: (input) => storeUserFile(state, input),
     deliverUserMessage: async (input) => deliverer.deliverUserMessage(input),
     deliverCardAction: async (input) => deliverer.deliverCardAction(input),
     urlVerification: async (opts = {}) => deliverer.urlVerification(opts.url),

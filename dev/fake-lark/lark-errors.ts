@@ -11,7 +11,7 @@ export const LarkCode = {
   tokenInvalid: 99991663,
   fieldValidation: 99992402,
   invalidParam: 230001,
-  /** 获取指定消息的内容 without the scope for group messages (code as the IM pages list it; unverified here). */
+  /** 获取指定消息的内容 of a group message without the scope `im:message.group_msg` (the page's error table). */
   lackOfPermission: 230027,
   botNotInChat: 230002,
   frequencyLimit: 230020,
@@ -22,7 +22,12 @@ export const LarkCode = {
   messageTooOld: 230031,
   chatNotFound: 232006,
   operatorNotInChat: 232011,
+  /** Also 获取消息中的资源文件's "Invalid request param." (a bad `type`, an unknown message). */
   fileInvalid: 234001,
+  /** 获取消息中的资源文件: "File not in message." (the key is not one the message carries). */
+  fileNotInMessage: 234003,
+  /** 获取消息中的资源文件: "App not in chat." (the bot is not in the message's chat). */
+  appNotInChat: 234004,
   fileTooLarge: 234006,
   userNotFound: 41050,
 } as const;

@@ -16,14 +16,19 @@ export interface Messenger {
   patchCard(chatId: string, messageId: string, card: CardJson): Promise<void>;
   /** Every human member of a chat, read page by page. */
   listChatMembers(chatId: string): Promise<{ openId: string; name: string }[]>;
-  /** The file a chat message carries (a `file` message someone sent), downloaded. */
+  /**
+   * The file a message in `chatId` carries (a `file` message someone sent), downloaded. A message of
+   * another chat is treated as not found: a command reads only its own group's messages.
+   */
   readMessageFile(chatId: string, messageId: string): Promise<MessageFile>;
 }
 
 /**
- * What reading a message's file found: the file, or why there is none. `no_permission`: the app may
- * not read group messages (the sensitive scope `im:message.group_msg` is not granted).
+ * What reading a message's file found: the file, or why there is none. `not_found`: no such message
+ * in the chat (unknown, recalled, or in another chat); `not_a_file`: the message carries no file;
+ * `no_permission`: the app may not read group messages (the sensitive scope `im:message.group_msg`
+ * is not granted); `too_large`: over what the bot reads.
  */
 export type MessageFile =
   | { ok: true; fileName: string; data: Buffer }
-  | { ok: false; reason: 'not_a_file' | 'no_permission' | 'too_large' };
+  | { ok: false; reason: 'not_found' | 'not_a_file' | 'no_permission' | 'too_large' };

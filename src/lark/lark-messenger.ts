@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { CardJson, Messenger } from '../domain/messenger.js';
+import type { CardJson, MessageFile, Messenger } from '../domain/messenger.js';
 import type { LarkClient } from './lark-client.js';
 import { checkBody, LarkApiError, NETWORK } from './lark-error.js';
 import type { PacedSender } from './paced-sender.js';
@@ -111,36 +111,109 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
       return members;
     },
     async readMessageFile(chatId, messageId) {
-      let body: { data?: { items?: { msg_type?: string; body?: { content?: string } }[] } };
+      let body: Awaited<ReturnType<typeof client.im.message.get>>;
       try {
         body = await sender.send({ chatId }, async () =>
           checkBody(await client.im.message.get({ path: { message_id: messageId } })),
         );
       } catch (error) {
-        if (error instanceof LarkApiError && error.code === LACK_OF_PERMISSION)
-          return { ok: false, reason: 'no_permission' };
+        const reason = error instanceof LarkApiError ? MESSAGE_GET_REFUSALS[error.code] : undefined;
+        if (reason) return { ok: false, reason };
         throw error;
       }
       const message = body.data?.items?.[0];
-      if (message?.msg_type !== 'file') return { ok: false, reason: 'not_a_file' };
-      const content = JSON.parse(message.body?.content ?? '{}') as { file_key?: string; file_name?: string };
-      if (!content.file_key) return { ok: false, reason: 'not_a_file' };
-      const fileKey = content.file_key;
-      const resource = await sender.send({ chatId }, () =>
-        client.im.messageResource.get({
-          path: { message_id: messageId, file_key: fileKey },
-          params: { type: 'file' },
-        }),
-      );
-      const data = await readLimited(resource.getReadableStream(), MAX_MESSAGE_FILE_BYTES);
+      // A command reads only its own group's messages (an id typed into a confirm could name another).
+      if (!message || message.deleted || message.chat_id !== chatId)
+        return { ok: false, reason: 'not_found' };
+      const content = message.msg_type === 'file' ? fileContent(message.body?.content) : undefined;
+      if (!content) return { ok: false, reason: 'not_a_file' };
+      let data: Buffer | undefined;
+      try {
+        data = await sender.send({ chatId }, async () => {
+          const resource = await withJsonErrorBody(() =>
+            client.im.messageResource.get({
+              path: { message_id: messageId, file_key: content.fileKey },
+              params: { type: 'file' },
+            }),
+          );
+          return readLimited(resource.getReadableStream(), MAX_MESSAGE_FILE_BYTES);
+        });
+      } catch (error) {
+        const reason = error instanceof LarkApiError ? RESOURCE_REFUSALS[error.code] : undefined;
+        if (reason) return { ok: false, reason };
+        throw error;
+      }
       if (!data) return { ok: false, reason: 'too_large' };
-      return { ok: true, fileName: content.file_name ?? 'file', data };
+      return { ok: true, fileName: content.fileName, data };
     },
   };
 }
 
-/** 获取指定消息的内容 without the permission to read group messages (im:message.group_msg). */
-const LACK_OF_PERMISSION = 230027;
+type Refusal = Exclude<MessageFile, { ok: true }>['reason'];
+
+/**
+ * 获取指定消息的内容's answers that mean "no file to read here" (its error table): 230001 invalid
+ * parameter (an unknown id), 230002 bot not in the chat, 230050 invisible to the bot, 230110
+ * deleted; 230027 missing permission (a group message needs `im:message.group_msg`).
+ */
+const MESSAGE_GET_REFUSALS: Partial<Record<number, Refusal>> = {
+  230001: 'not_found',
+  230002: 'not_found',
+  230050: 'not_found',
+  230110: 'not_found',
+  230027: 'no_permission',
+};
+
+/**
+ * 获取消息中的资源文件's (its error table): 230110 deleted, 234004 app not in chat, 234040
+ * invisible; 234003 file not in message, 234043 unsupported message type; 234037 over 100 MB.
+ */
+const RESOURCE_REFUSALS: Partial<Record<number, Refusal>> = {
+  230110: 'not_found',
+  234004: 'not_found',
+  234040: 'not_found',
+  234003: 'not_a_file',
+  234043: 'not_a_file',
+  234037: 'too_large',
+};
+
+/** A file message's content `{"file_key","file_name"}`, or undefined when it carries no key. */
+function fileContent(raw: string | undefined): { fileKey: string; fileName: string } | undefined {
+  try {
+    const parsed = JSON.parse(raw ?? '{}') as { file_key?: unknown; file_name?: unknown };
+    if (typeof parsed.file_key !== 'string' || parsed.file_key === '') return undefined;
+    return {
+      fileKey: parsed.file_key,
+      fileName: typeof parsed.file_name === 'string' && parsed.file_name !== '' ? parsed.file_name : 'file',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A download's error answer arrives as a stream (the SDK asks for `responseType: 'stream'`), so
+ * Lark's `{code,msg}` is read into `response.data` before the error is classified.
+ */
+async function withJsonErrorBody<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (thrown) {
+    const response = (thrown as { response?: { data?: unknown } }).response;
+    if (response?.data && typeof (response.data as Readable).pipe === 'function') {
+      const bytes = await readLimited(response.data as Readable, MAX_ERROR_BODY_BYTES).catch(() => undefined);
+      try {
+        response.data = bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
+      } catch {
+        response.data = undefined;
+      }
+    }
+    throw thrown;
+  }
+}
+
+/** An error answer is a short JSON object; more is not read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** Largest file the bot reads from a message: a notice is a few hundred KB at most. */
 const MAX_MESSAGE_FILE_BYTES = 20 * 1024 * 1024;

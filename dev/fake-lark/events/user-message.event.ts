@@ -1,7 +1,33 @@
 import type { FakeState } from '../fake-lark.state.js';
 import type { FakeMessage, FakeUser, MemberInput, MentionRecord } from '../fake-lark.types.js';
-import { newId, unionIdOf } from '../ids.js';
+import { newId, randomHex, unionIdOf } from '../ids.js';
 import { atTag, toPlaceholders } from '../mentions.js';
+
+/** A file a user sends: its name, its bytes and (optionally) their MIME type. */
+export interface UserFileInput {
+  name: string;
+  bytes: Buffer;
+  /** @defaultValue 'application/octet-stream' */
+  contentType?: string;
+}
+
+/**
+ * Stores a file a user sends, as Lark keeps the file of a user's `file` message; returns its
+ * `file_v3_…` key. The bot reads it back with `GET /im/v1/messages/:id/resources/:key?type=file`.
+ */
+export function storeUserFile(state: FakeState, file: UserFileInput): string {
+  const key = `file_v3_00${randomHex(12)}`;
+  state.files.add({
+    key,
+    kind: 'file',
+    type: 'stream',
+    name: file.name,
+    contentType: file.contentType ?? 'application/octet-stream',
+    bytes: file.bytes,
+    createdAt: state.config.now(),
+  });
+  return key;
+}
 
 /** A user message to put in a chat and deliver as `im.message.receive_v1`. */
 export interface UserMessageInput {
@@ -17,6 +43,11 @@ export interface UserMessageInput {
   messageType?: string;
   /** Content object for non-text types (sent as is, JSON-encoded). */
   content?: Record<string, unknown>;
+  /**
+   * A file message: the file is stored and the message is `file` with content `{file_key, file_name}`
+   * (what Lark's receive event and 获取指定消息的内容 carry); `text`, `messageType` and `content` are ignored.
+   */
+  file?: UserFileInput;
   parentId?: string;
 }
 
@@ -30,7 +61,10 @@ export function buildUserMessage(
   if (!chat) throw new Error(`fake-lark: no chat ${input.chatId}`);
   const sender =
     chats.user(input.senderOpenId) ?? chats.registerUser({ openId: input.senderOpenId, name: '' });
-  const messageType = input.messageType ?? 'text';
+  const messageType = input.file ? 'file' : (input.messageType ?? 'text');
+  const content = input.file
+    ? { file_key: storeUserFile(state, input.file), file_name: input.file.name }
+    : input.content;
   const composed = [
     input.mentionBot ? atTag(config.botOpenId, config.botName) : '',
     input.text ?? '',
@@ -42,7 +76,7 @@ export function buildUserMessage(
     openId === config.botOpenId ? config.botName : chats.user(openId)?.name;
   const placed = toPlaceholders(composed, nameOf);
   const rawContent =
-    messageType === 'text' ? JSON.stringify({ text: placed.text }) : JSON.stringify(input.content ?? {});
+    messageType === 'text' ? JSON.stringify({ text: placed.text }) : JSON.stringify(content ?? {});
   const now = config.now();
   const parent = input.parentId ? state.messages.get(input.parentId) : undefined;
   const message: FakeMessage = {

@@ -37,6 +37,10 @@ const messageBody = z.object({
   mention_bot: z.boolean().default(false),
   mentions: z.array(member).default([]),
   parent_id: z.string().optional(),
+  /** A file message: the file's name and its bytes in base64. */
+  file: z
+    .object({ name: z.string().min(1), base64: z.base64(), content_type: z.string().optional() })
+    .optional(),
 });
 const cardActionBody = z.object({
   chat_id: z.string(),
@@ -120,6 +124,15 @@ export function inspectRoutes(controls: FakeControls): Router {
       mentionBot: body.mention_bot,
       mentions: body.mentions.map((m) => ({ openId: m.open_id, name: m.name })),
       ...(body.parent_id ? { parentId: body.parent_id } : {}),
+      ...(body.file
+        ? {
+            file: {
+              name: body.file.name,
+              bytes: Buffer.from(body.file.base64, 'base64'),
+              ...(body.file.content_type ? { contentType: body.file.content_type } : {}),
+            },
+          }
+        : {}),
     };
     await answer(res, () => controls.deliverUserMessage(input), req.query.wait === 'false');
   });

@@ -1,8 +1,7 @@
 import { DomainError, fail } from '../../domain/errors.js';
 import type { MessageFile } from '../../domain/messenger.js';
-import { groupTakenMessage, importIntoGroup } from '../../domain/plan/import-into-group.js';
+import { importIntoGroup, importTarget } from '../../domain/plan/import-into-group.js';
 import { NoticeParseError, type Plan, parseNotice } from '../../domain/plan/index.js';
-import type { StoredPlan } from '../../domain/plan/stored-plan.js';
 import { renderImportPreview, renderImportResult } from '../../render/import.card.js';
 import { defineCommand } from '../command.js';
 import type { UnboundContext } from '../context.js';
@@ -14,10 +13,12 @@ const FILE_MESSAGE_ID = /^om_[0-9A-Za-z_-]{1,64}$/;
 
 /** Why a file could not be read, as the office is told. */
 const UNREADABLE: Record<Exclude<MessageFile, { ok: true }>['reason'], string> = {
+  not_found:
+    '找不到该文件消息：它可能已撤回，或不在本群。请在本群重新发送方案通知文件，再回复该文件发送 @督办助手 /导入。',
   not_a_file: '回复的消息不是文件。请先在群里发送方案通知文件，再回复该文件发送 @督办助手 /导入。',
   no_permission:
     '机器人没有读取群消息的权限（im:message.group_msg），无法读取该文件。请企业管理员在开放平台为应用开通该权限后重试。',
-  too_large: '文件过大，不像一份方案通知（上限 20 MB）。',
+  too_large: '文件过大，不像一份方案通知（上限 20 MB）。未导入任何内容。',
 };
 
 /**
@@ -62,12 +63,8 @@ async function readNotice(
   }
 }
 
-/** `/导入` in a group, bound (`bound` is its plan) or not yet. */
-async function runImport(
-  ctx: UnboundContext,
-  args: ImportArgs,
-  bound: StoredPlan | undefined,
-): Promise<void> {
+/** `/导入` in a group, bound to its plan or not yet (then only for an office admin from the settings). */
+async function runImport(ctx: UnboundContext, args: ImportArgs): Promise<void> {
   if (ctx.event.kind === 'message' && ctx.event.chatType === 'p2p')
     fail('BAD_INPUT', '请在要督办的工作群里发送方案通知文件，再回复该文件发送 @督办助手 /导入。');
   if (args.action === 'cancel') return ctx.reply('已取消，未导入任何内容。');
@@ -77,9 +74,8 @@ async function runImport(
       : ((ctx.event.kind === 'message' ? ctx.event.parentId : undefined) ??
         fail('BAD_INPUT', '请先在群里发送方案通知文件（.txt），再回复该文件发送 @督办助手 /导入。'));
   const { plan, fileName } = await readNotice(ctx, fileMessageId);
-  if (bound && bound.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(bound.planId, plan.docNo));
   if (args.action === 'preview') {
-    const existing = await ctx.tenancy.catalog.get(plan.docNo);
+    const existing = await importTarget(ctx.tenancy, ctx.event.chatId, plan);
     return ctx.replyCard(renderImportPreview({ plan, fileName, fileMessageId, existing }));
   }
   const result = await importIntoGroup(ctx.tenancy, ctx.caller, {
@@ -112,6 +108,6 @@ export const importCommand = defineCommand<ImportArgs>({
       return { action: 'confirm', fileMessageId: id };
     throw badInput('导入的格式不对：回复方案通知文件发送 /导入，再按卡片上的“确认导入”。', usage);
   },
-  run: (ctx, args) => runImport(ctx, args, ctx.plan),
-  runUnbound: (ctx, args) => runImport(ctx, args, undefined),
+  run: runImport,
+  runUnbound: runImport,
 });

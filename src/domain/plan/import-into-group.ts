@@ -5,6 +5,8 @@ import { type Caller, OFFICE_UNIT } from '../members/member.js';
 import { bindMember } from '../members/members.service.js';
 import { type ImportSummary, importPlan } from './import-plan.js';
 import type { Plan } from './plan.js';
+import { archivedNote } from './plan-admin.js';
+import type { StoredPlan } from './stored-plan.js';
 
 /** One group serves one plan: the refusal when `chatId` already serves another. */
 export function groupTakenMessage(takenBy: string, wanted: string): string {
@@ -12,10 +14,23 @@ export function groupTakenMessage(takenBy: string, wanted: string): string {
 }
 
 /**
+ * Whether the notice may be imported into `chatId`, checked for the preview and again on 确认导入:
+ * a group serving another plan refuses (naming it), and so does an archived plan of the same 文号
+ * (nothing of it may change). Returns the stored plan of that 文号 (a re-import) or null (a new one).
+ */
+export async function importTarget(tenancy: Tenancy, chatId: string, plan: Plan): Promise<StoredPlan | null> {
+  const holder = await tenancy.catalog.byChat(chatId);
+  if (holder && holder.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(holder.planId, plan.docNo));
+  const existing = await tenancy.catalog.get(plan.docNo);
+  if (existing?.status === 'archived') fail('INVALID_STATE', `${archivedNote(existing)}未导入任何内容。`);
+  return existing;
+}
+
+/**
  * 确认导入 in a work group: imports the notice as its plan (a re-import of the group's own 文号
  * updates it: texts and deadlines with history, reports kept, dropped tasks withdrawn), binds the
- * plan to the group, and binds the office person who confirmed as the plan's office member. A group
- * that serves another plan is refused before anything is stored; of two plans claiming one group at
+ * plan to the group, and binds the office person who confirmed as the plan's office member. What
+ * `importTarget` refuses is refused before anything is stored; of two plans claiming one group at
  * once, the chat binding (a unique key) lets one win, and the other is told which.
  */
 export async function importIntoGroup(
@@ -25,8 +40,7 @@ export async function importIntoGroup(
 ): Promise<{ summary: ImportSummary; officeBound: boolean }> {
   const { chatId, plan, source } = input;
   if (!caller.isOffice) fail('OFFICE_ONLY', '/导入 仅限县优化营商环境办督办员使用。');
-  const holder = await tenancy.catalog.byChat(chatId);
-  if (holder && holder.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(holder.planId, plan.docNo));
+  await importTarget(tenancy, chatId, plan);
   const deps = tenancy.forPlan(plan.docNo);
   const existing = await deps.repos.plans.current();
   // The straight line that judges slow progress starts when the plan is first imported, and stays.

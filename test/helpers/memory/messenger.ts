@@ -304,10 +304,14 @@ export function createMemoryMessenger(clock: Clock): MemoryMessenger {
     },
     async readMessageFile(chatId, messageId) {
       calls.push({ method: 'readMessageFile', chatId, messageId });
-      const message = parentOf(messageId);
-      // As the fake: reading a group message needs im:message.group_msg; a direct message does not.
+      const message = byId.get(messageId);
+      // As the Lark messenger maps the fake's answers, in their order: an unknown id (230001) is not
+      // found; reading a group message needs im:message.group_msg (230027), a direct one not; a
+      // message of another chat is not found.
+      if (!message) return { ok: false, reason: 'not_found' };
       if (!message.chatId.startsWith('oc_p2p_') && !this.canReadGroupMessages)
         return { ok: false, reason: 'no_permission' };
+      if (message.chatId !== chatId) return { ok: false, reason: 'not_found' };
       if (message.msgType !== 'file' || !message.file) return { ok: false, reason: 'not_a_file' };
       return { ok: true, fileName: message.file.fileName, data: Buffer.from(message.file.data) };
     },

@@ -38,13 +38,12 @@ describe('/导入 a notice file in a new work group', () => {
     await h?.close();
   });
 
+  /** The office sends the notice as a file message (no @: the bot ignores it, or is not even sent it). */
   async function sendNotice(): Promise<string> {
-    const fileKey = h.fake.addUserFile({ name: '崇义县整改方案.txt', bytes: Buffer.from(NOTICE_B, 'utf8') });
     const { messageId } = await h.fake.deliverUserMessage({
       chatId: group,
       senderOpenId: PEOPLE.office.openId,
-      messageType: 'file',
-      content: { file_key: fileKey, file_name: '崇义县整改方案.txt' },
+      file: { name: '崇义县整改方案.txt', bytes: Buffer.from(NOTICE_B, 'utf8'), contentType: 'text/plain' },
     });
     return messageId;
   }

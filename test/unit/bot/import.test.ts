@@ -105,6 +105,65 @@ describe('/导入 a notice file in a work group', () => {
     expect(await m.tenancy.catalog.get(B_DOC_NO)).toBeNull();
   });
 
+  it('in a bound group: the plan’s own 督办员 may re-import, a unit member is refused', async () => {
+    const [preview] = await importReply();
+    await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
+    const plan = m.tenancy.forPlan(B_DOC_NO);
+    const bind = (who: { openId: string; name: string }, unit: string, role: 'liaison' | 'office') =>
+      plan.repos.members.bind({ ...who, unit, role, boundBy: PEOPLE.office.openId, boundAt: m.clock.now() });
+    await bind(PEOPLE.tax, '税务局', 'liaison');
+    await bind(PEOPLE.court, '县优化营商环境办', 'office');
+    const [refused] = await importReply('/导入', PEOPLE.tax);
+    expect(textOf(refused)).toBe('/导入 仅限县优化营商环境办督办员使用。');
+    const [again] = await importReply('/导入', PEOPLE.court);
+    expect(titleOf(again)).toBe('更新整改方案：请确认');
+    // The card's button is routed like the typed command: a unit member pressing it is refused too.
+    const [pressed] = await m.press(PEOPLE.tax, again as MemoryMessage, '确认导入');
+    expect(textOf(pressed)).toBe('/导入 仅限县优化营商环境办督办员使用。');
+    const [updated] = await m.press(PEOPLE.court, again as MemoryMessage, '确认导入');
+    expect(textOf(updated)).toContain('未变 46 项');
+    // The same notice again changes nothing, and is not audited again; the 督办员 stays as bound.
+    expect(await plan.repos.audit.list({ action: 'plan.import' })).toHaveLength(1);
+    expect(await plan.repos.members.get(PEOPLE.court.openId)).toMatchObject({ role: 'office' });
+  });
+
+  it('refuses an archived plan’s 文号 and a file message of another group, storing nothing', async () => {
+    const [preview] = await importReply();
+    await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
+    const other = 'oc_another_group';
+    m.messenger.addChat(other, Object.values(PEOPLE));
+    // A confirm naming a file message of another group (typed by hand) reads nothing there.
+    const [foreign] = await m.say(PEOPLE.office, `/导入 确认 ${file}`, { chatId: other });
+    expect(textOf(foreign)).toMatch(/^找不到该文件消息：它可能已撤回，或不在本群。/);
+    expect(await m.tenancy.catalog.byChat(other)).toBeNull();
+    await m.tenancy.forPlan(B_DOC_NO).repos.plans.archive({
+      actor: PEOPLE.office.openId,
+      actorName: PEOPLE.office.name,
+      at: m.clock.now(),
+    });
+    const again = m.messenger.receiveFile({
+      chatId: other,
+      senderOpenId: PEOPLE.office.openId,
+      fileName: '崇义县整改方案.txt',
+      data: Buffer.from(NOTICE_B, 'utf8'),
+    });
+    const [archived] = await m.say(PEOPLE.office, '/导入', { chatId: other, replyTo: again });
+    expect(textOf(archived)).toMatch(/^本方案已由 高志平 于 .* 结案.*未导入任何内容。$/);
+    expect(await m.tenancy.catalog.byChat(other)).toBeNull();
+  });
+
+  it('shows the parser’s notes in the preview: a notice without a report day gets 25 and says so', async () => {
+    const noDay = m.messenger.receiveFile({
+      chatId: GROUP,
+      senderOpenId: PEOPLE.office.openId,
+      fileName: '无报送日.txt',
+      data: Buffer.from(NOTICE_B.replace('要在每月25日前', '要按时'), 'utf8'),
+    });
+    const [preview] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP, replyTo: noDay });
+    expect(textOf(preview)).toContain('**解析提示**');
+    expect(textOf(preview)).toContain('未找到“每月X日前”报送日，默认 25 日');
+  });
+
   it('refuses anyone but an office admin in a group that serves no plan, with the one line', async () => {
     const [reply] = await importReply('/导入', PEOPLE.tax);
     expect(textOf(reply)).toBe(NOT_SUPERVISED_REPLY);
