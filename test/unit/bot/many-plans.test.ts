@@ -20,7 +20,7 @@ import { performDuePosts } from '../../helpers/simulation.js';
  * kind is checked for the other county's name and for the other plan's report texts.
  */
 const SEED = readFileSync(
-  new URL('../../../../shared/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
+  new URL('../../../config/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
   'utf8',
 );
 const B_DOC_NO = '崇营商〔2023〕2号';
