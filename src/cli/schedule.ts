@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaults } from '../../config/defaults.js';
 import { readHolidayOverrides } from '../../config/holidays.js';
 import { loadPlanFile } from '../app/load-plan-file.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import { atLocal, local } from '../domain/clock.js';
+import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Task } from '../domain/tasks/task.js';
 import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
@@ -10,122 +13,188 @@ import { createStorage } from '../persistence/repositories/index.js';
 import { DEFAULT_POST_TIMES } from '../supervision/post-kinds.js';
 import { previewSchedule } from '../supervision/preview.js';
 
-const USAGE = `用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30 [--plan <方案文号>]
-  列出区间内全部自动推送和逾期黄牌（数据来自 MONGODB_URI：默认每个已绑定群的在办方案，--plan 只列一个；
-  未设置时来自 PLAN_FILE 方案，视所有事项为未完成）`;
+/** Where the tool writes; the entry point passes process streams, tests may pass buffers. */
+export interface ScheduleIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = [
+  '用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30 [--plan <方案文号>]',
+  '  按方案逐行列出区间内全部自动推送和逾期黄牌（时间⇥类别⇥内容⇥方案）；默认为每个已绑定群的在办方案，--plan 只列该方案',
+  '  （every automatic post and overdue card in the range, one line each: time, kind, what, plan; by default',
+  '  for each active plan served in a chat, or only the plan named by --plan）',
+  '  数据来自 MONGODB_URI；未设置时来自 PLAN_FILE 方案，视所有事项为未完成',
+  '  （from MONGODB_URI; without it from the PLAN_FILE notice, every task taken as open）',
+].join('\n');
 
 type PreviewTask = Pick<Task, 'code' | 'deadline' | 'state' | 'leadUnits'>;
 
-/** One plan's report day and tasks, as the preview needs them. */
-interface PlanTasks {
+/** One plan to preview: its id, report day and tasks, and a note when the worker posts nothing for it. */
+interface PreviewPlan {
   planId: string;
   reportDay: number;
   tasks: PreviewTask[];
+  /** Why the worker makes none of these posts (archived, or in no group); unset when it does. */
+  silent?: string;
+}
+
+/** Thrown for a plan that cannot be previewed: the message goes to stderr, exit 2. */
+class NoPlanError extends Error {}
+
+/** The notice file's plan (no database): every task taken as open. */
+function planFromFile(env: NodeJS.ProcessEnv, wanted: string | undefined): PreviewPlan[] {
+  const file = env.PLAN_FILE ?? defaults.planFile;
+  const plan = loadPlanFile(file, env.PLAN_OVERLAY);
+  if (wanted !== undefined && wanted !== plan.docNo)
+    throw new NoPlanError(
+      `方案文件 ${file} 是 ${plan.docNo}，不是 ${wanted}（the notice file holds another plan）`,
+    );
+  const tasks = plan.indicators.flatMap((i) =>
+    i.tasks.map((t) => ({
+      code: t.code,
+      deadline: t.deadline,
+      state: 'open' as const,
+      leadUnits: t.leadUnits ?? i.leadUnits,
+    })),
+  );
+  return [{ planId: plan.docNo, reportDay: plan.reportDay, tasks }];
 }
 
 /**
- * The plans to preview: from the database when MONGODB_URI is set (the one named by `--plan`, else
- * every active plan served in a group: the ones whose posts the scheduler makes), else the notice file.
+ * The plans whose posts the worker makes (active, served in a group; posts go to the first group),
+ * or the one named: read from the database, nothing written.
  */
-async function loadPlans(wanted: string | undefined): Promise<{ plans: PlanTasks[]; source: string }> {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) {
-    const file = process.env.PLAN_FILE ?? defaults.planFile;
-    const plan = loadPlanFile(file, process.env.PLAN_OVERLAY);
-    if (wanted !== undefined && wanted !== plan.docNo)
-      throw new Error(`${file} 的文号是 ${plan.docNo}，不是 ${wanted}（the notice is another plan）`);
-    const tasks = plan.indicators.flatMap((i) =>
-      i.tasks.map((t) => ({
-        code: t.code,
-        deadline: t.deadline,
-        state: 'open' as const,
-        leadUnits: t.leadUnits ?? i.leadUnits,
-      })),
-    );
-    return { plans: [{ planId: plan.docNo, reportDay: plan.reportDay, tasks }], source: file };
-  }
+async function plansFromDatabase(uri: string, wanted: string | undefined): Promise<PreviewPlan[]> {
   const connection = await connectMongo(uri);
   try {
     const storage = createStorage(connection);
     const all = await storage.catalog.list();
-    const chosen =
-      wanted === undefined
-        ? all.filter((p) => p.status === 'active' && p.chats.length > 0)
-        : all.filter((p) => p.planId === wanted);
-    if (wanted !== undefined && chosen.length === 0)
-      throw new Error(
-        `没有方案 ${wanted}（unknown plan）；现有：${all.map((p) => p.planId).join('、') || '无'}`,
-      );
-    const plans: PlanTasks[] = [];
-    for (const plan of chosen)
+    let chosen: StoredPlan[];
+    if (wanted !== undefined) {
+      const plan = all.find((p) => p.planId === wanted);
+      if (!plan)
+        throw new NoPlanError(
+          [
+            `没有方案 ${wanted}（unknown plan）。现有方案（plans）：`,
+            ...all.map((p) => `  ${p.planId}  ${p.title}`),
+          ].join('\n'),
+        );
+      chosen = [plan];
+    } else {
+      chosen = all.filter((p) => p.status === 'active' && p.chats.length > 0);
+    }
+    const plans: PreviewPlan[] = [];
+    for (const plan of chosen) {
+      const silent = silenceOf(plan);
       plans.push({
         planId: plan.planId,
         reportDay: plan.reportDay,
         tasks: await storage.forPlan(plan.planId).tasks.list(plan.planId),
+        ...(silent !== undefined && { silent }),
       });
-    return { plans, source: 'MONGODB_URI' };
+    }
+    return plans;
   } finally {
     await disconnectMongo(connection);
   }
 }
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+/** Why the worker posts nothing for a plan, if it does not. */
+function silenceOf(plan: StoredPlan): string | undefined {
+  if (plan.status === 'archived') return '已结案，不再推送（archived: nothing is posted）';
+  if (plan.chats.length === 0) return '未绑定群，不会推送（in no chat: nothing is posted）';
+  return undefined;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The options of `preview`; a message when they are wrong. */
+function readArgs(argv: string[]): { from: string; to: string; plan?: string } | string {
   const [command, ...args] = argv;
-  const from = option(args, '--from');
-  const to = option(args, '--to');
-  if (
-    command !== 'preview' ||
-    !from ||
-    !to ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(to) ||
-    from > to
-  ) {
-    console.error(USAGE);
+  if (command !== 'preview')
+    return command === undefined ? '' : `未知子命令：${command}（unknown subcommand）`;
+  const values: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i]!;
+    const value = args[i + 1];
+    if (!['--from', '--to', '--plan'].includes(name)) return `未知参数：${name}（unknown argument）`;
+    if (value === undefined || value.startsWith('--')) return `${name} 缺少值（${name} needs a value）`;
+    if (values[name] !== undefined) return `${name} 只能给一次（${name} given twice）`;
+    values[name] = value;
+  }
+  const { '--from': from, '--to': to, '--plan': plan } = values;
+  if (!from || !to) return '应给出 --from 和 --to（--from and --to are required）';
+  for (const day of [from, to])
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || local(atLocal(`${day} 00:00`)).format('YYYY-MM-DD') !== day)
+      return `日期应为 YYYY-MM-DD：${day}（expected a date YYYY-MM-DD）`;
+  if (from > to) return `--from 晚于 --to（--from is after --to）`;
+  return { from, to, ...(plan !== undefined && { plan }) };
+}
+
+/**
+ * `schedule preview --from d --to d [--plan p]`: one block of lines per plan, each line
+ * `YYYY-MM-DD HH:mm<TAB>kind<TAB>what it does<TAB>planId`; the count on stderr. Returns the exit
+ * code: 0 done, 2 usage error or unknown plan.
+ */
+export async function runScheduleCli(
+  argv: string[],
+  io: ScheduleIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const args = readArgs(argv);
+  if (typeof args === 'string') {
+    io.err(args ? `${args}\n${USAGE}` : USAGE);
     return 2;
   }
-  const wanted = option(args, '--plan');
-  if (args.includes('--plan') && !wanted) {
-    console.error(USAGE);
-    return 2;
-  }
-  let loaded: Awaited<ReturnType<typeof loadPlans>>;
+  let plans: PreviewPlan[];
   try {
-    loaded = await loadPlans(wanted);
+    plans = env.MONGODB_URI
+      ? await plansFromDatabase(env.MONGODB_URI, args.plan)
+      : planFromFile(env, args.plan);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof NoPlanError)) throw error;
+    io.err(error.message);
     return 2;
   }
   const calendar = createWorkdayCalendar(readHolidayOverrides());
+  const cycle = resolveCycleSettings();
+  const from = atLocal(`${args.from} 00:00`);
+  const to = atLocal(
+    `${local(atLocal(`${args.to} 00:00`))
+      .add(1, 'day')
+      .format('YYYY-MM-DD')} 00:00`,
+  );
   let count = 0;
-  for (const { planId, reportDay, tasks } of loaded.plans) {
+  for (const plan of plans) {
+    if (plan.silent) io.err(`提示（note）：方案 ${plan.planId} ${plan.silent}`);
     const lines = previewSchedule({
-      from: atLocal(`${from} 00:00`),
-      to: atLocal(
-        `${local(atLocal(`${to} 00:00`))
-          .add(1, 'day')
-          .format('YYYY-MM-DD')} 00:00`,
-      ),
-      reportDay,
+      from,
+      to,
+      reportDay: plan.reportDay,
       calendar,
-      cycle: resolveCycleSettings(),
+      cycle,
       times: DEFAULT_POST_TIMES,
-      tasks,
+      tasks: plan.tasks,
     });
-    // One block per plan, each line tab-separated: time, kind, what it does, plan.
     for (const line of lines)
-      process.stdout.write(
-        `${local(line.at).format('YYYY-MM-DD HH:mm')}\t${line.kind}\t${line.about}\t${planId}\n`,
-      );
+      io.out(`${local(line.at).format('YYYY-MM-DD HH:mm')}\t${line.kind}\t${line.about}\t${plan.planId}\n`);
     count += lines.length;
   }
-  console.error(`共 ${count} 条，${loaded.plans.length} 个方案（${loaded.source}）`);
+  const source = env.MONGODB_URI ? 'MONGODB_URI' : (env.PLAN_FILE ?? defaults.planFile);
+  if (plans.length === 0)
+    io.err(
+      '没有已绑定群的在办方案，可用 --plan 指定（no active plan is served in a chat; name one with --plan）',
+    );
+  io.err(`共 ${count} 条，${plans.length} 个方案（${source}）`);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** True when this module is the process entry (`tsx src/cli/schedule.ts`), not an import. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
+}
+
+if (isEntryPoint()) {
+  const io: ScheduleIo = { out: (t) => process.stdout.write(t), err: (t) => console.error(t) };
+  process.exitCode = await runScheduleCli(process.argv.slice(2), io);
+}

@@ -122,3 +122,148 @@ describe('npm run plan -- import / export against the Mongo-wire server', () => 
     await expect(plan('export', 'not-a-spreadsheet.txt')).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('two plans with the same task codes, in a database of their own', () => {
+  const FIRST = '上营商〔2023〕1号';
+  const SECOND = '上营商〔2024〕2号';
+  const FIRST_CHAT = 'oc_cli_first_group';
+  const SECOND_CHAT = 'oc_cli_second_group';
+  const dir = mkdtempSync(join(tmpdir(), 'duban-cli-plans-'));
+  const uri = `${inject('mongoUri')}/cli_plans_${Date.now()}`;
+  const { LARK_CHAT_ID: _chat, ...inherited } = process.env;
+  const env = { ...inherited, MONGODB_URI: uri, BOT_NOW: '2023-06-10T10:00:00+08:00' };
+  const plan = (...args: string[]) => run('npx', ['tsx', 'src/cli/plan.ts', ...args], { env });
+  const preview = (...args: string[]) =>
+    run(
+      'npx',
+      ['tsx', 'src/cli/schedule.ts', 'preview', '--from', '2023-07-24', '--to', '2023-07-24', ...args],
+      {
+        env,
+      },
+    );
+  const listed = async () =>
+    JSON.parse((await plan('list')).stdout) as { planId: string; chats: string[]; tasks: number }[];
+
+  /** The seed under another 文号 and title, optionally without task 15.3. */
+  function noticeFile(name: string, docNo: string, year: string, without153 = false): string {
+    let text = readFileSync(SEED, 'utf8')
+      .replace(FIRST, docNo)
+      .replaceAll('上犹县 2022 年度省营商环境', `上犹县 ${year} 年度省营商环境`);
+    if (without153)
+      text = text.replace(/问题三：信用信息应用水平有待提升[\s\S]*?整改时限：2023年7月底前。\n\n/, '');
+    if (!text.includes(docNo) || text.includes('信用信息应用水平有待提升') !== !without153)
+      throw new Error('the seed changed');
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  }
+
+  /** A run expected to fail: its exit code and streams. */
+  async function failed(
+    running: Promise<unknown>,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      await running;
+    } catch (error) {
+      return error as { code: number; stdout: string; stderr: string };
+    }
+    throw new Error('the command succeeded');
+  }
+
+  afterAll(async () => {
+    const connection = await mongoose.createConnection(uri, { directConnection: true }).asPromise();
+    await connection.dropDatabase();
+    await connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('binds each plan to its chat; binding a plan to its own chat again is fine', async () => {
+    const first = await plan('import', SEED, '--chat', FIRST_CHAT);
+    expect(first.stdout).toContain('新增 created: 46');
+    expect(first.stdout).toContain(`已绑定群 ${FIRST_CHAT}（bound to chat）`);
+    const again = await plan('import', SEED, '--chat', FIRST_CHAT);
+    expect(again.stdout).toContain('未变 unchanged: 46');
+    expect(again.stdout).toContain(`本方案的群 chats: ${FIRST_CHAT}\n`);
+
+    const second = await plan('import', noticeFile('second.txt', SECOND, '2023'), '--chat', SECOND_CHAT);
+    expect(second.stdout).toContain(`已导入 ${SECOND}（imported）`);
+    expect(second.stdout).toContain('新增 created: 46');
+    expect(second.stdout).toContain(`已绑定群 ${SECOND_CHAT}`);
+  });
+
+  it('withdraws a task in one plan only, and lists live task counts per plan', async () => {
+    const { stdout } = await plan('import', noticeFile('second-less.txt', SECOND, '2023', true));
+    expect(stdout).toContain('撤销 withdrawn: 1 (15.3)');
+    expect(JSON.parse((await plan('list')).stdout)).toEqual([
+      {
+        planId: FIRST,
+        docNo: FIRST,
+        title: '上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案',
+        chats: [FIRST_CHAT],
+        tasks: 46,
+        status: 'active',
+      },
+      {
+        planId: SECOND,
+        docNo: SECOND,
+        title: '上犹县 2023 年度省营商环境第三方评价反馈问题整改提升工作方案',
+        chats: [SECOND_CHAT],
+        tasks: 45,
+        status: 'active',
+      },
+    ]);
+  });
+
+  it('refuses a chat bound to another plan before storing anything (exit 3)', async () => {
+    const third = noticeFile('third.txt', '上营商〔2024〕3号', '2024');
+    const refused = await failed(plan('import', third, '--chat', FIRST_CHAT));
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`群 ${FIRST_CHAT} 已绑定方案 ${FIRST}`);
+    expect(refused.stderr).toContain(`chat ${FIRST_CHAT} is already bound to plan ${FIRST}`);
+    expect(refused.stderr).toContain('未导入任何内容（nothing was imported）');
+    const taken = await failed(plan('import', join(dir, 'second-less.txt'), '--chat', FIRST_CHAT));
+    expect(taken.code).toBe(3);
+    expect((await listed()).map((p) => [p.planId, p.chats])).toEqual([
+      [FIRST, [FIRST_CHAT]],
+      [SECOND, [SECOND_CHAT]],
+    ]);
+  });
+
+  it('exports a named plan only; without --plan it names the plans, an unknown one exits 2', async () => {
+    const out = join(dir, '台账.xlsx');
+    const ambiguous = await failed(plan('export', out));
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('several plans: choose one with --plan');
+    expect(ambiguous.stderr).toContain(`  ${FIRST}  上犹县 2022 年度`);
+    expect(ambiguous.stderr).toContain(`  ${SECOND}  上犹县 2023 年度`);
+    const unknown = await failed(plan('export', out, '--plan', '上营商〔2099〕9号'));
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown plan') });
+
+    const { stdout } = await plan('export', out, '--plan', FIRST);
+    expect(stdout).toContain(`台账已导出：${out}（${FIRST}，`);
+    expect((await readLedgerXlsx(readFileSync(out))).rows).toHaveLength(46);
+  });
+
+  it("previews each plan's posts from its own tasks, and notes a named plan that posts nothing", async () => {
+    const both = (await preview()).stdout.trim().split('\n');
+    const of = (planId: string) => both.filter((l) => l.endsWith(`\t${planId}`));
+    expect(of(FIRST).length + of(SECOND).length).toBe(both.length);
+    // 15.3 (due 2023-07-31) was withdrawn in the second plan only: its 7-day reminder is the first plan's.
+    expect(of(FIRST).some((l) => /^2023-07-24 09:00\tdeadline_reminder\t事项 15\.3 /.test(l))).toBe(true);
+    expect(of(SECOND).some((l) => l.includes('事项 15.3'))).toBe(false);
+    expect(of(SECOND).some((l) => /^2023-07-24 09:00\tdeadline_reminder\t事项 8\.4 /.test(l))).toBe(true);
+
+    // A plan in no chat: not previewed by default, previewed with a note when named.
+    await plan('import', join(dir, 'third.txt'));
+    expect((await preview()).stdout.trim().split('\n')).toEqual(both);
+    const third = await preview('--plan', '上营商〔2024〕3号');
+    expect(third.stderr).toContain('未绑定群，不会推送（in no chat: nothing is posted）');
+    expect(
+      third.stdout
+        .trim()
+        .split('\n')
+        .every((l) => l.endsWith('\t上营商〔2024〕3号')),
+    ).toBe(true);
+  });
+});

@@ -106,6 +106,49 @@ describe('runPlanCli (in process)', () => {
     expect(err).toContain(message);
   });
 
+  it.each([
+    [['import'], 'expected exactly one notice file'],
+    [['import', 'a.txt', '--chat'], '--chat needs a chat id'],
+    [['import', 'a.txt', '--chat', '--overlay', 'o.json'], '--chat needs a chat id'],
+    [['import', 'a.txt', '--chat', 'chat_123'], '群 ID 应以 oc_ 开头：chat_123（a chat id starts with oc_）'],
+    [['import', 'a.txt', '--chat', 'oc_'], 'a chat id starts with oc_'],
+    [['import', 'a.txt', '--chat', 'oc_a', '--chat', 'oc_b'], '--chat given twice'],
+    [['import', 'a.txt', '--plan', 'x'], '未知选项：--plan（unknown option）'],
+    [['parse', 'a.txt', '--chat', 'oc_a'], '未知选项：--chat（unknown option）'],
+    [['list', 'extra'], 'list takes no arguments'],
+    [['list', '--chat', 'oc_a'], 'unknown option'],
+    [['export'], 'expected one .xlsx output file'],
+    [['export', 'a.xlsx', 'b.xlsx'], 'expected one .xlsx output file'],
+    [['export', 'a.xlsx', '--plan'], '--plan needs a plan id'],
+    [['export', 'a.xlsx', '--plan', 'p1', '--plan', 'p2'], '--plan given twice'],
+    [['export', 'a.xlsx', '--chat', 'oc_a'], 'unknown option'],
+  ])('rejects %j with exit 2 and the usage, touching no database', async (argv, message) => {
+    const { code, out, err } = await runInProcess(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(message);
+    expect(err).toContain('用法（usage）');
+  });
+
+  it('lists the new subcommands and options in the usage', async () => {
+    const { err } = await runInProcess();
+    expect(err).toContain(
+      'npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
+    );
+    expect(err).toContain('npm run plan -- list');
+    expect(err).toContain('npm run plan -- export <台账.xlsx> [--plan <方案文号>]');
+  });
+
+  it.each([[['list']], [['export', 'a.xlsx', '--plan', 'p1']], [['import', seedPath, '--chat', 'oc_a']]])(
+    '%j without MONGODB_URI exits 2 and says so',
+    async (argv) => {
+      let err = '';
+      const code = await runPlanCli(argv, { out: () => undefined, err: (t) => (err += t) }, {});
+      expect(code).toBe(2);
+      expect(err).toContain('MONGODB_URI is missing');
+    },
+  );
+
   it('writes the default report day warning to stderr and still prints the plan', async () => {
     const { code, out, err } = await runInProcess('parse', noticePath('no-report-day.txt'));
     expect(code).toBe(0);
