@@ -13,6 +13,7 @@ import type { Dedupe } from './dedupe.js';
 import { withErrorBoundary } from './error-boundary.js';
 import { splitCommand } from './parsing/split-command.js';
 import { NOT_SUPERVISED_REPLY, routeToPlan } from './plan-routing.js';
+import { answerInRollup } from './rollup-answers.js';
 import { createRouter } from './router.js';
 
 /** Everything the bot needs, passed in explicitly (no I/O at import time). */
@@ -38,9 +39,12 @@ export interface Bot {
 const textOf = (event: ChatEvent) => (event.kind === 'message' ? event.text : event.command);
 const mentionsOf = (event: ChatEvent) => (event.kind === 'message' ? (event.mentionsInText ?? []) : []);
 
+/** Not a direct message (a card press's chat type is unknown: a direct chat is bound to nothing, so lookups miss). */
+const isGroup = (event: ChatEvent) => !(event.kind === 'message' && event.chatType === 'p2p');
+
 /** A group (not a direct message) that is bound to no plan. */
 async function servesNoPlan(deps: BotDeps, event: ChatEvent): Promise<boolean> {
-  if (event.kind === 'message' && event.chatType === 'p2p') return false;
+  if (!isGroup(event)) return false;
   return (await deps.tenancy.catalog.byChat(event.chatId)) === null;
 }
 
@@ -87,6 +91,9 @@ export function createBot(deps: BotDeps): Bot {
         }
         const routing = await routeToPlan(deps.tenancy, received, senderOpenId, deps.unboundChatsServeAs);
         if ('refusal' in routing) {
+          const rollup = isGroup(received) ? await deps.tenancy.catalog.rollupOf(received.chatId) : null;
+          if (rollup)
+            return answerInRollup(deps.tenancy, rollup, first ? router.find(first.name) : undefined, replies);
           log.info({ chatType: received.kind === 'message' ? received.chatType : 'card' }, 'chat not served');
           return replies.reply(routing.refusal);
         }

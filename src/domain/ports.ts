@@ -41,6 +41,18 @@ export interface PlanCatalog {
    * already; one winner when two plans claim one group at once.
    */
   bindChat(planId: string, chatId: string): Promise<{ bound: true } | { bound: false; takenBy: string }>;
+  /** The roll-up group (汇总群) a chat is, if it is one. */
+  rollupOf(chatId: string): Promise<RollupGroup | null>;
+  /** Makes a chat a roll-up group of plans: one winner (false when it already is one). */
+  bindRollup(group: RollupGroup): Promise<boolean>;
+}
+
+/** A group that sees several plans at once (a city office's 汇总群): /总览 and /逾期 across them. */
+export interface RollupGroup {
+  chatId: string;
+  planIds: string[];
+  boundBy: string;
+  boundAt: Date;
 }
 
 /** The storage of a deployment: the catalog, and each plan's repositories. */

@@ -466,6 +466,23 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(await storage.catalog.get('P9')).toBeNull();
     });
 
+    it('makes a chat a roll-up group once: of two at once one wins, and it reads back', async () => {
+      const group = (planIds: string[], boundBy: string) => ({
+        chatId: 'oc_city',
+        planIds,
+        boundBy,
+        boundAt: at('2023-06-01T02:00:00Z'),
+      });
+      expect(await storage.catalog.rollupOf('oc_city')).toBeNull();
+      const results = await Promise.all([
+        storage.catalog.bindRollup(group(['P1', 'P2'], 'ou_a')),
+        storage.catalog.bindRollup(group(['P2'], 'ou_b')),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const stored = await storage.catalog.rollupOf('oc_city');
+      expect(stored).toEqual(results[0] ? group(['P1', 'P2'], 'ou_a') : group(['P2'], 'ou_b'));
+    });
+
     it('archives a plan once: of two archivings at once one wins, and the plan reads archived', async () => {
       await repos.plans.save(header('P1'));
       const by = (actor: string) => ({ actor, at: at('2023-12-01T02:00:00Z') });

@@ -22,6 +22,7 @@ import {
   warningsCommand,
 } from './query.commands.js';
 import { reportCommand } from './report.command.js';
+import { rollupCommand } from './rollup.command.js';
 import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.command.js';
 import { createSupervisionCommands } from './supervision.commands.js';
 
@@ -55,6 +56,7 @@ export function listCommands(extra: readonly Command[] = []): readonly Command[]
       importCommand,
       planCommand,
       archiveCommand,
+      rollupCommand,
       ...extra,
     ] as Command[]),
   );

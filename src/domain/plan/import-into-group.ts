@@ -19,6 +19,8 @@ export function groupTakenMessage(takenBy: string, wanted: string): string {
  * (nothing of it may change). Returns the stored plan of that 文号 (a re-import) or null (a new one).
  */
 export async function importTarget(tenancy: Tenancy, chatId: string, plan: Plan): Promise<StoredPlan | null> {
+  if (await tenancy.catalog.rollupOf(chatId))
+    fail('INVALID_STATE', `本群是汇总群，不能导入方案；请在方案自己的工作群中导入。未导入任何内容。`);
   const holder = await tenancy.catalog.byChat(chatId);
   if (holder && holder.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(holder.planId, plan.docNo));
   const existing = await tenancy.catalog.get(plan.docNo);

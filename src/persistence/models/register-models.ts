@@ -6,6 +6,7 @@ import { memberModel } from './member.model.js';
 import { planModel } from './plan.model.js';
 import { postModel } from './post.model.js';
 import { reportModel } from './report.model.js';
+import { rollupGroupModel } from './rollup-group.model.js';
 import { signoffCardModel } from './signoff-card.model.js';
 import { taskModel } from './task.model.js';
 import { unitModel } from './unit.model.js';
@@ -22,6 +23,7 @@ export function registerModels(connection: Connection): void {
     planModel,
     postModel,
     reportModel,
+    rollupGroupModel,
     signoffCardModel,
     taskModel,
     unitModel,

@@ -3,6 +3,7 @@ import type { PlanCatalog } from '../../domain/ports.js';
 import { chatBindingModel } from '../models/chat-binding.model.js';
 import { memberModel } from '../models/member.model.js';
 import { type PlanDocument, planModel } from '../models/plan.model.js';
+import { rollupGroupModel } from '../models/rollup-group.model.js';
 import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 import { withChats } from './plan.repository.js';
@@ -12,6 +13,7 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
   const Plans = planModel(connection);
   const Bindings = chatBindingModel(connection);
   const Members = memberModel(connection);
+  const Rollups = rollupGroupModel(connection);
   return {
     async list(filter = {}) {
       const docs = await Plans.find({}, NO_ID).sort({ importedAt: 1, _id: 1 }).lean<PlanDocument[]>().exec();
@@ -48,6 +50,26 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
         const holder = await Bindings.findById(chatId).lean().exec();
         if (!holder || holder.planId === planId) return { bound: true };
         return { bound: false, takenBy: holder.planId };
+      }
+    },
+    async rollupOf(chatId) {
+      const doc = await Rollups.findById(chatId).lean().exec();
+      return doc
+        ? { chatId: doc._id, planIds: doc.planIds, boundBy: doc.boundBy, boundAt: doc.boundAt }
+        : null;
+    },
+    async bindRollup(group) {
+      try {
+        await Rollups.create({
+          _id: group.chatId,
+          planIds: group.planIds,
+          boundBy: group.boundBy,
+          boundAt: group.boundAt,
+        });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
       }
     },
   };

@@ -9,6 +9,7 @@ import type {
   PostRepository,
   ReportRepository,
   Repositories,
+  RollupGroup,
   SignoffCardRepository,
   Storage,
   TaskRepository,
@@ -114,6 +115,8 @@ interface PlanBook {
   bindings: Map<string, { planId: string; boundAt: Date }>;
   /** `<plan>\u0000<openId>` → member: one document per plan a person is bound in. */
   members: Map<string, Member>;
+  /** chat id → roll-up group. */
+  rollups: Map<string, RollupGroup>;
 }
 
 function storedPlan(book: PlanBook, planId: string): StoredPlan | null {
@@ -189,6 +192,15 @@ function createCatalog(book: PlanBook): PlanCatalog {
         return { bound: true };
       }
       return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
+    },
+    async rollupOf(chatId) {
+      const group = book.rollups.get(chatId);
+      return group ? copy(group) : null;
+    },
+    async bindRollup(group) {
+      if (book.rollups.has(group.chatId)) return false;
+      book.rollups.set(group.chatId, copy(group));
+      return true;
     },
   };
 }
@@ -508,7 +520,7 @@ export interface MemoryStorage extends Storage {
 
 export function createMemoryStorage(): MemoryStorage {
   const decisions = createDecisions();
-  const plans: PlanBook = { plans: new Map(), bindings: new Map(), members: new Map() };
+  const plans: PlanBook = { plans: new Map(), bindings: new Map(), members: new Map(), rollups: new Map() };
   const cards: CardBook = { warnings: [], confirmations: new Map() };
   const rules: { repo?: keyof Repositories | 'catalog'; method?: string; remaining: number }[] = [];
   const outage: OutageSwitch = {
