@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
-const SEED = readFileSync('config/seed/shangyou-2022-rectification-plan.txt', 'utf8');
-const B_DOC_NO = '崇营商〔2023〕2号';
-const NOTICE_B = SEED.replaceAll('上营商〔2023〕1号', B_DOC_NO).replaceAll('上犹', '崇义');
 /** What the README asks for, plus the sensitive scope that lets the bot read the file message. */
 const WITH_GROUP_MSG = [
   'im:message.group_at_msg:readonly',
@@ -43,7 +40,11 @@ describe('/导入 a notice file in a new work group', () => {
     const { messageId } = await h.fake.deliverUserMessage({
       chatId: group,
       senderOpenId: PEOPLE.office.openId,
-      file: { name: '崇义县整改方案.txt', bytes: Buffer.from(NOTICE_B, 'utf8'), contentType: 'text/plain' },
+      file: {
+        name: '崇义县整改方案.txt',
+        bytes: Buffer.from(SECOND_NOTICE, 'utf8'),
+        contentType: 'text/plain',
+      },
     });
     return messageId;
   }
@@ -70,7 +71,7 @@ describe('/导入 a notice file in a new work group', () => {
     const file = await sendNotice();
     const preview = await importReply(file);
     expect(replyText(preview)).toContain('导入整改方案：请确认');
-    expect(replyText(preview)).toContain(B_DOC_NO);
+    expect(replyText(preview)).toContain(SECOND_DOC_NO);
     // The bot read the message and its resource through the documented endpoints.
     const paths = h.fake.calls.map((c) => `${c.method} ${c.path}`);
     expect(paths).toContain(`GET /open-apis/im/v1/messages/${file}`);
@@ -89,14 +90,17 @@ describe('/导入 a notice file in a new work group', () => {
       10_000,
     );
     expect(replyText(result)).toContain('新增 46 项');
-    expect(await h.app.tenancy.catalog.byChat(group)).toMatchObject({ planId: B_DOC_NO, chats: [group] });
-    expect(await h.app.tenancy.forPlan(B_DOC_NO).repos.members.get(PEOPLE.office.openId)).toMatchObject({
+    expect(await h.app.tenancy.catalog.byChat(group)).toMatchObject({
+      planId: SECOND_DOC_NO,
+      chats: [group],
+    });
+    expect(await h.app.tenancy.forPlan(SECOND_DOC_NO).repos.members.get(PEOPLE.office.openId)).toMatchObject({
       role: 'office',
     });
 
     // The group now serves the plan: /方案 answers with it; the seed's group still serves the seed.
     const plan = replyText(await h.say(PEOPLE.office, '/方案', { chatId: group }));
-    expect(plan).toContain(B_DOC_NO);
+    expect(plan).toContain(SECOND_DOC_NO);
     expect(replyText(await h.say(PEOPLE.office, '/方案'))).toContain('上营商〔2023〕1号');
   });
 });

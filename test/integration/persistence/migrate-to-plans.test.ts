@@ -10,6 +10,7 @@ import { migrateToPlans } from '../../../src/persistence/migrate-to-plans.js';
 import { connectMongo, disconnectMongo } from '../../../src/persistence/mongo.js';
 import { performFireTime } from '../../../src/supervision/post-kinds.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 /*
  * The upgrade of a database written before plans were tenants. test/fixtures/single-plan-db.json is
@@ -111,10 +112,8 @@ describe('a single-plan database, upgraded on start', () => {
     expect(await unique('members')).toEqual(['planId_1_openId_1']);
     expect(await unique('units')).toEqual(['planId_1_name_1']);
     expect(await unique('posts')).toEqual(['planId_1_key_1']);
-    const notice = readFileSync('config/seed/shangyou-2022-rectification-plan.txt', 'utf8')
-      .replaceAll(PLAN_ID, '崇营商〔2023〕2号')
-      .replaceAll('上犹', '崇义');
-    const other = h.app.tenancy.forPlan('崇营商〔2023〕2号');
+    const notice = SECOND_NOTICE;
+    const other = h.app.tenancy.forPlan(SECOND_DOC_NO);
     await importPlan(other, parseNotice(notice), { actor: 'test', start: '2023-03-01', source: 'test' });
     expect((await other.repos.units.list()).map((u) => u.name)).toContain('税务局');
     expect(

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOT_SUPERVISED_REPLY } from '../../../src/bot/plan-routing.js';
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
 import type { MemoryMessage } from '../../helpers/memory/messenger.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
-const SEED = readFileSync(
-  new URL('../../../config/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
-  'utf8',
-);
-const B_DOC_NO = '崇营商〔2023〕2号';
-const NOTICE_B = SEED.replaceAll('上营商〔2023〕1号', B_DOC_NO).replaceAll('上犹', '崇义');
 const GROUP = 'oc_new_chongyi_group';
 
 /**
@@ -26,7 +20,7 @@ describe('/导入 a notice file in a work group', () => {
       chatId: GROUP,
       senderOpenId: PEOPLE.office.openId,
       fileName: '崇义县整改方案.txt',
-      data: Buffer.from(NOTICE_B, 'utf8'),
+      data: Buffer.from(SECOND_NOTICE, 'utf8'),
     });
   });
   const importReply = (text = '/导入', who: { openId: string; name: string } = PEOPLE.office) =>
@@ -37,14 +31,14 @@ describe('/导入 a notice file in a work group', () => {
     expect(more).toEqual([]);
     expect(titleOf(preview)).toBe('导入整改方案：请确认');
     const text = textOf(preview);
-    expect(text).toContain(B_DOC_NO);
+    expect(text).toContain(SECOND_DOC_NO);
     expect(text).toContain('崇义县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案');
     expect(text).toContain('每月 25 日');
     expect(text).toContain('15 项；**整改事项**：46 项');
     expect(text).toMatch(/2023-06 前 \d+ 项/);
     expect(text).toContain('税务局');
     // Nothing stored before the confirmation.
-    expect(await m.tenancy.catalog.get(B_DOC_NO)).toBeNull();
+    expect(await m.tenancy.catalog.get(SECOND_DOC_NO)).toBeNull();
     expect(await m.tenancy.catalog.byChat(GROUP)).toBeNull();
   });
 
@@ -53,21 +47,21 @@ describe('/导入 a notice file in a work group', () => {
     const [result] = await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
     expect(titleOf(result)).toBe('整改方案已导入本群');
     expect(textOf(result)).toContain('新增 46 项');
-    expect(await m.tenancy.catalog.byChat(GROUP)).toMatchObject({ planId: B_DOC_NO, chats: [GROUP] });
-    const plan = m.tenancy.forPlan(B_DOC_NO);
+    expect(await m.tenancy.catalog.byChat(GROUP)).toMatchObject({ planId: SECOND_DOC_NO, chats: [GROUP] });
+    const plan = m.tenancy.forPlan(SECOND_DOC_NO);
     expect(await plan.repos.members.get(PEOPLE.office.openId)).toMatchObject({ role: 'office' });
     expect(await plan.repos.audit.list({ action: 'plan.import' })).toHaveLength(1);
     expect(await plan.repos.audit.list({ action: 'member.bind' })).toHaveLength(1);
     // The seed plan keeps its own group and gains nothing.
     expect((await m.tenancy.catalog.byChat(m.chatId))?.planId).toBe(m.planId);
     const [overview] = await m.say(PEOPLE.office, '/方案', { chatId: GROUP });
-    expect(textOf(overview)).toContain(B_DOC_NO);
+    expect(textOf(overview)).toContain(SECOND_DOC_NO);
   });
 
   it('re-imports the group’s own 文号 as an update, keeping reports', async () => {
     const [preview] = await importReply();
     await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
-    const plan = m.tenancy.forPlan(B_DOC_NO);
+    const plan = m.tenancy.forPlan(SECOND_DOC_NO);
     await plan.repos.members.bind({
       ...PEOPLE.tax,
       unit: '税务局',
@@ -81,14 +75,14 @@ describe('/导入 a notice file in a work group', () => {
       senderOpenId: PEOPLE.office.openId,
       fileName: '修订稿.txt',
       data: Buffer.from(
-        NOTICE_B.replace('整改时限：2023年7月底前。\n\n（九）', '整改时限：2023年10月底前。\n\n（九）'),
+        SECOND_NOTICE.replace('整改时限：2023年7月底前。\n\n（九）', '整改时限：2023年10月底前。\n\n（九）'),
       ),
     });
     const [again] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP, replyTo: edited });
     expect(titleOf(again)).toBe('更新整改方案：请确认');
     const [updated] = await m.press(PEOPLE.office, again as MemoryMessage, '确认导入');
     expect(textOf(updated)).toContain('8.4：2023-07-31 → 2023-10-31');
-    expect(await plan.repos.reports.list({ planId: B_DOC_NO })).toHaveLength(1);
+    expect(await plan.repos.reports.list({ planId: SECOND_DOC_NO })).toHaveLength(1);
   });
 
   it('refuses another plan in a group that already serves one, naming it, and stores nothing', async () => {
@@ -96,19 +90,19 @@ describe('/导入 a notice file in a work group', () => {
       chatId: m.chatId,
       senderOpenId: PEOPLE.office.openId,
       fileName: 'b.txt',
-      data: Buffer.from(NOTICE_B),
+      data: Buffer.from(SECOND_NOTICE),
     });
     const [reply] = await m.say(PEOPLE.office, '/导入', { replyTo: seedFile });
     expect(textOf(reply)).toBe(
-      `本群已督办方案 上营商〔2023〕1号，不能再导入方案 ${B_DOC_NO}；一个群只督办一个方案。未导入任何内容。`,
+      `本群已督办方案 上营商〔2023〕1号，不能再导入方案 ${SECOND_DOC_NO}；一个群只督办一个方案。未导入任何内容。`,
     );
-    expect(await m.tenancy.catalog.get(B_DOC_NO)).toBeNull();
+    expect(await m.tenancy.catalog.get(SECOND_DOC_NO)).toBeNull();
   });
 
   it('in a bound group: the plan’s own 督办员 may re-import, a unit member is refused', async () => {
     const [preview] = await importReply();
     await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
-    const plan = m.tenancy.forPlan(B_DOC_NO);
+    const plan = m.tenancy.forPlan(SECOND_DOC_NO);
     const bind = (who: { openId: string; name: string }, unit: string, role: 'liaison' | 'office') =>
       plan.repos.members.bind({ ...who, unit, role, boundBy: PEOPLE.office.openId, boundAt: m.clock.now() });
     await bind(PEOPLE.tax, '税务局', 'liaison');
@@ -136,7 +130,7 @@ describe('/导入 a notice file in a work group', () => {
     const [foreign] = await m.say(PEOPLE.office, `/导入 确认 ${file}`, { chatId: other });
     expect(textOf(foreign)).toMatch(/^找不到该文件消息：它可能已撤回，或不在本群。/);
     expect(await m.tenancy.catalog.byChat(other)).toBeNull();
-    await m.tenancy.forPlan(B_DOC_NO).repos.plans.archive({
+    await m.tenancy.forPlan(SECOND_DOC_NO).repos.plans.archive({
       actor: PEOPLE.office.openId,
       actorName: PEOPLE.office.name,
       at: m.clock.now(),
@@ -145,7 +139,7 @@ describe('/导入 a notice file in a work group', () => {
       chatId: other,
       senderOpenId: PEOPLE.office.openId,
       fileName: '崇义县整改方案.txt',
-      data: Buffer.from(NOTICE_B, 'utf8'),
+      data: Buffer.from(SECOND_NOTICE, 'utf8'),
     });
     const [archived] = await m.say(PEOPLE.office, '/导入', { chatId: other, replyTo: again });
     expect(textOf(archived)).toMatch(/^本方案已由 高志平 于 .* 结案.*未导入任何内容。$/);
@@ -157,7 +151,7 @@ describe('/导入 a notice file in a work group', () => {
       chatId: GROUP,
       senderOpenId: PEOPLE.office.openId,
       fileName: '无报送日.txt',
-      data: Buffer.from(NOTICE_B.replace('要在每月25日前', '要按时'), 'utf8'),
+      data: Buffer.from(SECOND_NOTICE.replace('要在每月25日前', '要按时'), 'utf8'),
     });
     const [preview] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP, replyTo: noDay });
     expect(textOf(preview)).toContain('**解析提示**');
@@ -186,7 +180,7 @@ describe('/导入 a notice file in a work group', () => {
       chatId: GROUP,
       senderOpenId: PEOPLE.office.openId,
       fileName: '坏的.txt',
-      data: Buffer.from(NOTICE_B.replace('整改时限：2023年7月底前。\n\n（九）', '\n\n（九）')),
+      data: Buffer.from(SECOND_NOTICE.replace('整改时限：2023年7月底前。\n\n（九）', '\n\n（九）')),
     });
     const [malformed] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP, replyTo: broken });
     expect(textOf(malformed)).toMatch(/^方案通知“坏的\.txt”无法解析：第 \d+ 行：应为/);
@@ -197,6 +191,6 @@ describe('/导入 a notice file in a work group', () => {
     const [preview] = await importReply();
     const [cancelled] = await m.press(PEOPLE.office, preview as MemoryMessage, '取消');
     expect(textOf(cancelled)).toBe('已取消，未导入任何内容。');
-    expect(await m.tenancy.catalog.get(B_DOC_NO)).toBeNull();
+    expect(await m.tenancy.catalog.get(SECOND_DOC_NO)).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { atLocal, local } from '../../../src/domain/clock.js';
 import { DEFAULT_POST_TIMES, POST_KINDS } from '../../../src/supervision/post-kinds.js';
@@ -11,6 +10,7 @@ import {
   titleOf,
 } from '../../helpers/memory/memory-bot.js';
 import type { MemoryMessage } from '../../helpers/memory/messenger.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 import { performDuePosts } from '../../helpers/simulation.js';
 
 /*
@@ -19,15 +19,9 @@ import { performDuePosts } from '../../helpers/simulation.js';
  * differently. Nothing of one plan may appear in the other's group: every command and every post
  * kind is checked for the other county's name and for the other plan's report texts.
  */
-const SEED = readFileSync(
-  new URL('../../../config/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
-  'utf8',
-);
-const B_DOC_NO = '崇营商〔2023〕2号';
+const B_DOC_NO = SECOND_DOC_NO;
 const B_PROBLEM = '崇义县企业开办一窗通办尚未全覆盖';
-const NOTICE_B = SEED.replaceAll('上营商〔2023〕1号', B_DOC_NO)
-  .replaceAll('上犹', '崇义')
-  .replace('市场主体地址审查效能有待提升', B_PROBLEM);
+const NOTICE_B = SECOND_NOTICE.replace('市场主体地址审查效能有待提升', B_PROBLEM);
 const GROUP_B = 'oc_chongyi_group';
 const A_TEXT = '上犹税务进展甲';
 const B_TEXT = '崇义税务进展乙';

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { processFire } from '../../../jobs/processors/fire.job.js';
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const LIU = { openId: 'ou_office_liu', name: '刘督办' };
-const SEED = readFileSync(
-  new URL('../../../config/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
-  'utf8',
-);
-const B_DOC_NO = '崇营商〔2023〕2号';
-const NOTICE_B = SEED.replaceAll('上营商〔2023〕1号', B_DOC_NO).replaceAll('上犹', '崇义');
 
 /** Signs off every task of the plan, as the office would have over the months. */
 async function signOffEverything(m: MemoryBot): Promise<void> {
@@ -50,16 +44,16 @@ describe('/方案: the group’s plan and its short name', () => {
       { actor: PEOPLE.office.openId, after: { shortName: '上犹整改' } },
     ]);
 
-    await m.addPlan(NOTICE_B, 'oc_chongyi_group');
-    const [taken] = await m.say(PEOPLE.office, `/方案 简称 ${B_DOC_NO}`);
-    expect(textOf(taken)).toBe(`简称“${B_DOC_NO}”已被方案 ${B_DOC_NO} 使用，请另取一个。`);
+    await m.addPlan(SECOND_NOTICE, 'oc_chongyi_group');
+    const [taken] = await m.say(PEOPLE.office, `/方案 简称 ${SECOND_DOC_NO}`);
+    expect(textOf(taken)).toBe(`简称“${SECOND_DOC_NO}”已被方案 ${SECOND_DOC_NO} 使用，请另取一个。`);
     const [bad] = await m.say(PEOPLE.office, '/方案 简称 有 空格');
     expect(textOf(bad)).toContain('设置简称的格式不对');
     expect((await m.repos.plans.current())?.shortName).toBe('上犹整改');
   });
 
   it('takes the short name before a command in a direct message of a member of several plans', async () => {
-    const b = await m.addPlan(NOTICE_B, 'oc_chongyi_group');
+    const b = await m.addPlan(SECOND_NOTICE, 'oc_chongyi_group');
     await b.bind(PEOPLE.tax, '法院');
     await m.say(PEOPLE.office, '/方案 简称 上犹整改');
     const [mine] = await m.dm(PEOPLE.tax, '上犹整改 /我的');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOT_SUPERVISED_REPLY } from '../../../src/bot/plan-routing.js';
 import { ROLLUP_ONLY_REPLY } from '../../../src/domain/plan/rollup.js';
@@ -10,13 +9,8 @@ import {
   textOf,
   titleOf,
 } from '../../helpers/memory/memory-bot.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
-const SEED = readFileSync(
-  new URL('../../../config/seed/shangyou-2022-rectification-plan.txt', import.meta.url),
-  'utf8',
-);
-const B_DOC_NO = '崇营商〔2023〕2号';
-const NOTICE_B = SEED.replaceAll('上营商〔2023〕1号', B_DOC_NO).replaceAll('上犹', '崇义');
 const CITY = 'oc_city_rollup_group';
 
 /** A city office's 汇总群 over two counties' plans: /总览 and /逾期 across them. */
@@ -25,7 +19,7 @@ describe('a roll-up group (汇总群)', () => {
   let b: MemoryPlan;
   beforeEach(async () => {
     m = await createMemoryBot({ now: '2023-06-10 10:00' });
-    b = await m.addPlan(NOTICE_B, 'oc_chongyi_group');
+    b = await m.addPlan(SECOND_NOTICE, 'oc_chongyi_group');
     m.messenger.addChat(CITY, Object.values(PEOPLE));
   });
 
@@ -35,7 +29,7 @@ describe('a roll-up group (汇总群)', () => {
     const [made] = await m.say(PEOPLE.office, '/汇总群', { chatId: CITY });
     expect(titleOf(made)).toBe('本群已设为汇总群');
     expect(textOf(made)).toContain('上营商〔2023〕1号');
-    expect(textOf(made)).toContain(B_DOC_NO);
+    expect(textOf(made)).toContain(SECOND_DOC_NO);
     expect(await m.tenancy.catalog.rollupOf(CITY)).toMatchObject({ planIds: [m.planId, b.planId] });
     const [shown] = await m.say(PEOPLE.office, '/汇总群', { chatId: CITY });
     expect(titleOf(shown)).toBe('汇总群');
@@ -45,7 +39,7 @@ describe('a roll-up group (汇总群)', () => {
   });
 
   it('takes only the plans named, by 文号', async () => {
-    await m.say(PEOPLE.office, `/汇总群 ${B_DOC_NO}`, { chatId: CITY });
+    await m.say(PEOPLE.office, `/汇总群 ${SECOND_DOC_NO}`, { chatId: CITY });
     expect(await m.tenancy.catalog.rollupOf(CITY)).toMatchObject({ planIds: [b.planId] });
     const [unknown] = await m.say(PEOPLE.office, '/汇总群 不存在的方案', { chatId: 'oc_other_city' });
     expect(textOf(unknown)).toContain('没有文号或简称为“不存在的方案”的方案');
@@ -64,7 +58,7 @@ describe('a roll-up group (汇总群)', () => {
     const rows = card?.body.elements.find((e) => e.tag === 'table')?.rows;
     expect(rows).toMatchObject([
       { plan: '上营商〔2023〕1号', total: 46, signedOff: 0 },
-      { plan: B_DOC_NO, total: 46, signedOff: 1 },
+      { plan: SECOND_DOC_NO, total: 46, signedOff: 1 },
     ]);
     // Each plan's own /总览 has the same overdue count as its row.
     const ownA = textOf((await m.say(PEOPLE.tax, '/总览'))[0]);
@@ -77,7 +71,7 @@ describe('a roll-up group (汇总群)', () => {
     const [overdue] = await m.say(PEOPLE.tax, '/逾期', { chatId: CITY });
     const text = textOf(overdue);
     expect(titleOf(overdue)).toMatch(/^各方案逾期事项 \d+ 项$/);
-    expect(text.indexOf('上营商〔2023〕1号')).toBeLessThan(text.indexOf(B_DOC_NO));
+    expect(text.indexOf('上营商〔2023〕1号')).toBeLessThan(text.indexOf(SECOND_DOC_NO));
     expect(text).toMatch(/- 税务局 · 6\.1 /);
     const [report] = await m.say(PEOPLE.tax, '/进展 6.1 50% 测试', { chatId: CITY });
     expect(textOf(report)).toBe(ROLLUP_ONLY_REPLY);
