@@ -10,12 +10,7 @@ import { createLogger } from '../logger.js';
 import { migrateToPlans } from '../persistence/migrate-to-plans.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
 import { createStorage } from '../persistence/repositories/index.js';
-
-/** Where the CLI writes (see plan.ts). */
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { CliIo as Io } from './cli-io.js';
 
 /** Exit codes shared with plan.ts: 2 usage (or nothing to work on), 3 the group serves another plan. */
 const EXIT = { ok: 0, usage: 2, conflict: 3 } as const;

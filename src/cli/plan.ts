@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   applyOverlay,
   NoticeParseError,
@@ -9,13 +8,8 @@ import {
   parseNotice,
   parsePlanOverlay,
 } from '../domain/plan/index.js';
+import { type CliIo, runIfEntry } from './cli-io.js';
 import { exportLedgerToFile, importPlanToDatabase, listPlans } from './plan-db.js';
-
-/** Where a subcommand writes; the entry point passes process streams, tests may pass buffers. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
@@ -196,13 +190,4 @@ function reportFailure(error: unknown, io: CliIo): number {
   throw error;
 }
 
-/** True when this module is the process entry (`tsx src/cli/plan.ts`), not an import. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
-}
-
-if (isEntryPoint()) {
-  const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => console.error(t) };
-  process.exitCode = await runPlanCli(process.argv.slice(2), io);
-}
+await runIfEntry(import.meta.url, (argv, io) => runPlanCli(argv, io));

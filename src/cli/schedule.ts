@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defaults } from '../../config/defaults.js';
 import { readHolidayOverrides } from '../../config/holidays.js';
 import { loadPlanFile } from '../app/load-plan-file.js';
@@ -12,12 +10,7 @@ import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createStorage } from '../persistence/repositories/index.js';
 import { DEFAULT_POST_TIMES } from '../supervision/post-kinds.js';
 import { previewSchedule } from '../supervision/preview.js';
-
-/** Where the tool writes; the entry point passes process streams, tests may pass buffers. */
-export interface ScheduleIo {
-  out(text: string): void;
-  err(text: string): void;
-}
+import { type CliIo, runIfEntry } from './cli-io.js';
 
 const USAGE = [
   '用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30 [--plan <方案文号>]',
@@ -137,7 +130,7 @@ function readArgs(argv: string[]): { from: string; to: string; plan?: string } |
  */
 export async function runScheduleCli(
   argv: string[],
-  io: ScheduleIo,
+  io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const args = readArgs(argv);
@@ -188,13 +181,4 @@ export async function runScheduleCli(
   return 0;
 }
 
-/** True when this module is the process entry (`tsx src/cli/schedule.ts`), not an import. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href;
-}
-
-if (isEntryPoint()) {
-  const io: ScheduleIo = { out: (t) => process.stdout.write(t), err: (t) => console.error(t) };
-  process.exitCode = await runScheduleCli(process.argv.slice(2), io);
-}
+await runIfEntry(import.meta.url, (argv, io) => runScheduleCli(argv, io));
