@@ -5,14 +5,13 @@ import { onShutdown } from '../src/app/shutdown.js';
 import { openStorage } from '../src/app/storage.js';
 import { createSupervisionFromConfig } from '../src/app/supervision-deps.js';
 import { createLogger } from '../src/logger.js';
-import { disconnectMongo } from '../src/persistence/mongo.js';
 import { startSupervision } from './supervision-runtime.js';
 
 /** The worker process in production: the scheduler's cron ticks and the automatic posts. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ process: 'worker' });
-  const { connection, tenancy } = await openStorage(config, clockFromConfig(config), logger);
+  const { tenancy, close } = await openStorage(config, clockFromConfig(config), logger);
   const { messenger } = createMessengerFromConfig(config, logger);
   const runtime = await startSupervision(
     createSupervisionFromConfig(config, tenancy, messenger, logger),
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   );
   onShutdown(logger, async () => {
     await runtime.close();
-    await disconnectMongo(connection);
+    await close();
   });
   logger.info('duban worker started');
 }

@@ -5,7 +5,6 @@ import { createMessengerFromConfig } from '../../src/app/messenger-from-config.j
 import { openStorage } from '../../src/app/storage.js';
 import { createSupervisionFromConfig } from '../../src/app/supervision-deps.js';
 import { createLogger } from '../../src/logger.js';
-import { disconnectMongo } from '../../src/persistence/mongo.js';
 import { postBulletin } from '../../src/supervision/bulletin.post.js';
 import { postRollCall } from '../../src/supervision/roll-call.post.js';
 import type { ChildMode } from '../child-bot.js';
@@ -24,12 +23,7 @@ export interface LoadResult {
 export async function startWorkerMode(): Promise<ChildMode> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ process: 'worker' });
-  const { connection, tenancy } = await openStorage(
-    config,
-    clockFromConfig(config),
-    logger,
-    process.env.BENCH_DB,
-  );
+  const { tenancy, close } = await openStorage(config, clockFromConfig(config), logger, process.env.BENCH_DB);
   const { messenger } = createMessengerFromConfig(config, logger);
   const supervision = createSupervisionFromConfig(config, tenancy, messenger, logger);
   // The load loop posts in LARK_CHAT_ID's plan, the one the bench world reports into.
@@ -72,7 +66,7 @@ export async function startWorkerMode(): Promise<ChildMode> {
       running = false;
       await loop;
       await runtime.close();
-      await disconnectMongo(connection);
+      await close();
     },
   };
 }

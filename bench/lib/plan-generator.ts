@@ -4,6 +4,7 @@ import { atLocal } from '../../src/domain/clock.js';
 import type { Member } from '../../src/domain/members/member.js';
 import type { PlanTask } from '../../src/domain/plan/plan.js';
 import type { StoredPlan } from '../../src/domain/plan/stored-plan.js';
+import { latestReports } from '../../src/domain/queries/reporting-status.js';
 import type { Report } from '../../src/domain/reports/report.js';
 import type { Task, TaskState } from '../../src/domain/tasks/task.js';
 import type { Warning } from '../../src/domain/warnings/warning.js';
@@ -188,5 +189,11 @@ export function generateDataset(size: number): Dataset {
       boundAt: plan.importedAt,
     })),
   );
+  // Each task keeps its latest report, as recording a report leaves it (Task.latestReport).
+  const latest = latestReports(reports);
+  for (const task of tasks) {
+    const report = latest.get(task.code);
+    if (report) task.latestReport = report;
+  }
   return { plan, tasks, reports, warnings, members, periods };
 }

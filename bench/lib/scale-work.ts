@@ -1,5 +1,6 @@
 import { localDay } from '../../src/domain/clock.js';
 import { findOverdue } from '../../src/domain/queries/overdue.js';
+import { withLatestReports } from '../../src/domain/queries/reporting-status.js';
 import { reportDayOf } from '../../src/domain/schedule/cycle-dates.js';
 import { buildBulletin } from '../../src/domain/supervision/bulletin.js';
 import { findMissedReports, type RollCall } from '../../src/domain/supervision/roll-call.js';
@@ -39,6 +40,10 @@ export const WORK = {
     };
     return renderRollCallCard(rc);
   },
+  // As `/逾期` reads it: the tasks, each with its latest report (no report list).
   overdue: (d: Dataset) =>
-    renderOverdueCard({ today: localDay(NOW), groups: findOverdue(d.tasks, d.reports, TODAY) }),
+    renderOverdueCard({
+      today: localDay(NOW),
+      groups: findOverdue(d.tasks, withLatestReports(d.tasks, []), TODAY),
+    }),
 } as const;

@@ -14,6 +14,7 @@ export async function processFire(supervision: Supervision, data: unknown): Prom
     const problems = [...(parsed.ok ? [] : parsed.problems), ...(hasPlan ? [] : ['planId'])];
     throw new UnrecoverableError(`bad fire job data: ${problems.join(', ')}`);
   }
+  await supervision.tenancy.refresh();
   const plan = await supervision.tenancy.catalog.get(planId);
   const deps = plan?.status === 'active' ? supervision.forPlan(plan) : undefined;
   if (!deps) return 'plan gone';

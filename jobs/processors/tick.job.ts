@@ -20,6 +20,7 @@ export async function processTick(
   supervision: Supervision,
   queue: Queue,
 ): Promise<{ plans: number; enqueued: number; skipped: number }> {
+  await supervision.tenancy.refresh();
   const plans = await supervision.tenancy.catalog.list({ status: 'active' });
   const total = { plans: 0, enqueued: 0, skipped: 0 };
   for (const plan of plans) {

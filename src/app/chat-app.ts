@@ -9,7 +9,6 @@ import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import type { LarkClient } from '../lark/lark-client.js';
 import type { Logger } from '../logger.js';
-import { disconnectMongo } from '../persistence/mongo.js';
 import type { Supervision } from '../supervision/supervision-deps.js';
 import { createDispatcher } from '../transport/dispatcher.js';
 import { createInFlight, type InFlight } from '../transport/in-flight.js';
@@ -87,7 +86,8 @@ export interface ChatAppOptions {
 /** Connects storage and Lark, loads the default plan if none, and builds the receiver of the configured kind. */
 export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   const { config, logger, clock } = options;
-  const { connection, tenancy, domain } = await openStorage(config, clock, logger, options.dbName);
+  const storage = await openStorage(config, clock, logger, options.dbName);
+  const { connection, tenancy, domain } = storage;
   const defaultPlanId = (await domain?.repos.plans.current())?.planId;
   // Dedupe keys must not be lost to a Redis blip: ioredis queues commands while it reconnects.
   const redis = new Redis(config.redisUrl);
@@ -145,7 +145,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       await receiver.stop();
       await inFlight.drain();
       await redis.quit().catch(() => redis.disconnect());
-      await disconnectMongo(connection);
+      await storage.close();
     })());
   return {
     bot,

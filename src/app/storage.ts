@@ -1,29 +1,57 @@
+import { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { Clock } from '../domain/clock.js';
 import { createTenancy, type DomainDeps, type Tenancy } from '../domain/deps.js';
 import type { Storage } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
+import { createCachedStorage } from '../persistence/cached-storage.js';
+import { keepLatestReports } from '../persistence/keep-latest-reports.js';
 import { migrateToPlans } from '../persistence/migrate-to-plans.js';
-import { connectMongo, syncIndexes } from '../persistence/mongo.js';
+import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
+import { createRedisChangeCounter } from '../persistence/redis-change-counter.js';
 import { createStorage } from '../persistence/repositories/index.js';
 import { ensureDefaultPlan } from './ensure-plan.js';
 
+/** The storage of a process, and how to close it. */
+export interface OpenStorage {
+  connection: Connection;
+  tenancy: Tenancy;
+  /** The default plan's (LARK_CHAT_ID's group), when set. */
+  domain?: DomainDeps;
+  /** Closes the database connection and the Redis connection of the change counter. */
+  close(): Promise<void>;
+}
+
 /**
  * Connects MongoDB, upgrades a single-plan database, creates the indexes, and imports the default
- * plan into LARK_CHAT_ID's group on first start.
+ * plan into LARK_CHAT_ID's group on first start. Plan, unit and member reads are kept in the process
+ * (`createCachedStorage`), dropped across processes through a counter in Redis.
  */
 export async function openStorage(
   config: Config,
   clock: Clock,
   logger: Logger,
   dbName?: string,
-): Promise<{ connection: Connection; tenancy: Tenancy; domain?: DomainDeps }> {
+): Promise<OpenStorage> {
   const connection = await connectMongo(config.mongoUri, { dbName, logger });
-  const storage = createStorage(connection);
-  await migrateToPlans(connection, config.lark.chatId, logger);
-  await syncIndexes(connection);
-  return { connection, ...(await tenancyOver(storage, config, clock, logger)) };
+  const redis = new Redis(config.redisUrl, { lazyConnect: true });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error (change counter)'));
+  const close = async () => {
+    await redis.quit().catch(() => redis.disconnect());
+    await disconnectMongo(connection);
+  };
+  try {
+    await migrateToPlans(connection, config.lark.chatId, logger);
+    await keepLatestReports(connection, logger);
+    await syncIndexes(connection);
+    const counter = createRedisChangeCounter(redis, connection.name);
+    const storage = createCachedStorage(createStorage(connection), counter);
+    return { connection, close, ...(await tenancyOver(storage, config, clock, logger)) };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** The plans over any storage, the default plan imported on first start; `domain` is its plan's. */

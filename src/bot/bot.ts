@@ -65,6 +65,8 @@ export function createBot(deps: BotDeps): Bot {
           log.info('duplicate delivery ignored');
           return;
         }
+        // Plans, groups, units and members changed by another process since the last event are read again.
+        await deps.tenancy.refresh();
         const early = first ? router.find(first.name) : undefined;
         if (early?.runUnbound && first && (await servesNoPlan(deps, received))) {
           // Only an office admin from the settings may make a group serve a plan; others get the one line.

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { Redis } from 'ioredis';
 import { defaults } from '../../config/defaults.js';
 import { exportLedger } from '../app/ledger-export.js';
 import { fixedClock, systemClock } from '../domain/clock.js';
@@ -7,8 +8,10 @@ import { importPlan } from '../domain/plan/import-plan.js';
 import type { Plan } from '../domain/plan/plan.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import { createLogger } from '../logger.js';
+import { keepLatestReports } from '../persistence/keep-latest-reports.js';
 import { migrateToPlans } from '../persistence/migrate-to-plans.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
+import { createRedisChangeCounter } from '../persistence/redis-change-counter.js';
 import { createStorage } from '../persistence/repositories/index.js';
 import type { CliIo as Io } from './cli-io.js';
 
@@ -46,6 +49,7 @@ async function withTenancy(
     const storage = createStorage(connection);
     const defaultChat = env.LARK_CHAT_ID && /^oc_/.test(env.LARK_CHAT_ID) ? env.LARK_CHAT_ID : undefined;
     const { adopted } = await migrateToPlans(connection, defaultChat, createLogger('silent'));
+    await keepLatestReports(connection, createLogger('silent'));
     if (adopted)
       io.err(`已将单方案数据库升级为多方案结构，现行方案 ${adopted}（single-plan database migrated）`);
     await syncIndexes(connection);
@@ -55,9 +59,29 @@ async function withTenancy(
       officeAdminOpenIds: [],
       slowProgressGap: defaults.slowProgressGap,
     });
-    return await work(tenancy);
+    const code = await work(tenancy);
+    await tellRunningProcesses(env, connection.name);
+    return code;
   } finally {
     await disconnectMongo(connection);
+  }
+}
+
+/**
+ * Moves the change counter the bot and worker processes read at each event and job, so they read
+ * plans, groups, units and members again at once; without REDIS_URL they do within a minute (the
+ * cache's longest keep).
+ */
+async function tellRunningProcesses(env: NodeJS.ProcessEnv, databaseName: string): Promise<void> {
+  if (!env.REDIS_URL) return;
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  redis.on('error', () => {});
+  try {
+    await createRedisChangeCounter(redis, databaseName).bump();
+  } catch {
+    // Nothing is lost: the running processes read the change within a minute.
+  } finally {
+    redis.disconnect();
   }
 }
 

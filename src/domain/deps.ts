@@ -23,13 +23,22 @@ export interface Tenancy {
   settings: DomainSettings;
   /** The use cases' dependencies within one plan; nothing read or written through them is another plan's. */
   forPlan(planId: string): DomainDeps;
+  /**
+   * Drops the plan, unit and member reads the storage keeps in the process when another process
+   * changed them (a no-op over a storage that keeps none). At the start of each event and job.
+   */
+  refresh(): Promise<void>;
 }
 
-export function createTenancy(storage: Storage, settings: DomainSettings): Tenancy {
+export function createTenancy(
+  storage: Storage & { refresh?: () => Promise<void> },
+  settings: DomainSettings,
+): Tenancy {
   const deps = new Map<string, DomainDeps>();
   return {
     catalog: storage.catalog,
     settings,
+    refresh: async () => storage.refresh?.(),
     forPlan(planId) {
       let plan = deps.get(planId);
       if (!plan) {

@@ -64,6 +64,12 @@ export interface Storage {
 export interface TaskRepository {
   list(planId: string, options?: { includeWithdrawn?: boolean }): Promise<Task[]>;
   get(planId: string, code: string): Promise<Task | null>;
+  /**
+   * The task as its document stands, without the decided changes it may lag behind (`get` reads
+   * those too: two reads). For a use case that claims the next version wherever the state matters (a
+   * report): against a lagging document the claim loses, and `changeTask` reloads with `get`.
+   */
+  peek(planId: string, code: string): Promise<Task | null>;
   insert(task: Task): Promise<void>;
   /**
    * Claims version `task.version + 1` for `changes` (one winner, whatever the server); returns the new
@@ -75,6 +81,11 @@ export interface TaskRepository {
     changes: Partial<Omit<Task, 'planId' | 'code' | 'version' | 'lastChange'>>,
     note?: TaskChangeNote,
   ): Promise<Task | null>;
+  /**
+   * Keeps `report` as its task's `latestReport` unless a later one (by `createdAt`) is kept already;
+   * idempotent, and no version is claimed (a summary, not a decision).
+   */
+  noteReport(report: Report): Promise<void>;
 }
 
 export interface UnitRepository {

@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { registerModels } from './models/register-models.js';
 
 /** The database a process uses when its URI names none (`mongodb://host:27017`). */
 export const DEFAULT_DB_NAME = 'duban';
@@ -35,8 +36,10 @@ export async function connectMongo(
   return connection;
 }
 
-/** Creates every model's indexes; run once at start-up (the models are registered before this). */
+/** Creates every model's indexes; run once at start-up. */
 export async function syncIndexes(connection: Connection): Promise<void> {
+  // Every model, whether or not a repository was opened on the connection yet.
+  registerModels(connection);
   for (const model of Object.values(connection.models)) await model.createIndexes();
 }
 

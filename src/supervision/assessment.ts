@@ -7,7 +7,7 @@ export async function computeAssessment(
   deps: SupervisionDeps,
   year: number,
 ): Promise<{ rows: UnitAssessment[]; periods: string[] }> {
-  const state = await loadState(deps);
+  const state = await loadState(deps, 'all');
   const periods = assessedPeriods(year, state.plan.start, state.plan.reportDay, state.now);
   const rows = buildAssessment({
     tasks: state.tasks,

@@ -1,5 +1,6 @@
 import { localDay, periodOf } from '../domain/clock.js';
 import type { PostClaim } from '../domain/posts/post.js';
+import { previousPeriod } from '../domain/reports/report-period.js';
 import { periodsCovering, rollCallDay } from '../domain/schedule/cycle-dates.js';
 import { bulletinAsOf, dataAsOf } from '../domain/supervision/as-of.js';
 import { type Bulletin, buildBulletin } from '../domain/supervision/bulletin.js';
@@ -17,7 +18,11 @@ import type { SupervisionDeps } from './supervision-deps.js';
  * it is over; units are named only once the report day has passed.
  */
 export async function computeBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin> {
-  const state = await loadState(deps);
+  // While the month runs: its reports and the month before's (与上月雷同, the KPIs' last move) and each
+  // task's latest report. A month already over is shown as it stood then, from every report.
+  const now = deps.domain.clock.now();
+  const current = periodOf(now) <= period;
+  const state = await loadState(deps, current ? { periods: [period, previousPeriod(period)] } : 'all');
   const { reportDay } = state.plan;
   const asOf = bulletinAsOf(period, reportDay, state.now, periodOf(state.now));
   const data = asOf === state.now ? state : dataAsOf(state, asOf);

@@ -17,7 +17,7 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
  */
 export async function postDeadlineReminders(deps: SupervisionDeps, day: string) {
   return postOnce(deps, `deadline_reminders:${day}`, 'deadline_reminder', async (uuid) => {
-    const state = await loadState(deps);
+    const state = await loadState(deps, { periods: [] });
     const inGroup = await groupMemberIds(deps);
     const items: DeadlineReminder[] = [];
     for (const task of state.tasks) {

@@ -1,13 +1,17 @@
 import { localDay } from '../domain/clock.js';
 import type { Member } from '../domain/members/member.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
+import { withLatestReports } from '../domain/queries/reporting-status.js';
 import type { Report } from '../domain/reports/report.js';
 import { loadPlan } from '../domain/shared/load.js';
 import type { Task } from '../domain/tasks/task.js';
 import type { Warning } from '../domain/warnings/warning.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-/** Everything an automatic post reads, loaded once (the data is small; computed in code, not in queries). */
+/**
+ * Everything an automatic post reads, loaded once and computed in code, not in queries. `reports`
+ * holds what the post's scope asked for (see `ReportScope`).
+ */
 export interface SupervisionState {
   plan: StoredPlan;
   tasks: Task[];
@@ -18,17 +22,30 @@ export interface SupervisionState {
   today: string;
 }
 
-export async function loadState(deps: SupervisionDeps): Promise<SupervisionState> {
+/**
+ * The reports a post reads: `{ periods }` reads those months' reports (each by indexed equality) and
+ * adds each task's latest report (`Task.latestReport`), so the cost does not grow with the plan's
+ * history; `all` reads every report (the year's assessment, a bulletin of a month already over).
+ */
+export type ReportScope = { periods: string[] } | 'all';
+
+export async function loadState(deps: SupervisionDeps, scope: ReportScope): Promise<SupervisionState> {
   const { repos, clock } = deps.domain;
   const plan = await loadPlan(deps.domain);
+  const { planId } = plan;
   const [tasks, reports, warnings, members] = await Promise.all([
-    repos.tasks.list(plan.planId),
-    repos.reports.list({ planId: plan.planId }),
-    repos.warnings.list({ planId: plan.planId }),
+    repos.tasks.list(planId),
+    scope === 'all'
+      ? repos.reports.list({ planId })
+      : Promise.all(scope.periods.map((period) => repos.reports.list({ planId, period }))).then((lists) =>
+          lists.flat(),
+        ),
+    repos.warnings.list({ planId }),
     repos.members.list(),
   ]);
   const now = clock.now();
-  return { plan, tasks, reports, warnings, members, now, today: localDay(now) };
+  const known = scope === 'all' ? reports : withLatestReports(tasks, reports);
+  return { plan, tasks, reports: known, warnings, members, now, today: localDay(now) };
 }
 
 /** Open ids of `unit`'s bound members who are in the group (read page by page from Lark). */

@@ -26,7 +26,7 @@ function cardedOverdue(warnings: Warning[]): Set<string> {
  * Overdue cards are issued at once whatever WARNINGS_MODE says: a passed deadline is a fact.
  */
 export async function runOverdueCheck(deps: SupervisionDeps, day: string) {
-  const state = await loadState(deps);
+  const state = await loadState(deps, { periods: [] });
   const all = await deps.domain.repos.warnings.list({
     planId: state.plan.planId,
     includeRevoked: true,
@@ -44,7 +44,7 @@ export async function runOverdueCheck(deps: SupervisionDeps, day: string) {
     });
   }
   return postOnce(deps, `overdue_check:${day}`, 'overdue_alert', async (uuid) => {
-    const fresh = await loadState(deps);
+    const fresh = await loadState(deps, { periods: [] });
     const todays = fresh.warnings.filter((w) => w.kind === 'overdue' && w.key === `overdue:${day}:${w.unit}`);
     if (todays.length === 0) return undefined;
     const inGroup = await groupMemberIds(deps);

@@ -14,7 +14,7 @@ import type { SupervisionDeps } from './supervision-deps.js';
  */
 export async function postReminder(deps: SupervisionDeps, period: string, day: string) {
   return postOnce(deps, `reminder:${period}:${day}`, 'reminder', async (uuid) => {
-    const state = await loadState(deps);
+    const state = await loadState(deps, { periods: [period] });
     const inGroup = await groupMemberIds(deps);
     const reminder = buildReminder({
       ...state,

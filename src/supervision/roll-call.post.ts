@@ -1,3 +1,4 @@
+import { previousPeriod } from '../domain/reports/report-period.js';
 import { periodsCovering, reportDayOf, rollCallDay } from '../domain/schedule/cycle-dates.js';
 import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { findMissedReports, type RollCall } from '../domain/supervision/roll-call.js';
@@ -20,7 +21,9 @@ import type { SupervisionDeps } from './supervision-deps.js';
 export async function postRollCall(deps: SupervisionDeps, period: string) {
   const key = `roll_call:${period}`;
   return postOnce(deps, key, 'roll_call', async (uuid) => {
-    const state = await loadState(deps);
+    // The month's reports and the month before's (slow progress is judged on the latest percent
+    // among them and each task's latest report), not every report.
+    const state = await loadState(deps, { periods: [period, previousPeriod(period)] });
     const { plan } = state;
     const missed = findMissedReports(state.tasks, state.reports, period, plan.reportDay);
     const slow = findSlowTasks({

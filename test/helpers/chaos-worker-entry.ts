@@ -6,7 +6,6 @@ import { onShutdown } from '../../src/app/shutdown.js';
 import { openStorage } from '../../src/app/storage.js';
 import { createSupervisionFromConfig } from '../../src/app/supervision-deps.js';
 import { createLogger } from '../../src/logger.js';
-import { disconnectMongo } from '../../src/persistence/mongo.js';
 
 /**
  * A supervision worker process for the chaos tests: jobs/main.ts plus a BullMQ prefix of the test's
@@ -15,7 +14,7 @@ import { disconnectMongo } from '../../src/persistence/mongo.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ process: 'chaos-worker', pid: process.pid });
-  const { connection, tenancy } = await openStorage(config, clockFromConfig(config), logger);
+  const { tenancy, close } = await openStorage(config, clockFromConfig(config), logger);
   const { messenger } = createMessengerFromConfig(config, logger);
   const runtime = await startSupervision(
     createSupervisionFromConfig(config, tenancy, messenger, logger),
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   );
   onShutdown(logger, async () => {
     await runtime.close();
-    await disconnectMongo(connection);
+    await close();
   });
   logger.info('chaos worker ready');
 }

@@ -139,6 +139,9 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
         version: 3,
         lastChange: note,
       });
+      // The document as it stands: nothing lags here, so the same task in one read.
+      expect(await repos.tasks.peek('P1', '6.1')).toEqual(await repos.tasks.get('P1', '6.1'));
+      expect(await repos.tasks.peek('P1', '9.9')).toBeNull();
     });
 
     it('lets a change from a stale version lose with null, changing nothing', async () => {
@@ -177,6 +180,32 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       const stored = await repos.tasks.get('P1', '6.1');
       expect(stored).toMatchObject({ state: 'closed', version: 2 });
       expect(stored).not.toHaveProperty('returnReason');
+    });
+
+    it('keeps the latest report on its task, whatever order the reports are noted in, and no change of a stale task erases it', async () => {
+      await repos.tasks.insert(task('6.1'));
+      await repos.tasks.insert(task('6.2'));
+      const stale = (await repos.tasks.get('P1', '6.1')) as Task;
+      const may = report('r1', { createdAt: at('2023-05-10T02:00:00Z') });
+      const june = report('r2', {
+        period: '2023-06',
+        text: '六月进展',
+        createdAt: at('2023-06-10T02:00:00Z'),
+      });
+      await repos.tasks.noteReport(june);
+      await repos.tasks.noteReport(may);
+      await repos.tasks.noteReport(june);
+      expect((await repos.tasks.get('P1', '6.1'))?.latestReport).toEqual(june);
+      expect((await repos.tasks.get('P1', '6.2'))?.latestReport).toBeUndefined();
+      await repos.tasks.update(stale, { state: 'in_progress' });
+      const [listed] = await repos.tasks.list('P1');
+      expect(listed).toMatchObject({
+        state: 'in_progress',
+        latestReport: { messageId: 'om_r2', text: '六月进展' },
+      });
+      // A report of a task of another plan with the same code leaves this one alone.
+      await repos.tasks.noteReport(report('r3', { planId: 'P2', createdAt: at('2023-07-10T02:00:00Z') }));
+      expect((await repos.tasks.get('P1', '6.1'))?.latestReport?.messageId).toBe('om_r2');
     });
   });
 

@@ -48,7 +48,7 @@ export const reportCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const result = await recordReport(ctx.deps, ctx.caller, { ...args, messageId: ctx.event.messageId });
-    const similar = await findCopiedReport(ctx.deps, result.report);
+    const similar = await findCopiedReport(ctx.deps, result.report, result.previous);
     await ctx.replyCard(renderReportReceipt({ ...result, similar }));
   },
 });

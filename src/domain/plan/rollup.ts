@@ -5,6 +5,7 @@ import type { Caller } from '../members/member.js';
 import type { RollupGroup } from '../ports.js';
 import { findOverdue, type OverdueGroup } from '../queries/overdue.js';
 import { buildOverview } from '../queries/overview.js';
+import { withLatestReports } from '../queries/reporting-status.js';
 import { planName, type StoredPlan } from './stored-plan.js';
 
 /** The one line a roll-up group answers to anything but its commands. */
@@ -79,11 +80,8 @@ export async function queryRollupOverview(
   const rows: RollupProgress[] = [];
   for (const plan of await rollupPlans(tenancy, group)) {
     const { repos } = tenancy.forPlan(plan.planId);
-    const [tasks, reports] = await Promise.all([
-      repos.tasks.list(plan.planId),
-      repos.reports.list({ planId: plan.planId }),
-    ]);
-    const indicators = buildOverview(plan, tasks, reports, today);
+    const tasks = await repos.tasks.list(plan.planId);
+    const indicators = buildOverview(plan, tasks, withLatestReports(tasks, []), today);
     const total = indicators.reduce((n, i) => n + i.total, 0);
     rows.push({
       plan,
@@ -105,11 +103,8 @@ export async function queryRollupOverdue(
   const result: { plan: StoredPlan; groups: OverdueGroup[] }[] = [];
   for (const plan of await rollupPlans(tenancy, group)) {
     const { repos } = tenancy.forPlan(plan.planId);
-    const [tasks, reports] = await Promise.all([
-      repos.tasks.list(plan.planId),
-      repos.reports.list({ planId: plan.planId }),
-    ]);
-    result.push({ plan, groups: findOverdue(tasks, reports, today) });
+    const tasks = await repos.tasks.list(plan.planId);
+    result.push({ plan, groups: findOverdue(tasks, withLatestReports(tasks, []), today) });
   }
   return { today, plans: result };
 }

@@ -10,17 +10,20 @@ import { resolveUnit } from '../units/resolve-unit.js';
 import { type Warning, warningTaskCodes } from '../warnings/warning.js';
 import { findOverdue, type OverdueGroup } from './overdue.js';
 import { buildOverview, type IndicatorProgress } from './overview.js';
-import { findUnreported, latestReports, owesReport, type UnitMissing } from './reporting-status.js';
+import {
+  findUnreported,
+  latestReports,
+  owesReport,
+  type UnitMissing,
+  withLatestReports,
+} from './reporting-status.js';
 
 /** `/逾期`: overdue tasks grouped by unit, as of today. */
 export async function queryOverdue(deps: DomainDeps): Promise<{ today: string; groups: OverdueGroup[] }> {
   const plan = await loadPlan(deps);
   const today = localDay(deps.clock.now());
-  const [tasks, reports] = await Promise.all([
-    deps.repos.tasks.list(plan.planId),
-    deps.repos.reports.list({ planId: plan.planId }),
-  ]);
-  return { today, groups: findOverdue(tasks, reports, today) };
+  const tasks = await deps.repos.tasks.list(plan.planId);
+  return { today, groups: findOverdue(tasks, withLatestReports(tasks, []), today) };
 }
 
 /** Checks a typed month `2023-05` (or `2023-5`), defaulting to this month. */
@@ -83,15 +86,20 @@ export interface UnitDetail {
 
 async function unitDetail(deps: DomainDeps, unit: string): Promise<UnitDetail> {
   const plan = await loadPlan(deps);
-  const [tasks, reports, warnings] = await Promise.all([
+  const now = deps.clock.now();
+  const [tasks, reportsThisMonth, warnings] = await Promise.all([
     deps.repos.tasks.list(plan.planId),
-    deps.repos.reports.list({ planId: plan.planId }),
+    deps.repos.reports.list({ planId: plan.planId, period: periodOf(now) }),
     deps.repos.warnings.list({ planId: plan.planId, unit }),
   ]);
-  return buildUnitDetail({ unit, now: deps.clock.now(), tasks, reports, warnings });
+  const reports = withLatestReports(tasks, reportsThisMonth);
+  return buildUnitDetail({ unit, now, tasks, reports, warnings });
 }
 
-/** A unit's tasks with their latest report and this month's reporting, and its live cards. */
+/**
+ * A unit's tasks with their latest report and this month's reporting, and its live cards; `reports`
+ * holds at least this month's reports and each task's latest.
+ */
 export function buildUnitDetail(input: {
   unit: string;
   now: Date;
@@ -136,11 +144,8 @@ export async function queryOverview(
 ): Promise<{ plan: StoredPlan; today: string; indicators: IndicatorProgress[] }> {
   const plan = await loadPlan(deps);
   const today = localDay(deps.clock.now());
-  const [tasks, reports] = await Promise.all([
-    deps.repos.tasks.list(plan.planId),
-    deps.repos.reports.list({ planId: plan.planId }),
-  ]);
-  return { plan, today, indicators: buildOverview(plan, tasks, reports, today) };
+  const tasks = await deps.repos.tasks.list(plan.planId);
+  return { plan, today, indicators: buildOverview(plan, tasks, withLatestReports(tasks, []), today) };
 }
 
 /** `/黄牌 [单位]`: live yellow cards, optionally of one unit. */

@@ -28,6 +28,20 @@ export function latestReports(reports: Report[]): Map<string, Report> {
 }
 
 /**
+ * `reports` with each task's latest report (`Task.latestReport`) added where it is not among them,
+ * oldest first: what a query that read one month's reports, or none, needs so that `latestReports`
+ * finds each task's latest report of all time without reading every report.
+ */
+export function withLatestReports(tasks: Task[], reports: Report[]): Report[] {
+  const ids = new Set(reports.map((r) => r.id));
+  const latest = tasks.flatMap((t) =>
+    t.latestReport && !ids.has(t.latestReport.id) ? [t.latestReport] : [],
+  );
+  if (latest.length === 0) return reports;
+  return [...reports, ...latest].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/**
  * Units whose lead tasks lack a report in `period` made no later than `cutoff` (the report day's
  * end for a roll call; now for a mid-month query). Reports of other months do not count.
  */

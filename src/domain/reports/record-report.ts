@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../audit/audit-entry.js';
 import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
@@ -23,6 +24,15 @@ export interface ReportInput {
   period?: string;
 }
 
+export interface RecordedReport {
+  report: Report;
+  task: Task;
+  /** False when the message's report was stored before (a re-delivery). */
+  created: boolean;
+  /** The task's latest report before this one, as the task kept it. */
+  previous?: Report;
+}
+
 /**
  * Records a unit's progress report for the current month, or for the previous one (补报, see
  * report-period.ts). Idempotent per message: the report is keyed
@@ -33,17 +43,16 @@ export async function recordReport(
   deps: DomainDeps,
   caller: Caller,
   input: ReportInput,
-): Promise<{ report: Report; task: Task; created: boolean }> {
+): Promise<RecordedReport> {
   return retryTransient(() => recordOnce(deps, caller, input));
 }
 
-async function recordOnce(
-  deps: DomainDeps,
-  caller: Caller,
-  input: ReportInput,
-): Promise<{ report: Report; task: Task; created: boolean }> {
+async function recordOnce(deps: DomainDeps, caller: Caller, input: ReportInput): Promise<RecordedReport> {
   const plan = await loadPlan(deps);
-  const task = await loadTask(deps, plan, input.code);
+  // As stored: a report on an open or pending task claims its next version (below), and loses
+  // against a document lagging behind a decided change; on a task in progress it is stored as if it
+  // came just before that change.
+  const task = await loadTask(deps, plan, input.code, { asStored: true });
   const unit = await requireResponsibleMember(deps, caller, task, '报送进展');
   validateReport(task, input);
   // The month is checked before anything is claimed: a refused 补报 changes nothing.
@@ -53,12 +62,6 @@ async function recordOnce(
   // the report: the move stands, and the audit entry says the state the task had before it.
   const ownMove = task.lastChange?.action === 'report.create' && task.lastChange.source === input.messageId;
   const stateBefore = (ownMove && task.lastChange?.fromState) || task.state;
-  // A re-delivery, or the retry after a dropped connection: finish what the first run left.
-  const stored = await deps.repos.reports.findByMessageId(input.messageId);
-  if (stored) {
-    await auditOnce(deps, caller, stored, stateBefore, task.state);
-    return { report: stored, task, created: false };
-  }
   // A report is decided against the task's state where that state is contested: it claims the
   // task's next version when it moves the task (open → in_progress) or when a sign-off decision may
   // be in flight (pending_signoff), so a sign-off either comes after it (and the receipt's state is
@@ -91,13 +94,20 @@ async function recordOnce(
     messageId: input.messageId,
     createdAt: now,
   };
+  // A re-delivery, or the retry after a dropped connection, finds the first run's report and finishes
+  // what that run left: the task's summary and the audit entry.
   const created = (await deps.repos.reports.add(draft)) === 'created';
   const report = created ? draft : ((await deps.repos.reports.findByMessageId(draft.messageId)) ?? draft);
-  await auditOnce(deps, caller, report, before.state, after.state);
-  return { report, task: after, created };
+  await deps.repos.tasks.noteReport(report);
+  if (created) await deps.repos.audit.record(auditEntry(caller, report, before.state, after.state));
+  else await auditOnce(deps, caller, report, stateBefore, after.state);
+  return { report, task: after, created, previous: task.latestReport };
 }
 
-/** One audit entry per report, keyed by its message: written by whichever run gets there first. */
+/**
+ * One audit entry per report, keyed by its message: the run that stored the report writes it; a later
+ * run of the same message (whose first run may have stopped before it) writes it if it is missing.
+ */
 async function auditOnce(
   deps: DomainDeps,
   caller: Caller,
@@ -106,7 +116,11 @@ async function auditOnce(
   after: Task['state'],
 ): Promise<void> {
   if (await deps.repos.audit.exists('report.create', report.messageId)) return;
-  await deps.repos.audit.record({
+  await deps.repos.audit.record(auditEntry(caller, report, before, after));
+}
+
+function auditEntry(caller: Caller, report: Report, before: Task['state'], after: Task['state']): AuditEntry {
+  return {
     at: report.createdAt,
     actor: caller.openId,
     actorName: caller.name,
@@ -124,7 +138,7 @@ async function auditOnce(
       text: report.text,
       kpiValues: report.kpiValues,
     },
-  });
+  };
 }
 
 function validateState(task: Task): void {

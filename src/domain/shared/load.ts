@@ -15,11 +15,20 @@ export async function loadPlan(deps: DomainDeps): Promise<StoredPlan> {
 
 const CODE = /^\d{1,2}\.\d{1,2}$/;
 
-/** A live (not withdrawn) task by code, or a reply naming the code and how to find the right one. */
-export async function loadTask(deps: DomainDeps, plan: StoredPlan, code: string): Promise<Task> {
+/**
+ * A live (not withdrawn) task by code, or a reply naming the code and how to find the right one.
+ * `asStored`: the document as it stands (`TaskRepository.peek`), for a use case that claims a version.
+ */
+export async function loadTask(
+  deps: DomainDeps,
+  plan: StoredPlan,
+  code: string,
+  options: { asStored?: boolean } = {},
+): Promise<Task> {
   if (!CODE.test(code))
     fail('BAD_INPUT', `“${code.slice(0, 20)}”不是事项编号，编号形如 6.1（指标序号.问题序号）。`);
-  const task = await deps.repos.tasks.get(plan.planId, code);
+  const { tasks } = deps.repos;
+  const task = await (options.asStored ? tasks.peek(plan.planId, code) : tasks.get(plan.planId, code));
   if (!task || task.state === 'withdrawn') {
     fail('TASK_NOT_FOUND', `没有编号为 ${code} 的整改事项，发送 /总览 可查看全部事项编号。`);
   }

@@ -1,6 +1,7 @@
 import { addDays } from '../calendar/calendar-day.js';
 import { localDay } from '../clock.js';
 import type { Kpi } from '../plan/plan.js';
+import type { Report } from '../reports/report.js';
 
 /** `open` → `in_progress` → `pending_signoff` → `closed` (or `sustained` for ongoing tasks); `withdrawn` when a re-imported notice drops it. */
 export type TaskState = 'open' | 'in_progress' | 'pending_signoff' | 'closed' | 'sustained' | 'withdrawn';
@@ -66,6 +67,11 @@ export interface Task {
   closedAt?: Date;
   /** The latest change made through a use case. */
   lastChange?: TaskChangeNote;
+  /**
+   * A copy of the task's latest report (by `createdAt`), kept with each report so that queries need
+   * not read every report (`TaskRepository.noteReport`); outside the task's versioned changes.
+   */
+  latestReport?: Report;
   /** Step counter: each change claims the next version with a unique-key insert (persistence/decisions.ts). */
   version: number;
 }

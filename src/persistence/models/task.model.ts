@@ -6,6 +6,26 @@ const kpiSchema = new Schema(
   { _id: false },
 );
 
+/** `Task.latestReport`: the report's fields, without the report collection's unique indexes. */
+const latestReportSchema = new Schema(
+  {
+    id: String,
+    planId: String,
+    taskCode: String,
+    unit: String,
+    period: String,
+    late: Boolean,
+    text: String,
+    percent: Number,
+    kpiValues: [{ _id: false, name: String, value: Number }],
+    reporterOpenId: String,
+    reporterName: String,
+    messageId: String,
+    createdAt: Date,
+  },
+  { _id: false },
+);
+
 const taskSchema = new Schema<Task>(
   {
     planId: { type: String, required: true },
@@ -37,6 +57,7 @@ const taskSchema = new Schema<Task>(
         { _id: false },
       ),
     },
+    latestReport: { type: latestReportSchema },
     version: { type: Number, required: true },
   },
   { versionKey: false, collection: 'tasks', minimize: false },

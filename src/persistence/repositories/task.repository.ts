@@ -43,7 +43,8 @@ export function createTaskRepository(
    * over a newer version. MongoDB honours it; FerretDB may not, hence the re-read in `update`.
    */
   async function write(task: Task): Promise<void> {
-    const { planId, code, ...rest } = task;
+    // `latestReport` is not versioned: a task read before a report must not write over its summary.
+    const { planId, code, latestReport: _summary, ...rest } = task;
     const $set: Record<string, unknown> = {};
     const $unset: Record<string, ''> = {};
     for (const [field, value] of Object.entries(rest)) {
@@ -91,6 +92,9 @@ export function createTaskRepository(
       if (!doc) return null;
       return settle(doc, await decisions.after(subjectOf(planId, code), doc.version));
     },
+    async peek(planId, code) {
+      return Tasks.findOne({ planId, code }, NO_ID).lean<Task>().exec();
+    },
     async insert(task) {
       await Tasks.create(task);
     },
@@ -126,6 +130,21 @@ export function createTaskRepository(
       // Only now: `write` turns the fields left undefined into `$unset`.
       for (const field of unset) delete (next as unknown as Record<string, unknown>)[field];
       return next;
+    },
+    async noteReport(report) {
+      // A filter with `$lte` on the kept report's time: the later report stays, whichever is written last.
+      await Tasks.updateOne(
+        {
+          planId: report.planId,
+          code: report.taskCode,
+          $or: [
+            { latestReport: { $exists: false } },
+            { latestReport: null },
+            { 'latestReport.createdAt': { $lte: report.createdAt } },
+          ],
+        },
+        { $set: { latestReport: report } },
+      );
     },
   };
 }

@@ -219,6 +219,11 @@ function createTasks(decisions: Decisions): TaskRepository {
       const task = tasks.get(idOf(planId, code));
       return task ? copy(task) : null;
     },
+    async peek(planId, code) {
+      // Nothing lags here: every change is written where it is decided.
+      const task = tasks.get(idOf(planId, code));
+      return task ? copy(task) : null;
+    },
     async insert(task) {
       const id = idOf(task.planId, task.code);
       if (tasks.has(id)) throw duplicateKeyError('tasks', { planId: task.planId, code: task.code });
@@ -242,11 +247,18 @@ function createTasks(decisions: Decisions): TaskRepository {
       // field set to undefined in `changes` is cleared.
       if (stored && stored.version < version) {
         for (const [field, value] of Object.entries(next)) {
+          if (field === 'latestReport') continue; // not versioned: see noteReport
           if (value === undefined) delete stored[field];
           else stored[field] = copy(value);
         }
       }
       return copy(next);
+    },
+    async noteReport(report) {
+      // Mongo: `updateOne({planId, code, latestReport.createdAt ≤ report.createdAt or absent}, {$set})`.
+      const stored = tasks.get(idOf(report.planId, report.taskCode));
+      if (stored && (!stored.latestReport || stored.latestReport.createdAt <= report.createdAt))
+        stored.latestReport = copy(report);
     },
   };
 }

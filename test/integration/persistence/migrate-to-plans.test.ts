@@ -93,6 +93,20 @@ describe('a single-plan database, upgraded on start', () => {
     );
   });
 
+  it('keeps on each reported task its latest report, which /逾期 and /总览 read instead of every report', async () => {
+    const reports = await h.repos.reports.list({ planId: PLAN_ID });
+    expect(reports.length).toBeGreaterThan(0);
+    const tasks = await h.repos.tasks.list(PLAN_ID);
+    for (const task of tasks) {
+      const own = reports.filter((r) => r.taskCode === task.code);
+      expect(task.latestReport?.messageId, task.code).toBe(own.at(-1)?.messageId);
+    }
+    const marker = await h.app.connection.db
+      ?.collection('migrations')
+      .findOne({ _id: 'task-latest-report' as never });
+    expect(marker).not.toBeNull();
+  });
+
   it('takes new reports and decisions on the upgraded data: a rebinding takes the next step', async () => {
     const report = replyText(await h.say(PEOPLE.court, '/进展 8.1 60% 立案系统已上线试运行'));
     expect(report).toContain('8.1');

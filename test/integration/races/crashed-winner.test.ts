@@ -79,6 +79,8 @@ describe('a winner that crashed between its decision and its write', () => {
     expect(await db.repos.tasks.get('P1', '13.2')).toMatchObject({ state: 'closed', version: 4 });
     const raw = () => taskModel(db.connection).findOne({ code: '13.2' }).lean<Task>().exec();
     expect(await raw()).toMatchObject({ state: 'pending_signoff', version: 3 });
+    // `peek` is the document as it stands (what a report reads): its claim of version 4 loses below.
+    expect(await db.repos.tasks.peek('P1', '13.2')).toMatchObject({ state: 'pending_signoff', version: 3 });
     // Whoever decided against the old version loses: the step is taken.
     expect(await db.repos.tasks.update(task, { state: 'in_progress', returnReason: '材料不全' })).toBeNull();
 

@@ -153,7 +153,7 @@ describe('who is served where, and the error boundary', () => {
     });
 
     it('a query command over a database that is down gets the same line', async () => {
-      m.repos.outage.down('reports');
+      m.repos.outage.down('tasks');
       expect((await m.say(PEOPLE.office, '/总览')).map(textOf)).toEqual([UNAVAILABLE]);
     });
 
