@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import type { InFlight } from '../../src/transport/in-flight.js';
 import type { ChildMode } from '../child-bot.js';
 import type { BenchMember } from '../lib/ipc.js';
+import { botProbes } from './bot-probes.js';
 
 /** What the IPC handlers of a bot child reach into. */
 export interface BotParts {
@@ -67,13 +68,16 @@ export async function startBotMode(): Promise<ChildMode> {
   await app.receiver.start();
   return {
     ready: { port: app.receiver.port?.(), path: webhookPathOf(config) },
-    handlers: botHandlers({
-      config,
-      clock,
-      domain: app.tenancy.forPlan(app.defaultPlanId),
-      connection: app.connection,
-      inFlight: app.inFlight,
-    }),
+    handlers: {
+      ...botHandlers({
+        config,
+        clock,
+        domain: app.tenancy.forPlan(app.defaultPlanId),
+        connection: app.connection,
+        inFlight: app.inFlight,
+      }),
+      ...botProbes(app),
+    },
     stop: async () => {
       await app.connection.dropDatabase().catch(() => {});
       await app.close();

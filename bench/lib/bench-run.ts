@@ -9,7 +9,10 @@ import { describeMachine } from './machine.js';
 /** What a benchmark body gets: its figure log, services on demand, and a cleanup stack. */
 export interface BenchContext {
   figures: FigureLog;
-  /** Starts FerretDB + redis-server in a temp dir (once); stopped and removed on exit. */
+  /**
+   * Starts FerretDB (on PostgreSQL when its server is installed, else SQLite) + redis-server in a
+   * temp dir (once); stopped and removed on exit.
+   */
   services(): Promise<Services>;
   /** Compiles the measured children once (unless run-all did, or BENCH_TSX=1). */
   compileChildren(): void;
@@ -22,6 +25,15 @@ export interface BenchContext {
 export function envSeconds(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** A comma-separated list of positive numbers from an environment variable (`40,50`), with a default. */
+export function envNumbers(name: string, fallback: readonly number[]): number[] {
+  const values = (process.env[name] ?? '')
+    .split(',')
+    .map((v) => Number(v.trim()))
+    .filter((v) => Number.isFinite(v) && v > 0);
+  return values.length > 0 ? values : [...fallback];
 }
 
 /**
@@ -57,11 +69,16 @@ export function runBench(name: string, title: string, body: (ctx: BenchContext) 
       (services ??= (async () => {
         const dataDir = mkdtempSync(join(tmpdir(), `duban-bench-${name}-`));
         cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-        const started = await startServices({ dataDir, log: (line) => ctx.log(line) });
+        // The same backend as the tests: PostgreSQL when installed (DUBAN_FERRETDB_BACKEND=sqlite
+        // forces SQLite); the services line says which, and so does the figures' header.
+        const started = await startServices({ dataDir, preferPostgres: true, log: (line) => ctx.log(line) });
         cleanups.push(() => started.stop());
         return started;
       })()),
   };
+  // Which database the figures are from: the one started, or none.
+  const databaseLine = async () =>
+    `Database: ${services ? (await services).mongoLabel : 'none (this benchmark starts no database)'}`;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.warn(`\n${name}: ${signal}, cleaning up`);
@@ -73,7 +90,7 @@ export function runBench(name: string, title: string, body: (ctx: BenchContext) 
   if (!process.env.BENCH_RESULTS) console.log(describeMachine().join('\n'));
   body(ctx)
     .then(async () => {
-      ctx.figures.flush();
+      ctx.figures.flush(await databaseLine());
       await cleanup();
       console.log(`${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       process.exit(0);
@@ -81,7 +98,7 @@ export function runBench(name: string, title: string, body: (ctx: BenchContext) 
     .catch(async (error: unknown) => {
       console.error(`${name} failed:`, error);
       ctx.figures.add('benchmark run', 'failed', '', { equals: 'ok' });
-      ctx.figures.flush();
+      ctx.figures.flush(await databaseLine().catch(() => undefined));
       await cleanup();
       process.exit(1);
     });

@@ -17,8 +17,11 @@ export type Check = { max: number } | { min: number } | { equals: number | strin
 /** Collects a benchmark's figures, prints them, and hands them to run-all (BENCH_RESULTS file). */
 export interface FigureLog {
   add(figure: string, value: number | string, unit: string, check?: Check, target?: string): Figure;
-  /** Prints the figures of this benchmark and appends them to the run-all results file. */
-  flush(): Figure[];
+  /**
+   * Prints the figures of this benchmark (under `header`, e.g. the database they are from) and
+   * appends them to the run-all results file.
+   */
+  flush(header?: string): Figure[];
 }
 
 function verdictOf(value: number | string, check: Check): Figure['verdict'] {
@@ -39,7 +42,8 @@ export function createFigureLog(bench: string): FigureLog {
   const figures: Figure[] = [];
   return {
     add(figure, value, unit, check, target) {
-      const shown = typeof value === 'number' ? fmt(value) : value;
+      // Counts print as counts (`13`, not `13.0`).
+      const shown = typeof value !== 'number' ? value : Number.isInteger(value) ? String(value) : fmt(value);
       const entry: Figure = {
         bench,
         figure,
@@ -51,8 +55,8 @@ export function createFigureLog(bench: string): FigureLog {
       console.log(`  ${entry.verdict.padEnd(4)}  ${figure}: ${entry.value}  (target ${entry.target})`);
       return entry;
     },
-    flush() {
-      console.log(`\n${formatTable(figures)}\n`);
+    flush(header) {
+      console.log(`\n${header ? `${header}\n\n` : ''}${formatTable(figures)}\n`);
       const file = process.env.BENCH_RESULTS;
       if (file) for (const f of figures) appendFileSync(file, `${JSON.stringify(f)}\n`);
       return figures;

@@ -35,3 +35,20 @@ export interface BenchMember {
   name: string;
   unit: string;
 }
+
+/** MongoDB-wire commands a bot child sent since the last reset (handshake and pings left out). */
+export interface DbCommandCounts {
+  total: number;
+  /** By command and collection: `find reports`, `insert decisions`, `getMore`. */
+  byName: Record<string, number>;
+}
+
+/**
+ * One replied-to message in a bot child, in wall-clock ms (`performance.timeOrigin + now()`):
+ * when its reply was handed to the messenger, and when the paced sender let the SDK call go.
+ */
+export interface SendTiming {
+  messageId: string;
+  handedAt: number;
+  sdkCallAt?: number;
+}

@@ -93,3 +93,15 @@ export function appEnv(world: World, services: Services, dbName: string): Record
     BENCH_DB: dbName,
   };
 }
+
+/**
+ * The URI with the driver's command monitoring on (`monitorCommands=true`), so a bench child can
+ * count the commands its client sends: the bot builds its connection options in src/, the URI is
+ * the one knob the bench holds.
+ */
+export function withMonitorCommands(uri: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(\/[^?]*)?(\?.*)?$/.exec(uri);
+  if (!match) throw new Error(`not a MongoDB URI: ${uri}`);
+  const [, hosts, path, query] = match;
+  return `${hosts}${path ?? '/'}${query ? `${query}&` : '?'}monitorCommands=true`;
+}

@@ -7,6 +7,7 @@ import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import { ensureDefaultPlan } from '../../src/app/ensure-plan.js';
 import { atLocal } from '../../src/domain/clock.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { createRedisChangeCounter } from '../../src/persistence/redis-change-counter.js';
 import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
 import { startServices } from '../harness/services.js';
 import { DEMO_CHAT_ID, DEMO_CHAT_NAME, DEMO_OFFICE, DEMO_PEOPLE, ensureDemoMembers } from './demo-group.js';
@@ -18,7 +19,10 @@ import { buildPlaygroundConfig, randomSecret } from './playground-config.js';
 import { openTimeline, type Timeline } from './timeline.js';
 
 export interface PlaygroundOptions {
-  /** Everything the playground keeps: database files, Redis, the chat history, logs. */
+  /**
+   * Everything the playground keeps: the database (a PostgreSQL cluster in `postgres/`, or FerretDB's
+   * SQLite files in `ferretdb/`), Redis, the chat history, logs.
+   */
   dataDir: string;
   /** Port of the page; 0 picks a free one. @defaultValue 8080 */
   port?: number;
@@ -128,7 +132,9 @@ async function assemble(
   let services = options.services;
   if (!services) {
     log('正在启动数据库（FerretDB）和 Redis…');
-    const started = await startServices({ dataDir, persistent: true, log });
+    // FerretDB on a PostgreSQL cluster kept in dataDir/postgres when PostgreSQL's server is installed
+    // (made on the first start, reused after), else on SQLite in dataDir/ferretdb; one line says which.
+    const started = await startServices({ dataDir, persistent: true, preferPostgres: true, log });
     closers.push(started.stop);
     services = started;
   }
@@ -214,6 +220,9 @@ async function assemble(
       for (const state of ['completed', 'failed'] as const)
         await supervision.queue.clean(0, 1_000_000, state);
       for (const model of Object.values(app.connection.models)) await model.deleteMany({});
+      // Written past the storage: move its change counter, so no plan, unit or member read is kept.
+      await createRedisChangeCounter(app.redis, app.connection.name).bump();
+      await app.tenancy.refresh();
       planId = await demoPlan();
       await ensureDemoMembers(members(), clock);
       // The posts will be made again with the same uuids: the fake platform must not drop them.
