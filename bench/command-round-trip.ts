@@ -4,7 +4,7 @@ import type { Services } from '../dev/harness/services.js';
 import { LARK_LIMITS } from '../src/lark/paced-sender.js';
 import { type BenchContext, envNumbers, envSeconds, runBench } from './lib/bench-run.js';
 import { type ChildHandle, startChild } from './lib/child.js';
-import { mixedUtterance, overdueUtterance, reportUtterance } from './lib/commands.js';
+import { mixedUtterance, overdueUtterance } from './lib/commands.js';
 import { cpuSeconds, describeCpu, snapshotCpu } from './lib/cpu.js';
 import { prepareDeliveries, type Utterance } from './lib/deliveries.js';
 import { createAgent, post } from './lib/http-post.js';
@@ -19,7 +19,9 @@ import { appEnv, createWorld, type World, withMonitorCommands } from './lib/worl
  * stored at the fake Lark (not rate limited; the bot paces itself). Each part runs on a fresh bot
  * (a fresh minute of Lark's 1,000 replies):
  * 1. MongoDB-wire round trips per command: one command at a time after a warm-up, counted by the
- *    driver's command monitoring in the bot (BENCH_RTT_COUNT_REPEATS, 5, of each kind).
+ *    driver's command monitoring in the bot (BENCH_RTT_COUNT_REPEATS, 5, of each kind), in a
+ *    month's steady state: one member, each /进展 its task's first report of the month after the
+ *    unit's report of the month before.
  * 2. Open loop at each of BENCH_RTT_RATE (40,50 commands/s) for BENCH_RTT_SECONDS (10 s), spread
  *    over 20 groups (one group is capped at 5 replies/s by Lark); each reply's time split into
  *    handling (delivery → reply handed to the messenger), the send queue (→ the paced sender lets
@@ -96,24 +98,28 @@ async function countRoundTrips(ctx: BenchContext, world: World, services: Servic
     MONGODB_URI: withMonitorCommands(services.mongoUri),
   });
   const watch = watchReplies(world.fake);
-  const kinds = {
-    '/进展': (k: number) => reportUtterance(world.members[k % world.members.length]!, k),
-    '/逾期': (k: number) => overdueUtterance(world.members[(k + 7) % world.members.length]!),
-  };
-  const samples: Record<keyof typeof kinds, DbCommandCounts[]> = { '/进展': [], '/逾期': [] };
-  for (let k = 0; k < COUNT_WARMUP + COUNT_REPEATS; k++) {
-    for (const [kind, make] of Object.entries(kinds) as [keyof typeof kinds, (k: number) => Utterance][]) {
-      const counts = await countOne(world, bot, watch, make(k));
-      if (k >= COUNT_WARMUP) samples[kind].push(counts);
-    }
+  // The steady state of a month: one member in one group (its group, binding and plan are kept in
+  // the bot after the first command), each counted /进展 the month's first report on a task in
+  // progress whose latest report is the unit's of the month before (the May 补报 of the warm-up).
+  const member = [...world.members].sort((a, b) => b.tasks.length - a.tasks.length)[0]!;
+  const tasks = member.tasks.slice(0, COUNT_REPEATS);
+  const say = (text: string): Utterance => ({ chatId: member.chatId, senderOpenId: member.openId, text });
+  for (const [i, code] of tasks.entries())
+    await countOne(world, bot, watch, say(`/进展 ${code} 2023-05 40% 五月补报：完成问题清单梳理（${i}）`));
+  for (let k = 0; k < COUNT_WARMUP; k++) await countOne(world, bot, watch, overdueUtterance(member));
+  const samples: Record<'/进展' | '/逾期', DbCommandCounts[]> = { '/进展': [], '/逾期': [] };
+  for (const [i, code] of tasks.entries()) {
+    const report = say(`/进展 ${code} 60% 六月召开第${i + 1}次专题推进会，建立整改台账并逐项销号`);
+    samples['/进展'].push(await countOne(world, bot, watch, report));
+    samples['/逾期'].push(await countOne(world, bot, watch, overdueUtterance(member)));
   }
   await bot.kill();
   const result = [];
-  for (const [kind, list] of Object.entries(samples) as [keyof typeof kinds, DbCommandCounts[]][]) {
+  for (const [kind, list] of Object.entries(samples) as [keyof typeof samples, DbCommandCounts[]][]) {
     const totals = list.map((c) => c.total);
     const patterns = new Map<string, number>();
     for (const c of list) patterns.set(describeCounts(c), (patterns.get(describeCounts(c)) ?? 0) + 1);
-    ctx.log(`${kind} MongoDB round trips, ${list.length} after ${COUNT_WARMUP} warm-up: ${totals.join(' ')}`);
+    ctx.log(`${kind} MongoDB round trips, ${list.length} after a warm-up: ${totals.join(' ')}`);
     for (const [pattern, n] of patterns) ctx.log(`  ${n}× ${pattern || 'none'}`);
     result.push({ kind, median: median(totals), max: Math.max(...totals) });
   }

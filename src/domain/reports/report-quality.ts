@@ -11,16 +11,19 @@ import {
  * Whether a just-recorded report copies the unit's previous report on the task (与上月雷同).
  * `previous` is the task's latest report before it (`RecordedReport.previous`): when that is the same
  * unit's report of the month before, it is the one `previousReport` would find (no later month comes
- * between, and it is the latest of its month), so no report is read; otherwise the task's reports are.
+ * between, and it is the latest of its month), so no report is read; with none (the task's first
+ * report) nothing is; otherwise the task's reports are.
  */
 export async function findCopiedReport(
   deps: DomainDeps,
   report: Report,
-  previous?: Report,
+  previous: Report | undefined,
 ): Promise<SimilarReport | undefined> {
   const threshold = deps.reportSimilarityThreshold ?? DEFAULT_SIMILARITY_THRESHOLD;
+  // The task's first report: nothing before it to copy.
+  if (!previous) return undefined;
   const kept =
-    previous?.unit === report.unit &&
+    previous.unit === report.unit &&
     previous.period === previousPeriod(report.period) &&
     previous.createdAt <= report.createdAt;
   const reports = kept
