@@ -28,7 +28,10 @@ import { NO_ID } from './repositories/plain.js';
  */
 export const REPAIR_AFTER_MS = 5_000;
 
-/** Records that may not be on their document yet: not marked applied, or inserted moments ago. */
+/**
+ * How long a task's decision stays unapplied after its winner's write (see `retire`): readers keep
+ * overlaying it meanwhile, should an older winner's write still in flight land over the document.
+ */
 const RECENT_MS = 60_000;
 
 export type DecisionDraft = Omit<DecisionRecord, 'claimedAt' | 'applied'>;
@@ -41,9 +44,11 @@ export interface Decisions {
   after(subject: string, seq: number): Promise<DecisionRecord[]>;
   /** The newest record of a subject, if any. */
   latest(subject: string): Promise<DecisionRecord | null>;
-  /** Records whose document may lag (not applied, or recent), oldest first. */
+  /** Records whose document may lag (not marked applied), oldest first. */
   unsettled(subjectPrefix: string): Promise<DecisionRecord[]>;
   markApplied(key: string): Promise<void>;
+  /** Marks applied those of `carried` (records their document carries) decided more than a minute ago. */
+  retire(carried: DecisionRecord[]): Promise<void>;
   /** Whether a lagging record is old enough to be rolled forward by someone else than its winner. */
   abandoned(record: DecisionRecord): boolean;
 }
@@ -51,6 +56,9 @@ export interface Decisions {
 export function createDecisions(connection: Connection, options: { repairAfterMs?: number } = {}): Decisions {
   const Decision = decisionModel(connection);
   const repairAfterMs = options.repairAfterMs ?? REPAIR_AFTER_MS;
+  const markApplied = async (key: string) => {
+    await Decision.updateOne({ _id: key }, { $set: { applied: true } });
+  };
   return {
     async claim(draft) {
       try {
@@ -78,18 +86,20 @@ export function createDecisions(connection: Connection, options: { repairAfterMs
       return Decision.findOne({ subject }, NO_ID).sort({ seq: -1 }).lean<DecisionRecord>().exec();
     },
     async unsettled(subjectPrefix) {
-      const recent = new Date(Date.now() - RECENT_MS);
-      const records = await Decision.find(
-        { $or: [{ applied: false }, { claimedAt: { $gte: recent } }] },
-        NO_ID,
-      )
+      // One equality, which FerretDB's PostgreSQL backend pushes down; an `$or` with a time range is
+      // filtered row by row (measured with 3,000 records: 2.4 ms against 320 ms). So "recent" is not
+      // a filter: a task's record stays unapplied for RECENT_MS (`retire`), and the set stays small.
+      const records = await Decision.find({ applied: false }, NO_ID)
         .sort({ seq: 1 })
         .lean<DecisionRecord[]>()
         .exec();
       return records.filter((r) => r.subject.startsWith(subjectPrefix));
     },
-    async markApplied(key) {
-      await Decision.updateOne({ _id: key }, { $set: { applied: true } });
+    markApplied,
+    async retire(carried) {
+      const before = Date.now() - RECENT_MS;
+      for (const record of carried)
+        if (!record.applied && new Date(record.claimedAt).getTime() < before) await markApplied(record.key);
     },
     abandoned(record) {
       return Date.now() - new Date(record.claimedAt).getTime() >= repairAfterMs;

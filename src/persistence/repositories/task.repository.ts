@@ -57,8 +57,12 @@ export function createTaskRepository(
     );
   }
 
-  /** The document plus the decided records it lags behind; rolls abandoned ones forward. */
+  /**
+   * The document plus the decided records it lags behind; rolls abandoned ones forward, and marks
+   * applied the records it carries that are past the minute they stay unapplied (`decisions.retire`).
+   */
   async function settle(doc: Task, records: DecisionRecord[]): Promise<Task> {
+    await decisions.retire(records.filter((r) => r.seq <= doc.version));
     const lagging = records.filter((r) => r.seq > doc.version).sort((a, b) => a.seq - b.seq);
     if (lagging.length === 0) return doc;
     let task = doc;
@@ -126,7 +130,9 @@ export function createTaskRepository(
         .lean()
         .exec();
       if (stored && (stored as { version: number }).version < version) await write(next);
-      await decisions.markApplied(`${subject}:${version}`);
+      // The record is left unapplied: readers overlay it for a minute, so an older winner's write
+      // still in flight that lands over ours is hidden, and repaired as abandoned after 5 s; the first
+      // list after that minute marks it applied (`settle`).
       // Only now: `write` turns the fields left undefined into `$unset`.
       for (const field of unset) delete (next as unknown as Record<string, unknown>)[field];
       return next;

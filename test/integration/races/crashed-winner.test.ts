@@ -97,6 +97,39 @@ describe('a winner that crashed between its decision and its write', () => {
     expect((await db.repos.tasks.update(current, { deadline: '2023-07-31' }))?.version).toBe(5);
   });
 
+  it('a task’s decision stays unapplied for a minute: an older write landing over its document is hidden, then repaired; a list marks it applied after', async () => {
+    await db.repos.tasks.insert(task);
+    const won = await db.repos.tasks.update(task, { deadline: '2023-07-31' });
+    expect(won?.version).toBe(4);
+    const key = 'task:P1:13.2:4';
+    expect(await appliedFlag(key)).toBe(false);
+    // An older winner's write still in flight lands over the document.
+    await taskModel(db.connection).updateOne(
+      { code: '13.2' },
+      { $set: { version: 3, deadline: '2023-06-30' } },
+    );
+    expect((await db.repos.tasks.list('P1')).map((t) => [t.version, t.deadline])).toEqual([
+      [4, '2023-07-31'],
+    ]);
+    // Five seconds on, the next reader writes it back onto the document.
+    await decisionModel(db.connection).updateOne({ _id: key }, { $set: { claimedAt: longAgo() } });
+    await db.repos.tasks.list('P1');
+    const raw = await taskModel(db.connection).findOne({ code: '13.2' }).lean<Task>().exec();
+    expect(raw).toMatchObject({ version: 4, deadline: '2023-07-31' });
+    expect(await appliedFlag(key)).toBe(true);
+    // A record the document carried all along is marked applied by the first list after its minute.
+    const next = await db.repos.tasks.update(raw as Task, { deadline: '2023-08-31' });
+    expect(next?.version).toBe(5);
+    await db.repos.tasks.list('P1');
+    expect(await appliedFlag('task:P1:13.2:5')).toBe(false);
+    await decisionModel(db.connection).updateOne(
+      { _id: 'task:P1:13.2:5' },
+      { $set: { claimedAt: new Date(Date.now() - 61_000) } },
+    );
+    expect((await db.repos.tasks.list('P1'))[0]).toMatchObject({ version: 5, deadline: '2023-08-31' });
+    expect(await appliedFlag('task:P1:13.2:5')).toBe(true);
+  });
+
   it('a yellow card revocation: shown revoked, not revoked twice, written once abandoned', async () => {
     const card: Warning = {
       id: 'Y7K3Q',
