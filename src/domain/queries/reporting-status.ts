@@ -28,17 +28,17 @@ export function latestReports(reports: Report[]): Map<string, Report> {
 }
 
 /**
- * `reports` with each task's latest report (`Task.latestReport`) added where it is not among them,
- * oldest first: what a query that read one month's reports, or none, needs so that `latestReports`
- * finds each task's latest report of all time without reading every report.
+ * `reports` with each task's latest report (`Task.latestReport`) added after them where it is not
+ * among them: what a query that read one month's reports, or none, needs so that `latestReports`
+ * finds each task's latest report of all time without reading every report. The rules read reports
+ * by their time, not by their place in the list.
  */
 export function withLatestReports(tasks: Task[], reports: Report[]): Report[] {
   const ids = new Set(reports.map((r) => r.id));
   const latest = tasks.flatMap((t) =>
     t.latestReport && !ids.has(t.latestReport.id) ? [t.latestReport] : [],
   );
-  if (latest.length === 0) return reports;
-  return [...reports, ...latest].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return latest.length === 0 ? reports : [...reports, ...latest];
 }
 
 /**

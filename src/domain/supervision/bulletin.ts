@@ -56,8 +56,17 @@ function similarReports(reports: Report[], period: string, threshold: number): S
     const seen = latest.get(key);
     if (!seen || seen.createdAt <= r.createdAt) latest.set(key, r);
   }
-  return [...latest.values()]
-    .map((r) => findSimilarToPrevious(r, reports, threshold))
+  // Each report is compared with its own task's and unit's reports only: searching all of them per
+  // report grew with the square of the plan (10,000 tasks × 36 months: a minute).
+  const own = new Map<string, Report[]>();
+  for (const r of reports) {
+    const key = `${r.taskCode}\u0000${r.unit}`;
+    const list = own.get(key);
+    if (list) list.push(r);
+    else own.set(key, [r]);
+  }
+  return [...latest.entries()]
+    .map(([key, r]) => findSimilarToPrevious(r, own.get(key) ?? [], threshold))
     .filter((s): s is SimilarReport => s !== undefined);
 }
 
