@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FakeMessage } from '../dev/fake-lark/index.js';
 import type { LoadResult } from './child/worker.mode.js';
 import { envSeconds, runBench } from './lib/bench-run.js';
-import { startChild } from './lib/child.js';
+import { type ChildHandle, startChild } from './lib/child.js';
 import { reportUtterance } from './lib/commands.js';
 import { cpuSeconds, describeCpu, snapshotCpu } from './lib/cpu.js';
 import { prepareDeliveries } from './lib/deliveries.js';
 import { createAgent, post } from './lib/http-post.js';
-import type { ChildMemory } from './lib/ipc.js';
+import type { ChildMemory, HeapSpaces } from './lib/ipc.js';
 import { runOpenLoop } from './lib/open-loop.js';
 import { watchReplies } from './lib/reply-watch.js';
 import { fmt, fmtSummary, mb, summarize } from './lib/stats.js';
@@ -65,7 +66,37 @@ runBench('burst', `${REPORTS} reports from ${MEMBERS} members within ${SECONDS} 
     worker: await worker.request<ChildMemory>('memory'),
   };
   ctx.log(`children run under ${bot.runtime}`);
-  ctx.log(`idle RSS: bot ${fmt(mb(idle.bot.rss))} MB, worker ${fmt(mb(idle.worker.rss))} MB`);
+  // The young generation (V8's new space) is empty between allocations but stays resident at the
+  // size start-up grew it to until V8's memory reducer shrinks it, after about a minute idle.
+  const describeIdle = async (child: ChildHandle, m: ChildMemory) => {
+    const spaces = await child.request<HeapSpaces>('heap-spaces');
+    return `${fmt(mb(m.rss))} MB (V8 heap used ${fmt(mb(m.heapUsed))} MB, young generation ${fmt(spaces.new_space?.residentMb ?? 0)} MB resident)`;
+  };
+  ctx.log(
+    `idle RSS: bot ${await describeIdle(bot, idle.bot)}, worker ${await describeIdle(worker, idle.worker)}`,
+  );
+  // BENCH_IDLE_SETTLE_SECONDS: idle again after that long, once V8's memory reducer has run (about 60 s).
+  const settle = envSeconds('BENCH_IDLE_SETTLE_SECONDS', 0);
+  if (settle > 0) {
+    await new Promise((resolve) => setTimeout(resolve, settle * 1000));
+    const [b, w] = [await bot.request<ChildMemory>('memory'), await worker.request<ChildMemory>('memory')];
+    ctx.log(
+      `idle RSS after ${settle} s more: bot ${await describeIdle(bot, b)}, worker ${await describeIdle(worker, w)}`,
+    );
+    ctx.figures.add('bot / worker idle RSS, settled', `${fmt(mb(b.rss))} / ${fmt(mb(w.rss))}`, 'MB');
+  }
+  // BENCH_HEAP_SNAPSHOT=<dir>: heap snapshots of both children at idle (what holds their heaps). Writing
+  // one raises the child's RSS by tens of MB: that run's peak figures are not comparable.
+  const snapshots = process.env.BENCH_HEAP_SNAPSHOT;
+  if (snapshots) {
+    for (const [name, child] of [
+      ['bot', bot],
+      ['worker', worker],
+    ] as const)
+      ctx.log(
+        `heap snapshot: ${await child.request<string>('heap-snapshot', join(snapshots, `${name}-idle.heapsnapshot`))}`,
+      );
+  }
   const items = Array.from({ length: REPORTS }, (_, i) =>
     reportUtterance(world.members[i % MEMBERS]!, Math.floor(i / MEMBERS)),
   );

@@ -1,4 +1,5 @@
-import type { ChildMemory, ChildReady, IpcRequest, IpcResponse } from './lib/ipc.js';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import type { ChildMemory, ChildReady, HeapSpaces, IpcRequest, IpcResponse } from './lib/ipc.js';
 
 /**
  * The process a benchmark measures, driven over IPC. BENCH_MODE picks what runs in it:
@@ -40,6 +41,16 @@ async function main(): Promise<void> {
   const handlers: Record<string, Handler> = {
     ...mode.handlers,
     memory: async () => memory(),
+    // Where the V8 heap's memory is: resident and used MB per space (new_space, old_space, …).
+    'heap-spaces': async (): Promise<HeapSpaces> =>
+      Object.fromEntries(
+        getHeapSpaceStatistics().map((s) => [
+          s.space_name,
+          { residentMb: s.physical_space_size / 2 ** 20, usedMb: s.space_used_size / 2 ** 20 },
+        ]),
+      ),
+    // A heap snapshot written to the given path: what holds the heap (BENCH_HEAP_SNAPSHOT in burst.ts).
+    'heap-snapshot': async (payload) => writeHeapSnapshot(String(payload)),
     'reset-peak': async () => {
       peakRss = process.memoryUsage.rss();
       return memory();

@@ -5,14 +5,36 @@ import type { ChildReady, IpcResponse } from './ipc.js';
 
 const TS_ENTRY = resolve(import.meta.dirname, '../child-bot.ts');
 
+/**
+ * The node flags each process runs with in production (package.json `start:worker`, the worker's
+ * command in docker-compose.yml), so the children are measured as deployed. The worker caps V8's
+ * young generation at 2 × 4 MB (default 2 × 16 MB, grown at start-up and kept until V8's memory reducer
+ * runs after about a minute idle): burst.ts measured its idle RSS 154–160 → 137–141 MB and its peak
+ * 160–168 → 141–144 MB at the same CPU. The bot runs without it: under the burst the smaller young
+ * generation promotes more of its in-flight work and its peak rose (203–213 → 243–249 MB).
+ * BENCH_CHILD_ARGS comes after these, so `--max-semi-space-size=0` restores V8's default.
+ */
+const PRODUCTION_NODE_FLAGS: Record<'bot' | 'floor' | 'worker', string[]> = {
+  bot: [],
+  floor: [],
+  worker: ['--max-semi-space-size=4'],
+};
+
 /** BENCH_BUILD_DIR (set by runBench): run the compiled child with plain node, else under tsx. */
-function entryAndArgs(): { entry: string; execArgv: string[]; runtime: string } {
+function entryAndArgs(mode: 'bot' | 'floor' | 'worker'): {
+  entry: string;
+  execArgv: string[];
+  runtime: string;
+} {
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each child, written when it stops gracefully.
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  // BENCH_CHILD_ARGS: extra node flags for the children (e.g. --max-semi-space-size=2).
-  const extra = process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [];
+  // BENCH_CHILD_ARGS: extra node flags for the children, after the production ones (e.g. --expose-gc).
+  const extra = [
+    ...PRODUCTION_NODE_FLAGS[mode],
+    ...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const dir = process.env.BENCH_BUILD_DIR;
   if (dir) return { entry: compiledEntry(dir), execArgv: [...extra, ...prof], runtime: 'node (compiled)' };
   return { entry: TS_ENTRY, execArgv: ['--import', 'tsx', ...extra, ...prof], runtime: 'tsx' };
@@ -41,7 +63,7 @@ export async function startChild(
   env: Record<string, string>,
   startTimeoutMs = 60_000,
 ): Promise<ChildHandle> {
-  const { entry, execArgv, runtime } = entryAndArgs();
+  const { entry, execArgv, runtime } = entryAndArgs(mode);
   const child: ChildProcess = fork(entry, [], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, BENCH_MODE: mode },

@@ -29,6 +29,9 @@ export interface ChildMemory {
   external: number;
 }
 
+/** `v8.getHeapSpaceStatistics()` by space name, in MB: resident (physical) and used. */
+export type HeapSpaces = Record<string, { residentMb: number; usedMb: number }>;
+
 /** A member to bind in the bot's database. */
 export interface BenchMember {
   openId: string;
