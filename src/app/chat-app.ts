@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { Bot } from '../bot/bot.js';
@@ -87,11 +87,8 @@ export interface ChatAppOptions {
 export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
   const { config, logger, clock } = options;
   const storage = await openStorage(config, clock, logger, options.dbName);
-  const { connection, tenancy, domain } = storage;
+  const { connection, tenancy, domain, redis } = storage;
   const defaultPlanId = (await domain?.repos.plans.current())?.planId;
-  // Dedupe keys must not be lost to a Redis blip: ioredis queues commands while it reconnects.
-  const redis = new Redis(config.redisUrl);
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   const { lark, messenger } = createMessengerFromConfig(config, logger);
   let botOpenId = await fetchBotOpenId(lark, logger);
 
@@ -144,7 +141,6 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
     (closing ??= (async () => {
       await receiver.stop();
       await inFlight.drain();
-      await redis.quit().catch(() => redis.disconnect());
       await storage.close();
     })());
   return {

@@ -6,11 +6,10 @@ import { createTenancy, type DomainDeps, type Tenancy } from '../domain/deps.js'
 import type { Storage } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
 import { createCachedStorage } from '../persistence/cached-storage.js';
-import { keepLatestReports } from '../persistence/keep-latest-reports.js';
-import { migrateToPlans } from '../persistence/migrate-to-plans.js';
-import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
+import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createRedisChangeCounter } from '../persistence/redis-change-counter.js';
 import { createStorage } from '../persistence/repositories/index.js';
+import { upgradeDatabase } from '../persistence/upgrade-database.js';
 import { ensureDefaultPlan } from './ensure-plan.js';
 
 /** The storage of a process, and how to close it. */
@@ -19,7 +18,9 @@ export interface OpenStorage {
   tenancy: Tenancy;
   /** The default plan's (LARK_CHAT_ID's group), when set. */
   domain?: DomainDeps;
-  /** Closes the database connection and the Redis connection of the change counter. */
+  /** The process's Redis connection (the change counter's; the chat process de-duplicates over it too). */
+  redis: Redis;
+  /** Closes the database connection and the Redis connection. */
   close(): Promise<void>;
 }
 
@@ -35,19 +36,18 @@ export async function openStorage(
   dbName?: string,
 ): Promise<OpenStorage> {
   const connection = await connectMongo(config.mongoUri, { dbName, logger });
+  // Dedupe keys must not be lost to a Redis blip: ioredis queues commands while it reconnects.
   const redis = new Redis(config.redisUrl, { lazyConnect: true });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error (change counter)'));
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   const close = async () => {
     await redis.quit().catch(() => redis.disconnect());
     await disconnectMongo(connection);
   };
   try {
-    await migrateToPlans(connection, config.lark.chatId, logger);
-    await keepLatestReports(connection, logger);
-    await syncIndexes(connection);
+    await upgradeDatabase(connection, config.lark.chatId, logger);
     const counter = createRedisChangeCounter(redis, connection.name);
     const storage = createCachedStorage(createStorage(connection), counter);
-    return { connection, close, ...(await tenancyOver(storage, config, clock, logger)) };
+    return { connection, redis, close, ...(await tenancyOver(storage, config, clock, logger)) };
   } catch (error) {
     await close();
     throw error;

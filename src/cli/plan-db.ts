@@ -8,11 +8,10 @@ import { importPlan } from '../domain/plan/import-plan.js';
 import type { Plan } from '../domain/plan/plan.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import { createLogger } from '../logger.js';
-import { keepLatestReports } from '../persistence/keep-latest-reports.js';
-import { migrateToPlans } from '../persistence/migrate-to-plans.js';
-import { connectMongo, disconnectMongo, syncIndexes } from '../persistence/mongo.js';
+import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createRedisChangeCounter } from '../persistence/redis-change-counter.js';
 import { createStorage } from '../persistence/repositories/index.js';
+import { upgradeDatabase } from '../persistence/upgrade-database.js';
 import type { CliIo as Io } from './cli-io.js';
 
 /** Exit codes shared with plan.ts: 2 usage (or nothing to work on), 3 the group serves another plan. */
@@ -48,11 +47,9 @@ async function withTenancy(
   try {
     const storage = createStorage(connection);
     const defaultChat = env.LARK_CHAT_ID && /^oc_/.test(env.LARK_CHAT_ID) ? env.LARK_CHAT_ID : undefined;
-    const { adopted } = await migrateToPlans(connection, defaultChat, createLogger('silent'));
-    await keepLatestReports(connection, createLogger('silent'));
+    const { adopted } = await upgradeDatabase(connection, defaultChat, createLogger('silent'));
     if (adopted)
       io.err(`已将单方案数据库升级为多方案结构，现行方案 ${adopted}（single-plan database migrated）`);
-    await syncIndexes(connection);
     const clock = env.BOT_NOW ? fixedClock(env.BOT_NOW) : systemClock;
     const tenancy = createTenancy(storage, {
       clock,

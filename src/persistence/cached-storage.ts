@@ -118,14 +118,3 @@ export function createCachedStorage(
     },
   };
 }
-
-/** The counter of one process (tests, the local mode's single process): nothing to share. */
-export function createLocalCounter(): ChangeCounter {
-  let value = 0;
-  return {
-    read: async () => String(value),
-    bump: async () => {
-      value++;
-    },
-  };
-}

@@ -4,8 +4,8 @@ import type { PlanHeader } from '../../../src/domain/plan/stored-plan.js';
 import type { Storage } from '../../../src/domain/ports.js';
 import {
   type CachedStorage,
+  type ChangeCounter,
   createCachedStorage,
-  createLocalCounter,
 } from '../../../src/persistence/cached-storage.js';
 import { createMemoryStorage, type MemoryStorage } from '../../helpers/memory/repositories.js';
 
@@ -29,6 +29,17 @@ const member = (openId: string, unit: string): Member => ({
   boundBy: 'ou_office',
   boundAt: new Date('2023-03-02T02:00:00Z'),
 });
+
+/** A change counter the two "processes" of a test share (Redis's, in production). */
+function createLocalCounter(): ChangeCounter {
+  let value = 0;
+  return {
+    read: async () => String(value),
+    bump: async () => {
+      value++;
+    },
+  };
+}
 
 /** Counts the reads that reach the storage underneath. */
 function counted(storage: Storage) {
