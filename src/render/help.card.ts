@@ -16,6 +16,7 @@ export interface HelpCommand {
 function whoLine(input: { isOffice: boolean; unit?: string; role?: MemberRole }): string {
   if (input.isOffice)
     return `您是 **督办员**${input.unit ? `（${escapeMd(input.unit)}）` : ''}，可使用全部命令。`;
+  if (input.role === 'leader') return '您是 **领导**，可查询整改情况（只读，不报送、不审核）。';
   if (!input.unit) return '您尚未绑定责任单位，只能查询；请联系督办员发送：/绑定 @您 单位名称';
   const role = input.role ? ROLE_LABEL[input.role] : '成员';
   return `您是 **${escapeMd(input.unit)}** ${role}，可使用以下命令。`;

@@ -1,5 +1,5 @@
-import { ROLE_LABEL } from '../../domain/members/member.js';
-import { bindMember, unbindMember } from '../../domain/members/members.service.js';
+import { ROLE_LABEL, UNITLESS_ROLES } from '../../domain/members/member.js';
+import { bindMember, parseRole, unbindMember } from '../../domain/members/members.service.js';
 import { extendDeadline } from '../../domain/tasks/extend-deadline.js';
 import {
   confirmWarnings,
@@ -129,7 +129,7 @@ export const confirmCommand = defineCommand({
 export const bindCommand = defineCommand({
   names: ['绑定', 'bind'],
   usage: '/绑定 @成员 单位 [角色]',
-  summary: `把群成员绑定到责任单位（角色：${Object.values(ROLE_LABEL).join('/')}，默认联络员）`,
+  summary: `把群成员绑定到责任单位（角色：${Object.values(ROLE_LABEL).join('/')}，默认联络员；督办员、领导不写单位）`,
   example: '/绑定 @张三 税务局 联络员',
   officeOnly: true,
   parse: ({ split, usage }) => {
@@ -137,6 +137,10 @@ export const bindCommand = defineCommand({
     // Words are the tokens that are not mentions: a display name never supplies the unit or role.
     const words = split.tokens.filter((_, i) => !split.mentionAt(i));
     if (!words[0]) throw badInput('缺少单位名称。', usage);
+    // `/绑定 @成员 领导` (or 督办员): a role bound to no unit needs no unit name.
+    const alone = words.length === 1 ? parseRole(words[0]) : undefined;
+    if (alone && UNITLESS_ROLES.includes(alone))
+      return { openId: member.openId, name: member.name, role: words[0] };
     return { openId: member.openId, name: member.name, unit: words[0], role: words[1] };
   },
   run: async (ctx, args) => {

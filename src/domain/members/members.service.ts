@@ -3,7 +3,14 @@ import type { DomainDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import { requireOffice } from '../shared/access.js';
 import { resolveUnit } from '../units/resolve-unit.js';
-import { type Caller, type Member, type MemberRole, OFFICE_UNIT, ROLE_LABEL } from './member.js';
+import {
+  type Caller,
+  LEADERSHIP_UNIT,
+  type Member,
+  type MemberRole,
+  OFFICE_UNIT,
+  ROLE_LABEL,
+} from './member.js';
 
 /** `联络员` or `liaison` → `liaison`; undefined when not a role name. */
 export function parseRole(typed: string | undefined): MemberRole | undefined {
@@ -12,16 +19,27 @@ export function parseRole(typed: string | undefined): MemberRole | undefined {
   return entry?.[0] as MemberRole | undefined;
 }
 
-/** The office binds a chat member to a unit (/绑定 @成员 单位 [角色]); rebinding replaces. */
+/** The unit a binding of `role` names: the office's, the leaders', or the typed unit resolved. */
+async function unitOfBinding(deps: DomainDeps, role: MemberRole, typed: string | undefined): Promise<string> {
+  if (role === 'office') return OFFICE_UNIT;
+  if (role === 'leader') return LEADERSHIP_UNIT;
+  if (!typed) return fail('BAD_INPUT', `缺少单位名称：${ROLE_LABEL[role]}须绑定到责任单位。`);
+  return resolveUnit(deps, typed);
+}
+
+/**
+ * The office binds a chat member to a unit (/绑定 @成员 单位 [角色]), or as 督办员 or 领导 without a
+ * unit (/绑定 @成员 领导); rebinding replaces.
+ */
 export async function bindMember(
   deps: DomainDeps,
   caller: Caller,
-  input: { openId: string; name: string; unit: string; role?: string; source: string; sentAt?: Date },
+  input: { openId: string; name: string; unit?: string; role?: string; source: string; sentAt?: Date },
 ): Promise<Member> {
   await requireOffice(deps, caller, '/绑定');
   const role = input.role ? parseRole(input.role) : 'liaison';
   if (!role) fail('BAD_INPUT', `角色只能是：${Object.values(ROLE_LABEL).join('、')}。`);
-  const unit = role === 'office' ? OFFICE_UNIT : await resolveUnit(deps, input.unit);
+  const unit = await unitOfBinding(deps, role, input.unit);
   const now = deps.clock.now();
   const member: Member = {
     openId: input.openId,

@@ -11,7 +11,8 @@ export async function identifyCaller(deps: DomainDeps, openId: string, name?: st
     openId,
     name: name ?? member?.name,
     isOffice,
-    unit: member && member.role !== 'office' ? member.unit : undefined,
+    // The office and the leaders (领导) belong to no unit of the plan: they report on no task.
+    unit: member && member.role !== 'office' && member.role !== 'leader' ? member.unit : undefined,
     role: member?.role,
   };
 }
@@ -37,6 +38,17 @@ export async function requireResponsibleMember(
   task: Task,
   command: string,
 ): Promise<string> {
+  if (caller.role === 'leader' && !caller.isOffice) {
+    await deps.repos.audit.record({
+      at: deps.clock.now(),
+      actor: caller.openId,
+      actorName: caller.name,
+      action: 'access.denied',
+      taskCode: task.code,
+      detail: `${command} by a leader (read-only)`,
+    });
+    fail('NOT_RESPONSIBLE', `领导仅可查看整改情况，不能${command}；如需代为操作请联系督办员。`);
+  }
   if (!caller.unit) {
     await deps.repos.audit.record({
       at: deps.clock.now(),

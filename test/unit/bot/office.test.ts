@@ -216,7 +216,7 @@ describe('the office’s commands through the bot', () => {
     it.each([
       ['/绑定 自然资源局', [], '请 @ 要绑定的成员。'],
       ['/绑定 @孙悦', [SUN], '缺少单位名称。'],
-      ['/绑定 @孙悦 自然资源局 局长', [SUN], '角色只能是：联络员、分管领导、主要领导、督办员。'],
+      ['/绑定 @孙悦 自然资源局 局长', [SUN], '角色只能是：联络员、分管领导、主要领导、督办员、领导。'],
       ['/绑定 @孙悦 @王税务 税务局', [SUN, PEOPLE.tax], '一次只能绑定一位成员。'],
     ])('%s is refused', async (typed, mentions, expected) => {
       const [reply] = await m.say(PEOPLE.office, typed, { mentions: [...mentions] });
