@@ -30,6 +30,11 @@ export interface Config {
   remindLiaisonsDirectly: boolean;
   /** `propose`: the roll call's cards wait for the office's /确认黄牌; `auto`: issued at once. */
   warningsMode: 'propose' | 'auto';
+  /**
+   * The leadership cockpit (驾驶舱) under `/cockpit`, on when PUBLIC_BASE_URL is set: its Lark web-app
+   * login redirects back to `publicBaseUrl`, and its sessions are signed with `sessionSecret`.
+   */
+  cockpit?: { publicBaseUrl: string; sessionSecret: string };
   assessment: {
     base: number;
     perMissedMonth: number;
@@ -86,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }),
     );
   }
+  if (parsed.data.PUBLIC_BASE_URL && !parsed.data.COCKPIT_SESSION_SECRET)
+    throw new ConfigError(['COCKPIT_SESSION_SECRET is missing (the cockpit is on: PUBLIC_BASE_URL is set)']);
   const postTimes = Object.fromEntries(POSTS.map((post) => [post.kind, times.data[post.time.env]])) as Record<
     PostKind,
     string
@@ -141,6 +148,9 @@ function toConfig(e: Env): Omit<Config, 'postTimes'> {
     dedupeTtlSeconds: Math.round(e.DEDUPE_TTL_HOURS * 3600),
     remindLiaisonsDirectly: e.REMIND_LIAISONS_DIRECTLY,
     warningsMode: e.WARNINGS_MODE,
+    ...(e.PUBLIC_BASE_URL && e.COCKPIT_SESSION_SECRET
+      ? { cockpit: { publicBaseUrl: e.PUBLIC_BASE_URL, sessionSecret: e.COCKPIT_SESSION_SECRET } }
+      : {}),
     assessment: { ...defaults.assessment },
   };
 }

@@ -66,6 +66,13 @@ const common = z.object({
   DEDUPE_TTL_HOURS: z.coerce.number().min(8).max(168).default(defaults.dedupeTtlHours),
   REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),
   WARNINGS_MODE: z.enum(['propose', 'auto']).default(defaults.warningsMode),
+  /** Where the bot is reachable from a browser (https in production): the cockpit's login and chat link. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://duban.example.gov.cn' })
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
+  /** Signs the cockpit's session cookies; required with PUBLIC_BASE_URL. */
+  COCKPIT_SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
 });
 
 /** Each post's time, one variable per kind (REMINDER_TIME, ROLL_CALL_TIME, …), from the post registry. */
