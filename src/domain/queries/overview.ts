@@ -41,3 +41,34 @@ export function buildOverview(
     };
   });
 }
+
+/** The plan-wide line of /总览 (and the cockpit's headline): sums over the indicators. */
+export interface OverviewTotals {
+  total: number;
+  /** Closed, or sustained (长期坚持中): approved sign-offs. */
+  signedOff: number;
+  sustained: number;
+  pending: number;
+  overdue: number;
+  /** Task-weighted mean of the indicators' percents, rounded. */
+  percent: number;
+}
+
+/** Approved tasks (closed, or sustained for 长期坚持) count as signed off; the rest are still being worked on. */
+export function signedOffCount(p: IndicatorProgress): number {
+  return (p.byState.closed ?? 0) + (p.byState.sustained ?? 0);
+}
+
+export function overviewTotals(indicators: IndicatorProgress[]): OverviewTotals {
+  const sum = { total: 0, signedOff: 0, sustained: 0, pending: 0, overdue: 0, weighted: 0 };
+  for (const p of indicators) {
+    sum.total += p.total;
+    sum.signedOff += signedOffCount(p);
+    sum.sustained += p.byState.sustained ?? 0;
+    sum.pending += p.byState.pending_signoff ?? 0;
+    sum.overdue += p.overdue;
+    sum.weighted += p.percent * p.total;
+  }
+  const { weighted, ...totals } = sum;
+  return { ...totals, percent: sum.total ? Math.round(weighted / sum.total) : 0 };
+}
