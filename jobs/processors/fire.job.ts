@@ -4,7 +4,7 @@ import type { Supervision } from '../../src/supervision/supervision-deps.js';
 
 /**
  * Validates the job data against its kind (bad data fails at once, without retries), then performs
- * the post for its plan; a plan archived (结案) or unbound since the tick posts nothing.
+ * the post for its plan or roll-up group; a plan archived (结案) or unbound since the tick posts nothing.
  */
 export async function processFire(supervision: Supervision, data: unknown): Promise<'done' | 'plan gone'> {
   const parsed = parseFireData(data);
@@ -15,8 +15,7 @@ export async function processFire(supervision: Supervision, data: unknown): Prom
     throw new UnrecoverableError(`bad fire job data: ${problems.join(', ')}`);
   }
   await supervision.tenancy.refresh();
-  const plan = await supervision.tenancy.catalog.get(planId);
-  const deps = plan?.status === 'active' ? supervision.forPlan(plan) : undefined;
+  const deps = await supervision.forTarget(planId);
   if (!deps) return 'plan gone';
   await performFireTime(deps, parsed.fire);
   return 'done';

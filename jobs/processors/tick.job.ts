@@ -4,7 +4,7 @@ import { type FireData, fireTimeKey } from '../../src/supervision/post-kinds.js'
 import type { Supervision, SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { JOB_FIRE } from '../queues.js';
 
-/** A fire job's data: the plan, and the post. */
+/** A fire job's data: the plan (or `rollupTenantId` of a roll-up group), and the post. */
 export type FireJobData = FireData & { planId: string };
 
 /** BullMQ job ids may not contain `:`. */
@@ -12,22 +12,23 @@ export const fireJobId = (planId: string, key: string) =>
   `fire|${planId.replaceAll(':', '|')}|${key.replaceAll(':', '|')}`;
 
 /**
- * Fans a tick out to every active plan served in a group: enqueues each plan's posts due within the
- * catch-up window, one job per plan and post with both in the job id, so a second tick, a restart or
- * a second worker adds nothing new; logs older misses as skipped.
+ * Fans a tick out to every active plan served in a group, and to every roll-up group (汇总群):
+ * enqueues each one's posts due within the catch-up window, one job per target and post with both in
+ * the job id, so a second tick, a restart or a second worker adds nothing new; logs older misses as
+ * skipped. Roll-up groups come after the plans, so a roll-up post due with a plan's runs after it.
  */
 export async function processTick(
   supervision: Supervision,
   queue: Queue,
-): Promise<{ plans: number; enqueued: number; skipped: number }> {
+): Promise<{ plans: number; rollups: number; enqueued: number; skipped: number }> {
   await supervision.tenancy.refresh();
   const plans = await supervision.tenancy.catalog.list({ status: 'active' });
-  const total = { plans: 0, enqueued: 0, skipped: 0 };
-  for (const plan of plans) {
-    const deps = supervision.forPlan(plan);
-    if (!deps) continue;
+  const targets: SupervisionDeps[] = plans.flatMap((plan) => supervision.forPlan(plan) ?? []);
+  const rollups = await supervision.tenancy.catalog.listRollups();
+  for (const group of rollups) targets.push(await supervision.forRollup(group));
+  const total = { plans: targets.length - rollups.length, rollups: rollups.length, enqueued: 0, skipped: 0 };
+  for (const deps of targets) {
     const { enqueued, skipped } = await enqueueDue(deps, queue);
-    total.plans++;
     total.enqueued += enqueued;
     total.skipped += skipped;
   }

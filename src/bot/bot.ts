@@ -95,7 +95,12 @@ export function createBot(deps: BotDeps): Bot {
         if ('refusal' in routing) {
           const rollup = isGroup(received) ? await deps.tenancy.catalog.rollupOf(received.chatId) : null;
           if (rollup)
-            return answerInRollup(deps.tenancy, rollup, first ? router.find(first.name) : undefined, replies);
+            return answerInRollup(
+              deps.supervision,
+              rollup,
+              first ? router.find(first.name) : undefined,
+              replies,
+            );
           log.info({ chatType: received.kind === 'message' ? received.chatType : 'card' }, 'chat not served');
           return replies.reply(routing.refusal);
         }

@@ -1,24 +1,36 @@
-import type { Tenancy } from '../domain/deps.js';
 import { queryRollupOverdue, queryRollupOverview, ROLLUP_ONLY_REPLY } from '../domain/plan/rollup.js';
 import type { RollupGroup } from '../domain/ports.js';
 import { renderRollupOverdueCard, renderRollupOverviewCard } from '../render/rollup.card.js';
+import { renderScheduleCard } from '../render/supervision/index.js';
+import { scheduledPostsBetween } from '../supervision/due.js';
+import { previewName } from '../supervision/preview.js';
+import type { Supervision } from '../supervision/supervision-deps.js';
 import type { Command } from './command.js';
 import type { Replies } from './context.js';
 
 /**
- * What a roll-up group (汇总群) answers: /总览 and /逾期 across its plans; anything else, one line
- * (`/汇总群` itself runs as a command of a group bound to no plan).
+ * What a roll-up group (汇总群) answers: /总览 and /逾期 across its plans, /日程 its own automatic
+ * posts (the monthly roll-up bulletin); anything else, one line (`/汇总群` itself runs as a command
+ * of a group bound to no plan).
  */
 export async function answerInRollup(
-  tenancy: Tenancy,
+  supervision: Supervision,
   group: RollupGroup,
   command: Command | undefined,
   replies: Replies,
 ): Promise<void> {
+  const { tenancy } = supervision;
   const name = command?.names[0];
   if (name === '总览')
     return replies.replyCard(renderRollupOverviewCard(await queryRollupOverview(tenancy, group)));
   if (name === '逾期')
     return replies.replyCard(renderRollupOverdueCard(await queryRollupOverdue(tenancy, group)));
+  if (name === '日程') {
+    const now = tenancy.settings.clock.now();
+    const deps = await supervision.forRollup(group);
+    const posts = await scheduledPostsBetween(deps, now, new Date(now.getTime() + 30 * 86_400_000));
+    const items = posts.map((p) => ({ at: p.at, name: previewName(p.kind), label: p.about }));
+    return replies.replyCard(renderScheduleCard({ items }));
+  }
   return replies.reply(ROLLUP_ONLY_REPLY);
 }

@@ -4,19 +4,22 @@ import { loadPlanFile } from '../app/load-plan-file.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import { atLocal, local } from '../domain/clock.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
+import type { RollupGroup } from '../domain/ports.js';
 import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Task } from '../domain/tasks/task.js';
 import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createStorage } from '../persistence/repositories/index.js';
 import { DEFAULT_POST_TIMES } from '../supervision/post-kinds.js';
 import { previewSchedule } from '../supervision/preview.js';
+import { rollupTenantId } from '../supervision/supervision-deps.js';
 import { type CliIo, runIfEntry } from './cli-io.js';
 
 const USAGE = [
   '用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30 [--plan <方案文号>]',
-  '  按方案逐行列出区间内全部自动推送和逾期黄牌（时间⇥类别⇥内容⇥方案）；默认为每个已绑定群的在办方案，--plan 只列该方案',
+  '  按方案逐行列出区间内全部自动推送和逾期黄牌（时间⇥类别⇥内容⇥方案）；默认为每个已绑定群的在办方案和每个汇总群',
+  '  （方案列为 rollup:<群ID>），--plan 只列该方案',
   '  （every automatic post and overdue card in the range, one line each: time, kind, what, plan; by default',
-  '  for each active plan served in a chat, or only the plan named by --plan）',
+  '  for each active plan served in a chat and each roll-up group (plan column rollup:<chat>), or only the plan named by --plan）',
   '  数据来自 MONGODB_URI；未设置时来自 PLAN_FILE 方案，视所有事项为未完成',
   '  （from MONGODB_URI; without it from the PLAN_FILE notice, every task taken as open）',
 ].join('\n');
@@ -30,6 +33,8 @@ interface PreviewPlan {
   tasks: PreviewTask[];
   /** Why the worker makes none of these posts (archived, or in no group); unset when it does. */
   silent?: string;
+  /** Whose posts these are: a plan's (unset), or a roll-up group's (汇总群: its roll-up bulletin). */
+  target?: 'rollup';
 }
 
 /** Thrown for a plan that cannot be previewed: the message goes to stderr, exit 2. */
@@ -75,7 +80,7 @@ async function plansFromDatabase(uri: string, wanted: string | undefined): Promi
         );
       chosen = [plan];
     } else {
-      chosen = all.filter((p) => p.status === 'active' && p.chats.length > 0);
+      chosen = all.filter(postsOf);
     }
     const plans: PreviewPlan[] = [];
     for (const plan of chosen) {
@@ -87,10 +92,24 @@ async function plansFromDatabase(uri: string, wanted: string | undefined): Promi
         ...(silent !== undefined && { silent }),
       });
     }
+    if (wanted === undefined) plans.push(...rollupsOf(await storage.catalog.listRollups(), all));
     return plans;
   } finally {
     await disconnectMongo(connection);
   }
+}
+
+/** Whether the worker makes a plan's posts: active and served in a group. */
+const postsOf = (plan: StoredPlan): boolean => plan.status === 'active' && plan.chats.length > 0;
+
+/** Each roll-up group whose plans post, on the latest report day among them (its roll-up bulletin). */
+function rollupsOf(groups: RollupGroup[], all: StoredPlan[]): PreviewPlan[] {
+  return groups.flatMap((group) => {
+    const days = all.filter((p) => group.planIds.includes(p.planId) && postsOf(p)).map((p) => p.reportDay);
+    if (days.length === 0) return [];
+    const planId = rollupTenantId(group.chatId);
+    return [{ planId, reportDay: Math.max(...days), tasks: [], target: 'rollup' as const }];
+  });
 }
 
 /** Why the worker posts nothing for a plan, if it does not. */
@@ -166,6 +185,7 @@ export async function runScheduleCli(
       calendar,
       cycle,
       times: DEFAULT_POST_TIMES,
+      ...(plan.target && { target: plan.target }),
       tasks: plan.tasks,
     });
     for (const line of lines)

@@ -43,6 +43,8 @@ export interface PlanCatalog {
   bindChat(planId: string, chatId: string): Promise<{ bound: true } | { bound: false; takenBy: string }>;
   /** The roll-up group (汇总群) a chat is, if it is one. */
   rollupOf(chatId: string): Promise<RollupGroup | null>;
+  /** Every roll-up group, oldest first (their monthly roll-up bulletin). */
+  listRollups(): Promise<RollupGroup[]>;
   /** Makes a chat a roll-up group of plans: one winner (false when it already is one). */
   bindRollup(group: RollupGroup): Promise<boolean>;
 }

@@ -77,6 +77,7 @@ export function createCachedStorage(
     byChat: (chatId) => read(`chat:${chatId}`, () => storage.catalog.byChat(chatId)),
     plansOfMember: (openId) => read(`plansOf:${openId}`, () => storage.catalog.plansOfMember(openId)),
     rollupOf: (chatId) => read(`rollup:${chatId}`, () => storage.catalog.rollupOf(chatId)),
+    listRollups: () => read('rollups', () => storage.catalog.listRollups()),
     bindChat: (planId, chatId) => change(() => storage.catalog.bindChat(planId, chatId)),
     bindRollup: (group) => change(() => storage.catalog.bindRollup(group)),
   };

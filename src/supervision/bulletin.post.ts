@@ -46,7 +46,7 @@ export async function buildBulletinCard(deps: SupervisionDeps, period: string): 
 }
 
 /** The figures the first bulletin of `period` kept, if any was posted. */
-async function keptBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin | undefined> {
+export async function keptBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin | undefined> {
   const posts = await deps.domain.repos.posts.list({ kind: 'bulletin' });
   const first = posts.find((p: PostClaim) => isBulletinOf(p.key, period) && p.content);
   return first?.content ? (JSON.parse(first.content) as Bulletin) : undefined;

@@ -2,22 +2,29 @@ import type { DomainDeps } from '../domain/deps.js';
 import { loadPlan } from '../domain/shared/load.js';
 import { isAwaitingWork, type Task } from '../domain/tasks/task.js';
 import { type DueFireTimes, dueFireTimes, type FireTimeInputs } from './fire-times.js';
-import type { FireTime } from './post-kinds.js';
+import { type FireTime, POST_KINDS } from './post-kinds.js';
 import { listScheduledPosts, type PreviewLine } from './preview.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-type ScheduleDeps = Pick<SupervisionDeps, 'domain' | 'calendar' | 'cycle' | 'postTimes' | 'postsOff'>;
+type ScheduleDeps = Pick<
+  SupervisionDeps,
+  'domain' | 'calendar' | 'cycle' | 'postTimes' | 'postsOff' | 'rollup'
+>;
 
 async function scheduleInputs(deps: ScheduleDeps): Promise<FireTimeInputs & { tasks: Task[] }> {
+  const common = { calendar: deps.calendar, cycle: deps.cycle, times: deps.postTimes, off: deps.postsOff };
+  if (deps.rollup) {
+    // A roll-up group's posts come after every plan's: on the latest of their days. No plan, no post.
+    const days = deps.rollup.plans.map((p) => p.plan.reportDay);
+    const inputs = { ...common, reportDay: Math.max(0, ...days), deadlines: [], tasks: [] };
+    return { ...inputs, target: 'rollup', ...(days.length === 0 && { off: POST_KINDS }) };
+  }
   const domain: DomainDeps = deps.domain;
   const plan = await loadPlan(domain);
   const tasks = await domain.repos.tasks.list(plan.planId);
   return {
+    ...common,
     reportDay: plan.reportDay,
-    calendar: deps.calendar,
-    cycle: deps.cycle,
-    times: deps.postTimes,
-    off: deps.postsOff,
     deadlines: tasks.filter(isAwaitingWork).map((t) => ({ taskCode: t.code, deadline: t.deadline })),
     tasks,
   };

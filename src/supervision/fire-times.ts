@@ -7,6 +7,8 @@ export interface FireTimeInputs extends ScheduleInputs {
   times: PostTimes;
   /** Kinds switched off (POSTS_OFF): never listed, never sent. */
   off?: readonly PostKind[];
+  /** Whose posts: a plan's (unset) or a roll-up group's; only the kinds going there are listed. */
+  target?: 'rollup';
 }
 
 function compareFireTimes(a: FireTime, b: FireTime): number {
@@ -25,7 +27,7 @@ export function listFireTimes(inputs: FireTimeInputs & { from: Date; to: Date })
   const last = localDay(to);
   const all: FireTime[] = [];
   for (const post of POSTS) {
-    if (off.includes(post.kind)) continue;
+    if (off.includes(post.kind) || ('target' in post ? post.target : undefined) !== inputs.target) continue;
     for (const occurrence of post.occurrences(first, last, inputs)) {
       const at = atLocal(`${occurrence.day} ${times[post.kind]}`);
       if (at >= from && at < to) all.push({ ...occurrence, kind: post.kind, at } as FireTime);

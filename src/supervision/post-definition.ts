@@ -13,6 +13,7 @@ export interface DeadlineInput {
 
 /** What the days of every post are worked out from. */
 export interface ScheduleInputs {
+  /** The plan's report day; for a roll-up group's posts, the latest of its plans'. */
   reportDay: number;
   calendar: WorkdayCalendar;
   cycle: CycleSettings;
@@ -29,6 +30,11 @@ export type Occurrence<P> = { day: CalendarDay } & P;
  */
 export interface PostDefinition<K extends string, P extends object> {
   readonly kind: K;
+  /**
+   * Where it goes: unset, to each plan's work group, about that plan; `rollup`, to each roll-up group
+   * (汇总群), about its plans (the fire's deps carry `rollup`).
+   */
+  readonly target?: 'rollup';
   /** Its Chinese name in `/日程` and the preview, e.g. 进展提醒. */
   readonly label: string;
   /** Its local time (Asia/Shanghai): the environment variable that sets it and the product's default. */

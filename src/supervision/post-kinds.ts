@@ -6,6 +6,7 @@ import { overdueCheckPost } from './overdue-check.post.js';
 import type { Occurrence, PostDefinition } from './post-definition.js';
 import { reminderPost } from './reminder.post.js';
 import { rollCallPost } from './roll-call.post.js';
+import { rollupBulletinPost } from './rollup-bulletin.post.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 import { yearEndPost } from './year-end.post.js';
 
@@ -21,6 +22,7 @@ export const POSTS = [
   deadlineReminderPost,
   yearEndPost,
   bulletinPost,
+  rollupBulletinPost,
 ] as const;
 
 type AnyPost = (typeof POSTS)[number];

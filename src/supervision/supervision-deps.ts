@@ -1,7 +1,9 @@
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps, Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
+import { rollupPlans } from '../domain/plan/rollup.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
+import type { RollupGroup } from '../domain/ports.js';
 import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';
@@ -26,12 +28,18 @@ export interface SupervisionSettings {
   catchUpGraceMs: number;
 }
 
-/** What one plan's automatic posts need: the plan's domain and group, and the settings. */
+/**
+ * What one plan's automatic posts need: the plan's domain and group, and the settings. A roll-up
+ * group's posts get the same shape: `planId` is `rollupTenantId(chat)` (its claims and audit, apart
+ * from every plan's), `chatId` the roll-up group, and `rollup` its plans' own deps.
+ */
 export interface SupervisionDeps extends SupervisionSettings {
   planId: string;
   domain: DomainDeps;
-  /** The plan's work group (its first), where its posts go. */
+  /** The plan's work group (its first), where its posts go; a roll-up group's own chat. */
   chatId: string;
+  /** Set for a roll-up group's posts: the group, and each of its plans that posts (active, in a group). */
+  rollup?: { group: RollupGroup; plans: { plan: StoredPlan; deps: SupervisionDeps }[] };
 }
 
 /** The automatic posts of every plan. */
@@ -40,17 +48,57 @@ export interface Supervision {
   settings: SupervisionSettings;
   /** A plan's posts' dependencies; undefined for a plan served in no group (nowhere to post). */
   forPlan(plan: Pick<StoredPlan, 'planId' | 'chats'>): SupervisionDeps | undefined;
+  /** A roll-up group's posts' dependencies, over its plans that post (active, served in a group). */
+  forRollup(group: RollupGroup): Promise<SupervisionDeps>;
+  /**
+   * The dependencies of a fire job's target (a plan's id, or `rollupTenantId` of a roll-up group);
+   * undefined when it no longer posts (archived, unbound, gone).
+   */
+  forTarget(targetId: string): Promise<SupervisionDeps | undefined>;
 }
 
+const ROLLUP_PREFIX = 'rollup:';
+
+/**
+ * Where a roll-up group's post claims and audit entries are kept: a tenant id of its own, which no
+ * plan's 文号 can be, so nothing of it appears in any plan and nothing of a plan in it.
+ */
+export const rollupTenantId = (chatId: string): string => `${ROLLUP_PREFIX}${chatId}`;
+
 export function createSupervision(tenancy: Tenancy, settings: SupervisionSettings): Supervision {
+  const forPlan: Supervision['forPlan'] = (plan) => {
+    const chatId = plan.chats[0];
+    return chatId
+      ? { ...settings, planId: plan.planId, domain: tenancy.forPlan(plan.planId), chatId }
+      : undefined;
+  };
+  const forRollup: Supervision['forRollup'] = async (group) => {
+    const plans: { plan: StoredPlan; deps: SupervisionDeps }[] = [];
+    for (const plan of await rollupPlans(tenancy, group)) {
+      const deps = plan.status === 'active' ? forPlan(plan) : undefined;
+      if (deps) plans.push({ plan, deps });
+    }
+    const planId = rollupTenantId(group.chatId);
+    return {
+      ...settings,
+      planId,
+      domain: tenancy.forPlan(planId),
+      chatId: group.chatId,
+      rollup: { group, plans },
+    };
+  };
   return {
     tenancy,
     settings,
-    forPlan(plan) {
-      const chatId = plan.chats[0];
-      return chatId
-        ? { ...settings, planId: plan.planId, domain: tenancy.forPlan(plan.planId), chatId }
-        : undefined;
+    forPlan,
+    forRollup,
+    async forTarget(targetId) {
+      if (targetId.startsWith(ROLLUP_PREFIX)) {
+        const group = await tenancy.catalog.rollupOf(targetId.slice(ROLLUP_PREFIX.length));
+        return group ? forRollup(group) : undefined;
+      }
+      const plan = await tenancy.catalog.get(targetId);
+      return plan?.status === 'active' ? forPlan(plan) : undefined;
     },
   };
 }

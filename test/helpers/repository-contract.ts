@@ -510,6 +510,7 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(results.filter(Boolean)).toHaveLength(1);
       const stored = await storage.catalog.rollupOf('oc_city');
       expect(stored).toEqual(results[0] ? group(['P1', 'P2'], 'ou_a') : group(['P2'], 'ou_b'));
+      expect(await storage.catalog.listRollups()).toEqual([stored]);
     });
 
     it('archives a plan once: of two archivings at once one wins, and the plan reads archived', async () => {

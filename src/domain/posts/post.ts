@@ -3,6 +3,7 @@ export type PostKind =
   | 'reminder'
   | 'roll_call'
   | 'bulletin'
+  | 'rollup_bulletin'
   | 'deadline_reminder'
   | 'overdue_alert'
   | 'year_end'

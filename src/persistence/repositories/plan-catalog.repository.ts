@@ -58,6 +58,15 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
         ? { chatId: doc._id, planIds: doc.planIds, boundBy: doc.boundBy, boundAt: doc.boundAt }
         : null;
     },
+    async listRollups() {
+      const docs = await Rollups.find({}).sort({ boundAt: 1, _id: 1 }).lean().exec();
+      return docs.map((doc) => ({
+        chatId: doc._id,
+        planIds: doc.planIds,
+        boundBy: doc.boundBy,
+        boundAt: doc.boundAt,
+      }));
+    },
     async bindRollup(group) {
       try {
         await Rollups.create({

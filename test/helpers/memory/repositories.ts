@@ -197,6 +197,9 @@ function createCatalog(book: PlanBook): PlanCatalog {
       const group = book.rollups.get(chatId);
       return group ? copy(group) : null;
     },
+    async listRollups() {
+      return sortBy([...book.rollups.values()], (a, b) => time(a.boundAt) - time(b.boundAt)).map(copy);
+    },
     async bindRollup(group) {
       if (book.rollups.has(group.chatId)) return false;
       book.rollups.set(group.chatId, copy(group));

@@ -157,8 +157,11 @@ describe('two plans with overlapping task codes, each in its own group', () => {
 
     const kindsOf = async (plan: { repos: MemoryBot['repos'] }) =>
       new Set((await plan.repos.posts.list()).map((p) => p.kind));
-    // One claim kind per post kind; the overdue check claims each alert (`overdue_alert`).
-    const claimKinds = POST_KINDS.map((k) => (k === 'overdue_check' ? 'overdue_alert' : k)).sort();
+    // One claim kind per plan's post kind; the overdue check claims each alert (`overdue_alert`); the
+    // roll-up bulletin is a roll-up group's (汇总群), never a plan's.
+    const claimKinds = POST_KINDS.filter((k) => k !== 'rollup_bulletin')
+      .map((k) => (k === 'overdue_check' ? 'overdue_alert' : k))
+      .sort();
     expect([...(await kindsOf(m))].sort()).toEqual(claimKinds);
     expect([...(await kindsOf(b))].sort()).toEqual(claimKinds);
     expect((await b.repos.posts.list()).length).toBe((await m.repos.posts.list()).length);

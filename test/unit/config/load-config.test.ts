@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       deadline_reminder: '09:00',
       year_end: '09:00',
       bulletin: '10:00',
+      rollup_bulletin: '10:00',
     });
     expect(config.postsOff).toEqual([]);
     expect(config.catchUpGraceMs).toBe(12 * 3_600_000);

@@ -172,6 +172,7 @@ describe('the post registry', () => {
       '到期提醒',
       '年终考核',
       '月度通报',
+      '汇总通报',
     ]);
     const fires = listFireTimes({
       ...base,
@@ -191,8 +192,18 @@ describe('the post registry', () => {
       from: atLocal('2023-05-01 00:00'),
       to: atLocal('2024-01-01 00:00'),
     });
-    expect(new Set(fires.map((f) => f.kind))).toEqual(new Set(POST_KINDS));
-    for (const fire of fires) {
+    const rollups = listFireTimes({
+      ...base,
+      target: 'rollup',
+      from: atLocal('2023-05-01 00:00'),
+      to: atLocal('2024-01-01 00:00'),
+    });
+    // A plan's schedule has every kind but the roll-up group's, and a roll-up group's has only its own.
+    expect(new Set(fires.map((f) => f.kind))).toEqual(
+      new Set(POST_KINDS.filter((k) => k !== 'rollup_bulletin')),
+    );
+    expect(new Set(rollups.map((f) => f.kind))).toEqual(new Set(['rollup_bulletin']));
+    for (const fire of [...fires, ...rollups]) {
       const parsed = parseFireData(JSON.parse(JSON.stringify({ ...fire, at: fire.at.toISOString() })));
       expect(parsed).toEqual({ ok: true, fire });
     }
