@@ -1,6 +1,5 @@
-import { normalizeUnitName } from '../units/unit-name.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
-import { parseDeadline } from './deadline.parser.js';
+import { type ParsedDeadline, parseDeadline } from './deadline.parser.js';
 import { extractKpi } from './kpi.extractor.js';
 import { splitMeasures } from './measures.parser.js';
 import { EXPECT } from './notice-expectations.js';
@@ -16,6 +15,7 @@ import {
 } from './notice-patterns.js';
 import { type NoticeLine, normalizeSpaces } from './notice-text.js';
 import type { PlanIndicator, PlanTask } from './plan.js';
+import { splitLeadAndCoUnits } from './unit-list.js';
 
 /**
  * Where the reader is, with what it has read so far: after a heading, inside a problem, inside its
@@ -120,18 +120,9 @@ function readIndicatorHeader(at: NoticeLine, previousSeq: number): PlanIndicator
   if (seq === undefined || seq <= previousSeq) {
     throw new NoticeParseError(at.line, EXPECT.indicatorNumber(previousSeq), at.text);
   }
-  const [lead = '', co = ''] = units.split(CO_UNITS);
-  const leadUnits = splitUnits(lead);
+  const { leadUnits, coUnits } = splitLeadAndCoUnits(units);
   if (leadUnits.length === 0) throw new NoticeParseError(at.line, EXPECT.leadUnit, at.text);
-  const coUnits = splitUnits(co);
   return { seq, name: normalizeSpaces(name), leadUnits, ...(coUnits.length > 0 && { coUnits }), tasks: [] };
-}
-
-/** `牵头单位：A；配合单位：B、C`: the part after 配合单位 lists co-responsible units. */
-const CO_UNITS = /[；;，,]\s*(?:配合|协同|协助)(?:单位|部门)\s*[：:]/;
-
-function splitUnits(list: string): string[] {
-  return [...new Set(list.split(/[、，,；;/]/).map(normalizeUnitName))].filter((u) => u !== '');
 }
 
 function readProblemSeq(at: NoticeLine, indicator: PlanIndicator): number {
@@ -152,16 +143,23 @@ function buildTask(draft: State & { step: 'measures' }, deadlineLine: NoticeLine
   const measures = splitMeasures(normalizeSpaces(draft.measures.text));
   if (measures.length === 0) throw new NoticeParseError(draft.measures.line, EXPECT.measuresText);
   const [, when = ''] = captures(DEADLINE, deadlineLine);
-  const { deadline, ongoing } = parseDeadline(when, deadlineLine.line);
-  const kpi = extractKpi(problem);
-  return {
-    code: `${draft.indicator.seq}.${draft.seq}`,
+  return composeTask(
+    `${draft.indicator.seq}.${draft.seq}`,
     problem,
     measures,
-    deadline,
-    ongoing,
-    ...(kpi && { kpi }),
-  };
+    parseDeadline(when, deadlineLine.line),
+  );
+}
+
+/** A task from its read parts, with the KPI its problem states (shared by the prose and table layouts). */
+export function composeTask(
+  code: string,
+  problem: string,
+  measures: string[],
+  { deadline, ongoing }: ParsedDeadline,
+): PlanTask {
+  const kpi = extractKpi(problem);
+  return { code, problem, measures, deadline, ongoing, ...(kpi && { kpi }) };
 }
 
 function withBody(at: NoticeLine, pattern: RegExp): NoticeLine {

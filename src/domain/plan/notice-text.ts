@@ -13,6 +13,11 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 /** Page footers left by PDF conversion: `- 3 -`, `— 12 —`, `第 3 页`. */
 const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?)$/;
 
+/** True for a page footer line (`- 3 -`, `— 12 —`, `第 3 页`), which belongs to no paragraph. */
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text);
+}
+
 /**
  * Collapses spaces and drops those between two Chinese characters, which PDF conversion inserts:
  * `反馈 问题整改` → `反馈问题整改`, while `上犹县 2022 年度` keeps its spaces around the number.
@@ -30,7 +35,7 @@ export function splitNoticeLines(text: string): NoticeLine[] {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((raw, index) => ({ text: cleanLine(raw), line: index + 1 }))
-    .map((l) => (PAGE_NUMBER.test(l.text) ? { ...l, text: '' } : l));
+    .map((l) => (isPageNumber(l.text) ? { ...l, text: '' } : l));
 }
 
 /**

@@ -4,7 +4,7 @@ import { findContact, findDocNumber, findReportDay, findTitle } from './notice-h
 import { NoticeParseError } from './notice-parse.error.js';
 import { DEADLINE, INDICATOR_HEADER, MEASURES, PROBLEM } from './notice-patterns.js';
 import { joinBrokenParagraphs, type NoticeLine, splitNoticeLines } from './notice-text.js';
-import type { Plan } from './plan.js';
+import type { Plan, PlanIndicator } from './plan.js';
 
 /** The report day when the notice states none (the seed's `每月25日前`). */
 export const DEFAULT_REPORT_DAY = 25;
@@ -19,13 +19,37 @@ export function parseNotice(text: string): Plan {
   const bodyStart = lines.findIndex((l) => INDICATOR_HEADER.test(l.text));
   const front = lines.slice(0, bodyStart < 0 ? lines.length : bodyStart).filter((l) => l.text !== '');
   rejectTasksBeforeIndicators(front);
-  const { docNo, year } = findDocNumber(front);
-  const title = findTitle(front);
+  const header = readNoticeHeader(front);
   if (bodyStart < 0) throw new NoticeParseError(lastLineNumber(lines), EXPECT.indicator);
   const { indicators, tail } = readNoticeBody(
     joinBrokenParagraphs(lines.slice(bodyStart)),
     lastLineNumber(lines),
   );
+  return assemblePlan(header, indicators, tail);
+}
+
+/** What the lines before the tasks state: the 文号, its year and the plan title. */
+export interface NoticeHeader {
+  docNo: string;
+  year: number;
+  title: string;
+}
+
+/** Reads the 文号 and title from the lines before the tasks; throws naming what is missing. */
+export function readNoticeHeader(front: readonly NoticeLine[]): NoticeHeader {
+  const { docNo, year } = findDocNumber(front);
+  return { docNo, year, title: findTitle(front) };
+}
+
+/**
+ * The plan from its header, indicators and the lines after the tasks (report day, contact): what
+ * every layout of a notice, prose or task table, ends in.
+ */
+export function assemblePlan(
+  { docNo, year, title }: NoticeHeader,
+  indicators: PlanIndicator[],
+  tail: readonly NoticeLine[],
+): Plan {
   const reportDay = findReportDay(tail);
   const warnings =
     reportDay === undefined
