@@ -61,6 +61,13 @@ export function describePeriods(periods: string[]): string {
   return `统计月份：${range}（共 ${periods.length} 个月，报送日已过的月份）`;
 }
 
+/** `共 12 个责任单位参加考核，平均得分 93.5。`; `em` marks each figure (bold on the card). */
+export function assessmentSummary(rows: UnitAssessment[], em: (figure: string) => string = String): string {
+  if (!rows.length) return '暂无参加考核的责任单位。';
+  const mean = rows.reduce((sum, r) => sum + r.score, 0) / rows.length;
+  return `共 ${em(String(rows.length))} 个责任单位参加考核，平均得分 ${em(formatNumber(Math.round(mean * 10) / 10))}。`;
+}
+
 /** The annual assessment (年度综合考核), blue: one row per unit in the given order, then the rule. */
 export function renderAssessmentCard(input: {
   year: number;
@@ -71,10 +78,7 @@ export function renderAssessmentCard(input: {
   periods?: string[];
 }): Card {
   const { year, rows, rule, draft } = input;
-  const mean = rows.length ? rows.reduce((sum, r) => sum + r.score, 0) / rows.length : 0;
-  const summary = rows.length
-    ? `共 **${rows.length}** 个责任单位参加考核，平均得分 **${formatNumber(Math.round(mean * 10) / 10)}**。`
-    : '暂无参加考核的责任单位。';
+  const summary = assessmentSummary(rows, (s) => `**${s}**`);
   return fitCard(
     card({
       title: `【年度综合考核】${year}年度${draft ? '（草稿）' : ''}`,

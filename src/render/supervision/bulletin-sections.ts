@@ -1,7 +1,7 @@
 import type { OverdueGroup } from '../../domain/queries/overdue.js';
 import type { IndicatorProgress } from '../../domain/queries/overview.js';
 import type { SimilarReport } from '../../domain/reports/report-similarity.js';
-import type { KpiStatus } from '../../domain/supervision/bulletin.js';
+import type { Bulletin, KpiStatus } from '../../domain/supervision/bulletin.js';
 import { compareTaskCodes } from '../../domain/tasks/task-code.js';
 import { WARNING_KIND_LABEL, type Warning } from '../../domain/warnings/warning.js';
 import { type CardElement, markdown, type TableColumn, type TableRow, table } from '../card.js';
@@ -33,18 +33,70 @@ export function closedOf(p: IndicatorProgress): number {
   return (p.byState.closed ?? 0) + (p.byState.sustained ?? 0);
 }
 
-/** 一、 progress of every indicator, one row each. */
-export function indicatorSection(indicators: IndicatorProgress[]): CardElement[] {
-  const rows = indicators.map((p) => ({
+/**
+ * The bulletin's sections in order, as the card and the official document (src/documents) both
+ * word them: the heading without its number (the card numbers it 一、…, the document by its place)
+ * and the line shown when a section has nothing.
+ */
+export const BULLETIN_SECTIONS = {
+  indicators: { heading: () => '各指标整改进度', none: '暂无指标。' },
+  kpis: { heading: () => '量化指标完成情况', none: '本方案暂无量化指标。' },
+  signedOff: { heading: (n: number) => `本月销号事项（${n} 项）`, none: '本月无销号事项。' },
+  overdue: { heading: (n: number) => `逾期事项（${n} 项）`, none: '目前没有逾期事项。' },
+  warnings: { heading: (n: number) => `本月黄牌警告（${n} 张）`, none: '本月未发出黄牌警告。' },
+  named: { heading: (n: number) => `点名通报单位（${n} 个）`, none: '本月各单位均按时报送。' },
+  similar: { heading: (n: number) => `与上月雷同的进展（${n} 条）`, none: '' },
+} as const;
+
+/** The bulletin's totals, as its first paragraph states them. */
+export function bulletinTotals(b: Bulletin) {
+  const total = b.indicators.reduce((sum, p) => sum + p.total, 0);
+  const closed = b.indicators.reduce((sum, p) => sum + closedOf(p), 0);
+  const overdue = b.indicators.reduce((sum, p) => sum + p.overdue, 0);
+  return {
+    total,
+    closed,
+    active: total - closed,
+    overdue,
+    signedOff: b.signedOff.length,
+    warnings: b.warnings.length,
+    named: b.namedUnits.length,
+  };
+}
+
+/** The bulletin's first paragraph; `em` marks each figure (bold on the card, plain in the document). */
+export function bulletinSummary(b: Bulletin, em: (n: number) => string = String): string {
+  const t = bulletinTotals(b);
+  return (
+    `截至 ${b.today}，共 ${em(t.total)} 项整改事项：已销号 ${em(t.closed)} 项，整改中 ${em(t.active)} 项，` +
+    `逾期 ${em(t.overdue)} 项。本月销号 ${em(t.signedOff)} 项，发出黄牌 ${em(t.warnings)} 张，` +
+    `点名通报 ${em(t.named)} 个单位。`
+  );
+}
+
+/** This month's sign-offs (三、) in task order. */
+export function sortedSignOffs(b: Bulletin): Bulletin['signedOff'] {
+  return [...b.signedOff].sort((x, y) => compareTaskCodes(x.code, y.code));
+}
+
+/** One plain row per indicator (一、). */
+export function indicatorRows(indicators: IndicatorProgress[]) {
+  return indicators.map((p) => ({
     seq: p.seq,
-    name: escapeMd(p.name),
+    name: p.name,
     total: p.total,
     closed: closedOf(p),
     active: p.total - closedOf(p),
     overdue: p.overdue,
     percent: `${p.percent}%`,
   }));
-  return tableSection('一、各指标整改进度', INDICATOR_COLUMNS, rows, '暂无指标。');
+}
+
+/** 一、 progress of every indicator, one row each. */
+export function indicatorSection(indicators: IndicatorProgress[]): CardElement[] {
+  const rows = indicatorRows(indicators).map((r) => ({ ...r, name: escapeMd(r.name) }));
+  const s = BULLETIN_SECTIONS.indicators;
+  return tableSection(`一、${s.heading()}`, INDICATOR_COLUMNS, rows, s.none);
 }
 
 const KPI_COLUMNS: TableColumn[] = [
@@ -56,23 +108,36 @@ const KPI_COLUMNS: TableColumn[] = [
   { name: 'met', display_name: '达标', data_type: 'lark_md', width: '80px' },
 ];
 
-/** 二、 each KPI's latest reported value against its target; `—` when none was reported. */
-export function kpiSection(kpis: KpiStatus[]): CardElement[] {
-  const rows = [...kpis]
+/**
+ * One plain row per KPI (二、) in task order: its latest value against its target (`—` when none was
+ * reported), whether it is met, and `较上次 … 偏离目标` when it moved away from the target.
+ */
+export function kpiRows(kpis: KpiStatus[]) {
+  return [...kpis]
     .sort((a, b) => compareTaskCodes(a.code, b.code))
     .map(({ code, kpi, latest, met, previous, movedAway }) => ({
       code,
-      name: escapeMd(kpi.name),
+      name: kpi.name,
       baseline: withUnit(kpi.baseline, kpi.unit),
       target: formatTarget(kpi),
       latest: latest === undefined ? '—' : withUnit(latest, kpi.unit),
-      met: `${latest === undefined ? grey('未报') : met ? green('✓') : red('✗')}${
-        movedAway && previous !== undefined
-          ? ` ${red(`较上次 ${withUnit(previous, kpi.unit)} 偏离目标`)}`
-          : ''
-      }`,
+      status: latest === undefined ? ('none' as const) : met ? ('met' as const) : ('unmet' as const),
+      drift:
+        movedAway && previous !== undefined ? `较上次 ${withUnit(previous, kpi.unit)} 偏离目标` : undefined,
     }));
-  return tableSection('二、量化指标完成情况', KPI_COLUMNS, rows, '本方案暂无量化指标。');
+}
+
+/** 二、 each KPI's latest reported value against its target; `—` when none was reported. */
+export function kpiSection(kpis: KpiStatus[]): CardElement[] {
+  const rows = kpiRows(kpis).map(({ status, drift, ...row }) => ({
+    ...row,
+    name: escapeMd(row.name),
+    met: `${status === 'none' ? grey('未报') : status === 'met' ? green('✓') : red('✗')}${
+      drift ? ` ${red(drift)}` : ''
+    }`,
+  }));
+  const s = BULLETIN_SECTIONS.kpis;
+  return tableSection(`二、${s.heading()}`, KPI_COLUMNS, rows, s.none);
 }
 
 const OVERDUE_COLUMNS: TableColumn[] = [
@@ -83,21 +148,29 @@ const OVERDUE_COLUMNS: TableColumn[] = [
   { name: 'days', display_name: '逾期天数', data_type: 'number', width: '90px' },
 ];
 
+/** A lead unit's overdue tasks, the most overdue first. */
+export function sortedOverdue(group: OverdueGroup): OverdueGroup['items'] {
+  return [...group.items].sort((a, b) => b.daysOverdue - a.daysOverdue || compareTaskCodes(a.code, b.code));
+}
+
+/** Overdue tasks counted once (a task of two lead units is listed under both). */
+export function overdueTaskCount(groups: OverdueGroup[]): number {
+  return new Set(groups.flatMap((g) => g.items.map((i) => i.code))).size;
+}
+
 /** 四、 overdue tasks by lead unit, the most overdue first within each unit. */
 export function overdueSection(groups: OverdueGroup[]): CardElement[] {
   const rows = groups.flatMap((g) =>
-    [...g.items]
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || compareTaskCodes(a.code, b.code))
-      .map((i) => ({
-        unit: escapeMd(g.unit),
-        code: i.code,
-        problem: escapeMd(headline(i.problem, 20)),
-        deadline: i.deadline,
-        days: i.daysOverdue,
-      })),
+    sortedOverdue(g).map((i) => ({
+      unit: escapeMd(g.unit),
+      code: i.code,
+      problem: escapeMd(headline(i.problem, 20)),
+      deadline: i.deadline,
+      days: i.daysOverdue,
+    })),
   );
-  const tasks = new Set(groups.flatMap((g) => g.items.map((i) => i.code))).size;
-  return tableSection(`四、逾期事项（${tasks} 项）`, OVERDUE_COLUMNS, rows, '目前没有逾期事项。');
+  const s = BULLETIN_SECTIONS.overdue;
+  return tableSection(`四、${s.heading(overdueTaskCount(groups))}`, OVERDUE_COLUMNS, rows, s.none);
 }
 
 const WARNING_COLUMNS: TableColumn[] = [
@@ -113,13 +186,18 @@ const WARNING_COLUMNS: TableColumn[] = [
  */
 export function similarSection(similar: SimilarReport[] | undefined): CardElement[] {
   if (!similar?.length) return [];
-  const lines = [...similar]
+  const lines = similarLines(similar, escapeMd).map((line) => `- ${line}`);
+  return [markdown([`**七、${BULLETIN_SECTIONS.similar.heading(lines.length)}**`, ...lines].join('\n'))];
+}
+
+/** `6.1（税务局）与 2023-04 的进展相似度 92%`, one per similar report in task order; `unit` formats the unit. */
+export function similarLines(similar: SimilarReport[], unit: (name: string) => string = String): string[] {
+  return [...similar]
     .sort((a, b) => compareTaskCodes(a.code, b.code) || a.unit.localeCompare(b.unit, 'zh'))
     .map(
       (s) =>
-        `- ${s.code}（${escapeMd(s.unit)}）与 ${s.previousPeriod} 的进展相似度 ${Math.round(s.similarity * 100)}%`,
+        `${s.code}（${unit(s.unit)}）与 ${s.previousPeriod} 的进展相似度 ${Math.round(s.similarity * 100)}%`,
     );
-  return [markdown([`**七、与上月雷同的进展（${lines.length} 条）**`, ...lines].join('\n'))];
 }
 
 /** 五、 yellow cards issued this month (the bulletin gets only live ones). */
@@ -130,5 +208,6 @@ export function warningSection(warnings: Warning[]): CardElement[] {
     kind: WARNING_KIND_LABEL[w.kind],
     reason: escapeMd(shorten(w.reason, 40)),
   }));
-  return tableSection(`五、本月黄牌警告（${rows.length} 张）`, WARNING_COLUMNS, rows, '本月未发出黄牌警告。');
+  const s = BULLETIN_SECTIONS.warnings;
+  return tableSection(`五、${s.heading(rows.length)}`, WARNING_COLUMNS, rows, s.none);
 }

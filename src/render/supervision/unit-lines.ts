@@ -22,11 +22,11 @@ export function mentionMembers(openIds: string[]): string {
   return ats.length > MAX_MENTIONS ? `${shown} ${grey(`等 ${ats.length} 人`)}` : shown;
 }
 
-/** `6.1 涉税事项网上办理率较低；6.2 …等 12 项`, escaped. */
-export function missingTasks(tasks: UnitMissing['tasks']): string {
+/** `6.1 涉税事项网上办理率较低；6.2 …等 12 项`, escaped for markdown unless `text` says otherwise. */
+export function missingTasks(tasks: UnitMissing['tasks'], text: (s: string) => string = escapeMd): string {
   const named = tasks
     .slice(0, MAX_TASKS_PER_UNIT)
-    .map((t) => `${codeMd(t.code)} ${escapeMd(headline(t.problem, 20))}`);
+    .map((t) => `${codeMd(t.code)} ${text(headline(t.problem, 20))}`);
   const more = tasks.length > MAX_TASKS_PER_UNIT ? ` 等 ${tasks.length} 项` : '';
   return `${named.join('；')}${more}`;
 }
