@@ -202,7 +202,7 @@ class TaskRowReader {
     const { seq, problem } = this.readProblem(cell('problem'), indicator, index);
     if (problem === '')
       throw new NoticeParseError(this.place.rowNumber(index), EXPECT.problemText, undefined, at('problem'));
-    const measures = splitMeasures(cell('measures'));
+    const measures = splitMeasures(normalizeSpaces(joinCellLines(row[this.columns.measures ?? -1] ?? '')));
     if (measures.length === 0)
       throw new NoticeParseError(this.place.rowNumber(index), EXPECT.measuresText, undefined, at('measures'));
     const when = this.readDeadline(cell('deadline'), index, at('deadline'));
@@ -342,6 +342,19 @@ function readIndicatorCell(text: string): NamedIndicator {
     ...(seq !== undefined && { seq }),
     ...splitLeadAndCoUnits(heading?.[3] ?? ''),
   };
+}
+
+/**
+ * A cell's lines as one text, a line without closing punctuation ending in `；`: measures written one
+ * per line in a cell (`①…⏎②…`) keep the boundary their markers need.
+ */
+function joinCellLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line, i, all) => (i < all.length - 1 && !/[。；;，,：:！？!?、]$/.test(line) ? `${line}；` : line))
+    .join('');
 }
 
 function sameUnits(a: readonly string[], b: readonly string[]): boolean {
