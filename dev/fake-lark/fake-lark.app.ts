@@ -12,6 +12,7 @@ import { type FakeControls, inspectRoutes } from './routes/inspect.routes.js';
 import { messageEditRoutes } from './routes/message-edit.routes.js';
 import { messageReadRoutes } from './routes/message-read.routes.js';
 import { messagesRoutes } from './routes/messages.routes.js';
+import { oauthRoutes } from './routes/oauth.routes.js';
 import { wsEndpointRoutes } from './routes/ws-endpoint.routes.js';
 
 /** The express app: call log → JSON body → faults → `/_fake` controls, `/open-apis` and `/callback/ws` routes → 404. */
@@ -29,6 +30,7 @@ export function createFakeLarkApp(controls: FakeControls): Express {
   const auth = requireToken(state);
   const open = express.Router();
   open.use(authRoutes(state));
+  open.use(oauthRoutes(state));
   open.use(messagesRoutes(state, auth));
   open.use(messageEditRoutes(state, auth));
   open.use(messageReadRoutes(state, auth));

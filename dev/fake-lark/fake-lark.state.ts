@@ -4,6 +4,7 @@ import { ChatStore } from './store/chat.store.js';
 import { FaultRules } from './store/fault.rules.js';
 import { FileStore } from './store/file.store.js';
 import { MessageStore } from './store/message.store.js';
+import { OAuthStore } from './store/oauth.store.js';
 import { RateLimiter } from './store/rate.limiter.js';
 import { TokenStore } from './store/token.store.js';
 
@@ -39,6 +40,8 @@ export interface FakeState {
   calls: CallLog;
   faults: FaultRules;
   limiter: RateLimiter;
+  /** The web-app login's codes and user tokens. */
+  oauth: OAuthStore;
 }
 
 /** Applies defaults to the options. */
@@ -73,5 +76,6 @@ export function createState(config: FakeConfig): FakeState {
     calls: new CallLog(),
     faults: new FaultRules(),
     limiter: new RateLimiter(() => config.enforceRateLimits, config.now),
+    oauth: new OAuthStore(config.now),
   };
 }

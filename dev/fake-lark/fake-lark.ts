@@ -143,6 +143,7 @@ export function createFakeLark(options: FakeLarkOptions = {}): FakeLark {
         state.calls,
         state.faults,
         state.limiter,
+        state.oauth,
       ]) {
         store.clear();
       }

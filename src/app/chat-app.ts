@@ -1,9 +1,11 @@
+import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/index.js';
 import type { Bot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
 import { createRedisDedupe } from '../bot/dedupe.js';
+import { createCockpitRouter } from '../cockpit/cockpit.routes.js';
 import type { Clock } from '../domain/clock.js';
 import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
@@ -43,6 +45,27 @@ function withHealthServer(ws: Receiver, http: Receiver & { port(): number }): Re
     },
     port: http.port,
   };
+}
+
+/** The cockpit behind Lark's web-app login, when PUBLIC_BASE_URL switches it on. */
+function cockpitRouter(config: Config, tenancy: Tenancy, logger: Logger): Router | undefined {
+  if (!config.cockpit) return undefined;
+  const { publicBaseUrl, sessionSecret } = config.cockpit;
+  return createCockpitRouter({
+    tenancy,
+    assessmentRule: config.assessment,
+    logger: logger.child({ component: 'cockpit' }),
+    auth: {
+      kind: 'lark',
+      sessionSecret,
+      app: {
+        appId: config.lark.appId,
+        appSecret: config.lark.appSecret,
+        domain: config.lark.domain,
+        redirectUri: `${publicBaseUrl}/cockpit/login/callback`,
+      },
+    },
+  });
 }
 
 import { fetchBotOpenId } from './bot-info.js';
@@ -123,6 +146,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       encryptKey: config.lark.encryptKey,
       verificationToken: config.lark.verificationToken,
       readiness: () => checkReadiness(connection, redis),
+      cockpit: cockpitRouter(config, tenancy, logger),
     }),
     { port: config.port, host: config.host },
     inFlight.drain,

@@ -1,3 +1,4 @@
+import { ACTION_LABEL } from '../domain/audit/action-labels.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
 import type { TaskLog } from '../domain/audit/task-log.js';
 import { local } from '../domain/clock.js';
@@ -7,21 +8,6 @@ import { type Card, card, markdown } from './card.js';
 import { COLOUR } from './colours.js';
 import { fitCard } from './fit.js';
 import { escapeMd, grey, headline, shorten } from './markdown.js';
-
-/** Chinese names of the audited actions; an action added later shows its code until named here. */
-const ACTION_LABEL: Partial<Record<string, string>> = {
-  'plan.import': '导入方案',
-  'task.withdraw': '事项撤销',
-  'report.create': '报送进展',
-  'signoff.request': '申请销号',
-  'signoff.approve': '同意销号',
-  'signoff.return': '退回销号申请',
-  'deadline.extend': '延期',
-  'warning.issue': '发出黄牌',
-  'warning.revoke': '撤销黄牌',
-  'access.denied': '越权操作被拒',
-  'post.send': '自动推送',
-};
 
 type Fields = Record<string, unknown>;
 const fields = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});

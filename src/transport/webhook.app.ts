@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type * as lark from '@larksuiteoapi/node-sdk';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
 import type { Receiver } from './receiver.js';
 import { verifyDelivery } from './verify-delivery.js';
@@ -36,9 +36,11 @@ export interface WebhookAppOptions {
   readiness?: ReadinessCheck;
   /** Wall-clock seconds; signatures are checked against real time, not the bot's clock. */
   nowSeconds?: () => number;
+  /** The leadership cockpit, mounted at `/cockpit` when it is on (PUBLIC_BASE_URL). */
+  cockpit?: Router;
 }
 
-/** The express app: the event/callback route, `/healthz` and `/readyz`. No I/O until listened on. */
+/** The express app: the event/callback route, `/healthz`, `/readyz` and the cockpit. No I/O until listened on. */
 export function createWebhookApp(options: WebhookAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -54,6 +56,7 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
   });
 
   if (options.path) mountEventRoute(app, options as WebhookAppOptions & { path: string }, nowSeconds);
+  if (options.cockpit) app.use('/cockpit', options.cockpit);
 
   // Malformed JSON or an oversized body: a 4xx, logged without the body.
   app.use(errorHandler(options.logger));

@@ -170,7 +170,9 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     OFFICE_ADMIN_OPEN_IDS: PEOPLE.office.openId,
     ...options.env,
   };
-  const config = loadConfig({ ...env, LARK_DOMAIN: proxy?.url ?? fake.url, PORT: '0', HOST: '127.0.0.1' });
+  // A fixed PORT only when a test needs its address before the start (the cockpit's PUBLIC_BASE_URL).
+  const port = options.env?.PORT ?? '0';
+  const config = loadConfig({ ...env, LARK_DOMAIN: proxy?.url ?? fake.url, PORT: port, HOST: '127.0.0.1' });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

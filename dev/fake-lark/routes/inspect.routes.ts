@@ -99,6 +99,20 @@ export function inspectRoutes(controls: FakeControls): Router {
     controls.reset();
     res.json({ ok: true });
   });
+  // The web-app login: who the next authorize signs in as, and every code made older than 5 minutes.
+  router.post('/oauth/next-login', (req, res) => {
+    const openId = (req.body as { open_id?: unknown } | undefined)?.open_id;
+    if (typeof openId !== 'string' || !openId.startsWith('ou_')) {
+      res.status(400).json({ error: 'open_id (ou_…) is required' });
+      return;
+    }
+    state.oauth.nextLogin = openId;
+    res.json({ ok: true });
+  });
+  router.post('/oauth/expire-codes', (_req, res) => {
+    state.oauth.expireCodes();
+    res.json({ ok: true });
+  });
   router.post('/expire-tokens', (_req, res) => {
     controls.expireTokens();
     res.json({ ok: true });
@@ -195,7 +209,14 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 /** Request fields that carry a secret or a token. */
-const SECRET_FIELDS = new Set(['app_secret', 'app_access_token', 'tenant_access_token', 'user_access_token']);
+const SECRET_FIELDS = new Set([
+  'app_secret',
+  'client_secret',
+  'code',
+  'app_access_token',
+  'tenant_access_token',
+  'user_access_token',
+]);
 
 /**
  * A recorded call as `/_fake/calls` shows it: the app secret and tokens in the body masked, and the

@@ -84,6 +84,11 @@ export class ChatStore {
     return this.users.get(openId);
   }
 
+  /** Every user the fake has heard of (the login page's choice). */
+  listUsers(): FakeUser[] {
+    return [...this.users.values()];
+  }
+
   list(): FakeChat[] {
     return [...this.chats.values()];
   }
