@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defaults } from '../../config/defaults.js';
-import { loadPlanFile } from '../../src/app/load-plan-file.js';
 import { atLocal } from '../../src/domain/clock.js';
 import type { Member } from '../../src/domain/members/member.js';
+import { parseNotice } from '../../src/domain/plan/notice.parser.js';
 import type { PlanTask } from '../../src/domain/plan/plan.js';
 import type { StoredPlan } from '../../src/domain/plan/stored-plan.js';
 import { latestReports } from '../../src/domain/queries/reporting-status.js';
@@ -94,7 +95,7 @@ function taskOf(
  * a missed-report yellow card for one task in twenty each month, and three members per unit.
  */
 export function generateDataset(size: number): Dataset {
-  const seed = loadPlanFile(defaults.planFile);
+  const seed = parseNotice(readFileSync(defaults.planFile, 'utf8'));
   const planId = '上营商〔2023〕1号';
   const periods = periodsBack(TODAY.slice(0, 7), MONTHS);
   const future = periodsBack('2024-06', 12);

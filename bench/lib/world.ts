@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defaults } from '../../config/defaults.js';
 import { createFakeLark, type FakeLark } from '../../dev/fake-lark/index.js';
 import type { Services } from '../../dev/harness/services.js';
-import { loadPlanFile } from '../../src/app/load-plan-file.js';
+import { parseNotice } from '../../src/domain/plan/notice.parser.js';
 import type { BenchMember } from './ipc.js';
 
 export const ENCRYPT_KEY = 'bench-encrypt-key';
@@ -26,7 +27,7 @@ export interface World {
 
 /** Lead units of the seed plan and the task codes each leads. */
 export function seedTasksByUnit(): Map<string, string[]> {
-  const plan = loadPlanFile(defaults.planFile);
+  const plan = parseNotice(readFileSync(defaults.planFile, 'utf8'));
   const byUnit = new Map<string, string[]>();
   for (const indicator of plan.indicators) {
     for (const task of indicator.tasks) {

@@ -16,7 +16,7 @@ export async function ensureDefaultPlan(
   if (!chatId) return undefined;
   const bound = await tenancy.catalog.byChat(chatId);
   if (bound) return tenancy.forPlan(bound.planId);
-  const parsed = loadPlanFile(plan.file, plan.overlay);
+  const parsed = await loadPlanFile(plan.file, plan.overlay);
   const deps = tenancy.forPlan(parsed.docNo);
   const summary = await importPlan(deps, parsed, { actor: 'system', start: plan.start, source: plan.file });
   const binding = await tenancy.catalog.bindChat(summary.planId, chatId);

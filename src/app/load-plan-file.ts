@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { applyOverlay, parseNotice, parsePlanOverlay } from '../domain/plan/index.js';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { applyOverlay, parsePlanOverlay } from '../domain/plan/index.js';
 import type { Plan } from '../domain/plan/plan.js';
+import { readNotice } from '../notice-formats/read-notice.js';
 
-/** Reads and parses a notice file, with an optional JSON overlay applied. */
-export function loadPlanFile(file: string, overlayFile?: string): Plan {
-  const plan = parseNotice(readFileSync(file, 'utf8'));
+/**
+ * Reads and parses a notice file in any format it is published in (text, .docx, .pdf, .html,
+ * .xlsx; told by content), with an optional JSON overlay applied.
+ */
+export async function loadPlanFile(file: string, overlayFile?: string): Promise<Plan> {
+  const plan = await readNotice(await readFile(file), basename(file));
   if (!overlayFile) return plan;
-  return applyOverlay(plan, parsePlanOverlay(JSON.parse(readFileSync(overlayFile, 'utf8'))));
+  return applyOverlay(plan, parsePlanOverlay(JSON.parse(await readFile(overlayFile, 'utf8'))));
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   applyOverlay,
   NoticeParseError,
   type Plan,
   PlanOverlayError,
-  parseNotice,
   parsePlanOverlay,
 } from '../domain/plan/index.js';
+import { NoticeFormatError } from '../notice-formats/notice-format.error.js';
+import { readNotice } from '../notice-formats/read-notice.js';
 import { type CliIo, runIfEntry } from './cli-io.js';
 import { exportLedgerToFile, importPlanToDatabase, listPlans } from './plan-db.js';
 
@@ -22,9 +23,9 @@ const EXIT = { ok: 0, malformed: 1, usage: 2 } as const;
 
 const USAGE = [
   '用法（usage）：',
-  '  npm run plan -- parse <通知文本文件> [--overlay <覆盖文件.json>]',
-  '    解析整改方案通知，输出 JSON（parse a notice and print the plan as JSON）',
-  '  npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
+  '  npm run plan -- parse <通知文件（.txt/.docx/.pdf/.html/.xlsx）> [--overlay <覆盖文件.json>]',
+  '    解析整改方案通知（文本、Word、文字版 PDF、网页或 Excel 任务清单），输出 JSON（parse a notice and print the plan as JSON）',
+  '  npm run plan -- import <通知文件（.txt/.docx/.pdf/.html/.xlsx）> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
   '    导入或更新方案到 MONGODB_URI 所指数据库；--chat 将方案绑定到该群，已绑定其他方案的群拒绝绑定',
   '    （store the plan, idempotent; --chat binds it to the chat, refused when the chat serves another plan）',
   '  npm run plan -- list',
@@ -60,7 +61,7 @@ async function runParse(args: string[], io: CliIo): Promise<number> {
   const options = readOptions(args, ['--overlay']);
   if (typeof options === 'string') return usageError(options, io);
   if (options.positional.length !== 1)
-    return usageError('应给出一个通知文本文件（expected exactly one notice file）', io);
+    return usageError('应给出一个通知文件（expected exactly one notice file）', io);
   try {
     const plan = await loadPlan(options.positional[0]!, options.values['--overlay']);
     for (const warning of plan.warnings ?? []) io.err(`提示（warning）：${warning}`);
@@ -75,7 +76,7 @@ async function runImport(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Pro
   const options = readOptions(args, ['--overlay', '--chat']);
   if (typeof options === 'string') return usageError(options, io);
   if (options.positional.length !== 1)
-    return usageError('应给出一个通知文本文件（expected exactly one notice file）', io);
+    return usageError('应给出一个通知文件（expected exactly one notice file）', io);
   const chat = options.values['--chat'];
   if (chat !== undefined && !CHAT_ID.test(chat))
     return usageError(`群 ID 应以 oc_ 开头：${chat}（a chat id starts with oc_）`, io);
@@ -150,7 +151,7 @@ function usageError(message: string, io: CliIo): number {
 }
 
 async function loadPlan(file: string, overlayFile: string | undefined): Promise<Plan> {
-  const plan = parseNotice(await readText(file));
+  const plan = await readNotice(await readBytes(file), basename(file));
   if (overlayFile === undefined) return plan;
   const overlay = parsePlanOverlay(parseJson(await readText(overlayFile), overlayFile));
   return applyOverlay(plan, overlay);
@@ -160,8 +161,12 @@ async function loadPlan(file: string, overlayFile: string | undefined): Promise<
 class UnreadableFileError extends Error {}
 
 async function readText(file: string): Promise<string> {
+  return (await readBytes(file)).toString('utf8');
+}
+
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(resolve(file), 'utf8');
+    return await readFile(resolve(file));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : '无法读取文件';
     throw new UnreadableFileError(`${reason}：${file}（cannot read file: ${(error as Error).message}）`);
@@ -183,7 +188,11 @@ function reportFailure(error: unknown, io: CliIo): number {
     io.err(error.message);
     return EXIT.usage;
   }
-  if (error instanceof NoticeParseError || error instanceof PlanOverlayError) {
+  if (
+    error instanceof NoticeParseError ||
+    error instanceof NoticeFormatError ||
+    error instanceof PlanOverlayError
+  ) {
     io.err(error.message);
     return EXIT.malformed;
   }

@@ -41,9 +41,9 @@ interface PreviewPlan {
 class NoPlanError extends Error {}
 
 /** The notice file's plan (no database): every task taken as open. */
-function planFromFile(env: NodeJS.ProcessEnv, wanted: string | undefined): PreviewPlan[] {
+async function planFromFile(env: NodeJS.ProcessEnv, wanted: string | undefined): Promise<PreviewPlan[]> {
   const file = env.PLAN_FILE ?? defaults.planFile;
-  const plan = loadPlanFile(file, env.PLAN_OVERLAY);
+  const plan = await loadPlanFile(file, env.PLAN_OVERLAY);
   if (wanted !== undefined && wanted !== plan.docNo)
     throw new NoPlanError(
       `方案文件 ${file} 是 ${plan.docNo}，不是 ${wanted}（the notice file holds another plan）`,
@@ -161,7 +161,7 @@ export async function runScheduleCli(
   try {
     plans = env.MONGODB_URI
       ? await plansFromDatabase(env.MONGODB_URI, args.plan)
-      : planFromFile(env, args.plan);
+      : await planFromFile(env, args.plan);
   } catch (error) {
     if (!(error instanceof NoPlanError)) throw error;
     io.err(error.message);

@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanCli } from '../../../src/cli/plan.js';
-import { noticePath, repoRoot, seedPath } from '../domain/plan/notice-fixtures.js';
+import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
+import {
+  noticeDocx,
+  noticeHtml,
+  proseAround,
+  scannedPdf,
+  taskRowsOf,
+  taskTableDocx,
+} from '../../helpers/notice-files.js';
+import { noticePath, repoRoot, seedPath, seedText } from '../domain/plan/notice-fixtures.js';
 
 const run = promisify(execFile);
 const tempDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
@@ -133,7 +142,7 @@ describe('runPlanCli (in process)', () => {
   it('lists the new subcommands and options in the usage', async () => {
     const { err } = await runInProcess();
     expect(err).toContain(
-      'npm run plan -- import <通知文本文件> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
+      'npm run plan -- import <通知文件（.txt/.docx/.pdf/.html/.xlsx）> [--overlay <覆盖文件.json>] [--chat <oc_群ID>]',
     );
     expect(err).toContain('npm run plan -- list');
     expect(err).toContain('npm run plan -- export <台账.xlsx> [--plan <方案文号>]');
@@ -162,5 +171,43 @@ describe('runPlanCli (in process)', () => {
     const { code, err } = await runInProcess('parse', seedPath, '--overlay', file);
     expect(code).toBe(1);
     expect(err).toContain('覆盖文件不是有效的 JSON');
+  });
+});
+
+describe('npm run plan -- parse: every notice format', () => {
+  const seedJson = `${JSON.stringify(parseNotice(seedText), null, 2)}\n`;
+  const write = (name: string, data: Buffer) => {
+    const file = join(tempDir, name);
+    writeFileSync(file, data);
+    return file;
+  };
+
+  it('prints the same JSON for the seed as .docx, a .docx task table and .html as for the .txt', async () => {
+    const files = [
+      write('seed.docx', await noticeDocx(seedText)),
+      write('seed-table.docx', await taskTableDocx(taskRowsOf(parseNotice(seedText)), proseAround(seedText))),
+      write('seed.html', noticeHtml(seedText, 'gb2312')),
+    ];
+    for (const file of files) {
+      const { code, out, err } = await runInProcess('parse', file);
+      expect({ file, code, err }).toEqual({ file, code: 0, err: '' });
+      expect(out).toBe(seedJson);
+    }
+  });
+
+  it('tells the format by content: a Word file named .txt parses', async () => {
+    const { code, out } = await runInProcess('parse', write('renamed.txt', await noticeDocx(seedText)));
+    expect(code).toBe(0);
+    expect(out).toBe(seedJson);
+  });
+
+  it('exits 1 with the Chinese refusal for a scanned PDF, and with the paragraph for a malformed Word notice', async () => {
+    const scan = await runInProcess('parse', write('scan.pdf', await scannedPdf(1)));
+    expect(scan.code).toBe(1);
+    expect(scan.err).toContain('该 PDF 没有文字层（可能是扫描件），无法读取；请上传 Word 或文字版 PDF。');
+    const broken = seedText.replace('整改时限：2023年8月底前。', '整改时限：待定。');
+    const word = await runInProcess('parse', write('broken.docx', await noticeDocx(broken)));
+    expect(word.code).toBe(1);
+    expect(word.err).toMatch(/^Word 文档第 \d+ 段：应为“2023年6月底前”或“长期坚持”/);
   });
 });
