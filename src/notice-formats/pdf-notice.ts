@@ -27,8 +27,7 @@ const WRAP_SLACK = 2;
 /** A line that starts this far right of the page's left edge (in font sizes) opens a paragraph. */
 const INDENT = 1;
 
-export const SCANNED_PDF =
-  '该 PDF 没有文字层（可能是扫描件），无法读取；请上传 Word 或文字版 PDF。未导入任何内容。';
+export const SCANNED_PDF = '该 PDF 没有文字层（可能是扫描件），无法读取；请上传 Word 或文字版 PDF。';
 
 /**
  * A PDF with a text layer: each page's text items become lines (same baseline → one line, top to

@@ -1,7 +1,9 @@
 import { DomainError, fail } from '../../domain/errors.js';
 import type { MessageFile } from '../../domain/messenger.js';
 import { importIntoGroup, importTarget } from '../../domain/plan/import-into-group.js';
-import { NoticeParseError, type Plan, parseNotice } from '../../domain/plan/index.js';
+import { NoticeParseError, type Plan } from '../../domain/plan/index.js';
+import { NoticeFormatError } from '../../notice-formats/notice-format.error.js';
+import { readNotice } from '../../notice-formats/read-notice.js';
 import { renderImportPreview, renderImportResult } from '../../render/import.card.js';
 import { defineCommand } from '../command.js';
 import type { UnboundContext } from '../context.js';
@@ -21,44 +23,23 @@ const UNREADABLE: Record<Exclude<MessageFile, { ok: true }>['reason'], string> =
   too_large: '文件过大，不像一份方案通知（上限 20 MB）。未导入任何内容。',
 };
 
-/**
- * The notice a file message carries, as text: plain text (UTF-8) only in this release; a Word, PDF
- * or spreadsheet file is refused with what to do.
- */
-function decodeNotice(fileName: string, data: Buffer): string {
-  const binary = data.includes(0);
-  let text: string | undefined;
-  if (!binary) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    } catch {
-      text = undefined;
-    }
-  }
-  if (text === undefined)
-    fail(
-      'BAD_INPUT',
-      `文件“${fileName.slice(0, 60)}”不是 UTF-8 纯文本，暂只能导入 .txt 格式的方案通知；请将 Word / PDF 通知另存为纯文本（UTF-8）后再发送。未导入任何内容。`,
-    );
-  return text.replace(/^\uFEFF/, '');
-}
-
 /** Reads and parses the notice the file message carries; every failure names what was wrong. */
-async function readNotice(
+async function readNoticeFile(
   ctx: UnboundContext,
   fileMessageId: string,
 ): Promise<{ plan: Plan; fileName: string }> {
   const file = await ctx.messenger.readMessageFile(ctx.event.chatId, fileMessageId);
   if (!file.ok) fail('BAD_INPUT', UNREADABLE[file.reason]);
-  const text = decodeNotice(file.fileName, file.data);
   try {
-    return { plan: parseNotice(text), fileName: file.fileName };
+    return { plan: await readNotice(file.data, file.fileName), fileName: file.fileName };
   } catch (error) {
     if (error instanceof NoticeParseError)
       throw new DomainError(
         'BAD_INPUT',
         `方案通知“${file.fileName.slice(0, 60)}”无法解析：${error.message}。未导入任何内容。`,
       );
+    if (error instanceof NoticeFormatError)
+      throw new DomainError('BAD_INPUT', `${error.message}未导入任何内容。`);
     throw error;
   }
 }
@@ -72,8 +53,11 @@ async function runImport(ctx: UnboundContext, args: ImportArgs): Promise<void> {
     args.action === 'confirm'
       ? args.fileMessageId
       : ((ctx.event.kind === 'message' ? ctx.event.parentId : undefined) ??
-        fail('BAD_INPUT', '请先在群里发送方案通知文件（.txt），再回复该文件发送 @督办助手 /导入。'));
-  const { plan, fileName } = await readNotice(ctx, fileMessageId);
+        fail(
+          'BAD_INPUT',
+          '请先在群里发送方案通知文件（.txt、.docx、文字版 .pdf、.html 或 Excel 任务清单 .xlsx），再回复该文件发送 @督办助手 /导入。',
+        ));
+  const { plan, fileName } = await readNoticeFile(ctx, fileMessageId);
   if (args.action === 'preview') {
     const existing = await importTarget(ctx.tenancy, ctx.event.chatId, plan);
     return ctx.replyCard(renderImportPreview({ plan, fileName, fileMessageId, existing }));

@@ -165,7 +165,7 @@ describe('/导入 a notice file in a work group', () => {
     expect(textOf(other)).toBe(NOT_SUPERVISED_REPLY);
   });
 
-  it('names what is wrong: no file replied to, a Word file, a malformed notice, no permission; 取消', async () => {
+  it('names what is wrong: no file replied to, a broken Word file, a malformed notice, no permission; 取消', async () => {
     const [noFile] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP });
     expect(textOf(noFile)).toContain('请先在群里发送方案通知文件');
     const word = m.messenger.receiveFile({
@@ -175,7 +175,9 @@ describe('/导入 a notice file in a work group', () => {
       data: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]),
     });
     const [docx] = await m.say(PEOPLE.office, '/导入', { chatId: GROUP, replyTo: word });
-    expect(textOf(docx)).toMatch(/^文件“方案\.docx”不是 UTF-8 纯文本/);
+    expect(textOf(docx)).toBe(
+      '文件“方案.docx”是损坏的压缩文件（无法打开），无法读取；请发送纯文本（.txt）、Word（.docx）、文字版 PDF、网页（.html）或 Excel 任务清单（.xlsx）。未导入任何内容。',
+    );
     const broken = m.messenger.receiveFile({
       chatId: GROUP,
       senderOpenId: PEOPLE.office.openId,
