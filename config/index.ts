@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../src/documents/official-document.js';
 import type { CycleSettings } from '../src/domain/schedule/cycle-settings.js';
 import { POSTS, type PostKind, type PostTimes } from '../src/supervision/post-kinds.js';
 import { defaults } from './defaults.js';
@@ -35,6 +36,10 @@ export interface Config {
    * login redirects back to `publicBaseUrl`, and its sessions are signed with `sessionSecret`.
    */
   cockpit?: { publicBaseUrl: string; sessionSecret: string };
+  /** The official documents (DOCUMENT_ISSUER, DOCUMENT_NUMBER_PREFIX, DOCUMENT_CC; unset, derived from the plan). */
+  documents: DocumentSettings;
+  /** BULLETIN_DOCUMENT: the automatic monthly bulletin also sends its .docx. */
+  bulletinDocument: boolean;
   assessment: {
     base: number;
     perMissedMonth: number;
@@ -151,6 +156,12 @@ function toConfig(e: Env): Omit<Config, 'postTimes'> {
     ...(e.PUBLIC_BASE_URL && e.COCKPIT_SESSION_SECRET
       ? { cockpit: { publicBaseUrl: e.PUBLIC_BASE_URL, sessionSecret: e.COCKPIT_SESSION_SECRET } }
       : {}),
+    documents: {
+      ...(e.DOCUMENT_ISSUER && { issuer: e.DOCUMENT_ISSUER }),
+      ...(e.DOCUMENT_NUMBER_PREFIX && { numberPrefix: e.DOCUMENT_NUMBER_PREFIX }),
+      ...(e.DOCUMENT_CC && { cc: e.DOCUMENT_CC }),
+    },
+    bulletinDocument: e.BULLETIN_DOCUMENT,
     assessment: { ...defaults.assessment },
   };
 }

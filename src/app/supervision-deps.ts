@@ -25,5 +25,7 @@ export function createSupervisionFromConfig(
     remindLiaisonsDirectly: config.remindLiaisonsDirectly,
     warningsMode: config.warningsMode,
     catchUpGraceMs: config.catchUpGraceMs,
+    documents: config.documents,
+    bulletinDocument: config.bulletinDocument,
   });
 }

@@ -20,8 +20,9 @@ const REFUSED_MAGIC: readonly [bytes: number[], kind: string][] = [
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-/** Markup near the start of a file that makes it a web page rather than plain text. */
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b/i;
+/** Markup near the start of a file (after an XML prolog, as XHTML has) that makes it a web page, not text. */
+const HTML_START =
+  /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b/i;
 
 /**
  * The format of a notice by its content, never only its name: `%PDF-`, a zip holding

@@ -65,7 +65,7 @@ function pageLines(items: readonly TextItem[], page: number): PrintedLine[] {
       const first = sorted[0] as TextItem;
       const last = sorted.at(-1) as TextItem;
       return {
-        text: normalizeSpaces(sorted.map((i) => i.str).join(' ')),
+        text: normalizeSpaces(joinItems(sorted)),
         left: first.transform[4] ?? 0,
         right: (last.transform[4] ?? 0) + last.width,
         size: Math.max(...sorted.map(fontSize)),
@@ -73,6 +73,25 @@ function pageLines(items: readonly TextItem[], page: number): PrintedLine[] {
       };
     })
     .filter((line) => line.text !== '' && !isPageNumber(line.text));
+}
+
+/** A gap wider than this (in font sizes) between two items on a line is a space. */
+const SPACE_GAP = 0.2;
+
+/**
+ * The items of one line as text: a space only where the page shows a gap, since producers split
+ * items at font changes (a quote mark, a digit) without any space between them.
+ */
+function joinItems(items: readonly TextItem[]): string {
+  let text = '';
+  let end: number | undefined;
+  for (const item of items) {
+    const start = item.transform[4] ?? 0;
+    if (end !== undefined && start - end > SPACE_GAP * fontSize(item)) text += ' ';
+    text += item.str;
+    end = start + item.width;
+  }
+  return text;
 }
 
 function isTextItem<T extends object>(item: T): item is T & TextItem {

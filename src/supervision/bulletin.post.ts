@@ -9,6 +9,7 @@ import { findMissedReports } from '../domain/supervision/roll-call.js';
 import type { Card } from '../render/card.js';
 import { renderBulletinCard } from '../render/supervision/index.js';
 import { loadState } from './load-state.js';
+import { bulletinDocx, documentUuid } from './official-documents.js';
 import { definePost, periodPayload } from './post-definition.js';
 import { postOnce } from './post-once.js';
 import type { SupervisionDeps } from './supervision-deps.js';
@@ -59,15 +60,44 @@ function isBulletinOf(key: string, period: string): boolean {
 /**
  * The monthly bulletin (一月一通报), once per month; `forceKey` (the office's `/通报 … 强制`) posts
  * another one under its own key. Each post keeps the figures it showed; a re-post shows the figures
- * of the month's first bulletin, not today's.
+ * of the month's first bulletin, not today's. With `document` (default BULLETIN_DOCUMENT) the card
+ * is followed by the same figures as an official .docx, sent under the post's uuid too.
  */
-export async function postBulletin(deps: SupervisionDeps, period: string, forceKey?: string) {
+export async function postBulletin(
+  deps: SupervisionDeps,
+  period: string,
+  forceKey?: string,
+  options: { document?: boolean } = {},
+) {
   const key = forceKey ? `bulletin:${period}:force:${forceKey}` : `bulletin:${period}`;
   return postOnce(deps, key, 'bulletin', async (uuid) => {
-    const bulletin = (await keptBulletin(deps, period)) ?? (await computeBulletin(deps, period));
+    const bulletin = await bulletinToPost(deps, period);
     await deps.domain.repos.posts.keepContent(key, JSON.stringify(bulletin));
-    return deps.messenger.sendCard(deps.chatId, renderBulletinCard(bulletin), uuid);
+    const messageId = await deps.messenger.sendCard(deps.chatId, renderBulletinCard(bulletin), uuid);
+    if (options.document ?? deps.bulletinDocument) {
+      const { fileName, data } = await bulletinDocx(deps, bulletin);
+      await deps.messenger.sendFile(deps.chatId, fileName, data, documentUuid(uuid));
+    }
+    return messageId;
   });
+}
+
+/** The figures a bulletin of `period` shows: those its first post kept, else today's. */
+async function bulletinToPost(deps: SupervisionDeps, period: string): Promise<Bulletin> {
+  return (await keptBulletin(deps, period)) ?? (await computeBulletin(deps, period));
+}
+
+/**
+ * The .docx of the bulletin of `period` as posted (the figures its first post kept), sent to the
+ * group on its own: the office's `/通报 … 文件` for a month already posted.
+ */
+export async function sendBulletinDocument(
+  deps: SupervisionDeps,
+  period: string,
+  uuid: string,
+): Promise<void> {
+  const { fileName, data } = await bulletinDocx(deps, await bulletinToPost(deps, period));
+  await deps.messenger.sendFile(deps.chatId, fileName, data, uuid);
 }
 
 /** The monthly bulletin (一月一通报), on the roll call's day, after it. */

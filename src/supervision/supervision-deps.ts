@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../documents/official-document.js';
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps, Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
@@ -26,6 +27,10 @@ export interface SupervisionSettings {
   warningsMode: 'propose' | 'auto';
   /** Missed runs within this window are performed after a restart; older ones are skipped. */
   catchUpGraceMs: number;
+  /** Who issues the official documents, their 文号 and 抄送 (unset: derived from the plan). */
+  documents?: DocumentSettings;
+  /** BULLETIN_DOCUMENT: the monthly bulletin sends its .docx after the card. */
+  bulletinDocument?: boolean;
 }
 
 /**

@@ -65,6 +65,10 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     files['.pdf'] = await noticePdf(seedText);
     files['.html'] = noticeHtml(seedText);
     files['.html (GB2312)'] = noticeHtml(seedText, 'gb2312');
+    files['.xhtml (XML prolog)'] = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="utf-8"?>\n'),
+      noticeHtml(seedText),
+    ]);
     files['.xlsx task list'] = await taskListXlsx(seedSheet());
     files['.txt (GB18030)'] = iconv.encode(seedText, 'gb18030');
     files['.txt (UTF-16 with BOM)'] = Buffer.concat([
@@ -80,6 +84,7 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     '.pdf',
     '.html',
     '.html (GB2312)',
+    '.xhtml (XML prolog)',
     '.xlsx task list',
     '.txt (GB18030)',
     '.txt (UTF-16 with BOM)',
