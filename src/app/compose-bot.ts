@@ -1,9 +1,11 @@
 import type { Config } from '../../config/index.js';
 import { type Bot, createBot } from '../bot/bot.js';
 import type { Command } from '../bot/command.js';
+import { createCockpitCommand } from '../bot/commands/cockpit.command.js';
 import { replyNotUnderstood } from '../bot/commands/help.command.js';
 import { listCommands } from '../bot/commands/index.js';
 import type { Dedupe } from '../bot/dedupe.js';
+import { cockpitLink } from '../cockpit/cockpit-link.js';
 import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import type { Logger } from '../logger.js';
@@ -27,7 +29,9 @@ export function composeBot(input: {
 }): { bot: Bot; supervision: Supervision; commands: readonly Command[] } {
   const { config, tenancy, messenger, logger } = input;
   const supervision = createSupervisionFromConfig(config, tenancy, messenger, logger);
-  const commands = listCommands([...(input.extraCommands ?? [])]);
+  // /驾驶舱 needs the deployment's public address, so it is made here from the config.
+  const cockpit = createCockpitCommand((planId) => cockpitLink(config.cockpit, config.lark.domain, planId));
+  const commands = listCommands([cockpit, ...(input.extraCommands ?? [])]);
   const bot = createBot({
     tenancy,
     supervision,

@@ -42,6 +42,8 @@ export interface CockpitHeadline extends OverviewTotals {
   unitsOnTime: number;
   unitsOwing: number;
   period: string;
+  /** Whether this month's report day has passed (then `unitsOnTime` is final). */
+  reportDayPassed: boolean;
   liveCards: number;
   /** The next report day (this month's if not past, else next month's) and the days until it. */
   nextReportDay: string;
@@ -287,6 +289,7 @@ function headline(
     unitsOnTime: [...owing].filter((u) => !late.has(u)).length,
     unitsOwing: owing.size,
     period,
+    reportDayPassed: cutoff < now,
     liveCards: live.length,
     nextReportDay,
     daysToReportDay: dayDiff(localDay(now), nextReportDay),

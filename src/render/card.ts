@@ -73,7 +73,14 @@ export interface ButtonElement {
   text: PlainText;
   type: ButtonType;
   form_action_type?: 'submit';
-  behaviors: { type: 'callback'; value: CommandValue }[];
+  behaviors: ({ type: 'callback'; value: CommandValue } | OpenUrlBehavior)[];
+}
+
+/** A button's link: `default_url` everywhere, `pc_url` on the desktop client. */
+export interface OpenUrlBehavior {
+  type: 'open_url';
+  default_url: string;
+  pc_url?: string;
 }
 
 /** A text input inside a form. */
@@ -173,6 +180,23 @@ export function button(input: { text: string; type?: ButtonType; value: CommandV
     text: { tag: 'plain_text', content: input.text },
     type: input.type ?? 'default',
     behaviors: [{ type: 'callback', value: { command: input.value.command } }],
+  };
+}
+
+/** A button that opens a web page (Lark opens an https link in its in-app browser). */
+export function linkButton(input: {
+  text: string;
+  type?: ButtonType;
+  url: string;
+  pcUrl?: string;
+}): ButtonElement {
+  const behavior: OpenUrlBehavior = { type: 'open_url', default_url: input.url };
+  if (input.pcUrl) behavior.pc_url = input.pcUrl;
+  return {
+    tag: 'button',
+    text: { tag: 'plain_text', content: input.text },
+    type: input.type ?? 'default',
+    behaviors: [behavior],
   };
 }
 

@@ -70,7 +70,12 @@
       ['sustained', '长期坚持中', h.sustained, '项'],
       ['pending', '待销号', h.pending, '项'],
       ['percent', '平均进度', h.percent, '%'],
-      ['unitsOnTime', '本月按时报送单位', `${h.unitsOnTime}/${h.unitsOwing}`, '个'],
+      [
+        'unitsOnTime',
+        h.reportDayPassed ? '本月按时报送单位' : '本月已报送单位（报送日前）',
+        `${h.unitsOnTime}/${h.unitsOwing}`,
+        '个',
+      ],
       ['liveCards', '有效黄牌', h.liveCards, '张'],
       ['daysToReportDay', `距报送日（${h.nextReportDay}）`, h.daysToReportDay, '天'],
     ];
