@@ -3,7 +3,7 @@ import type { Supervision } from '../src/supervision/supervision-deps.js';
 import { redisOptions } from './connection.js';
 import { createWorkers } from './create-workers.js';
 import { createSupervisionQueue, JOB_TICK, type TickData } from './queues.js';
-import { upsertSchedules } from './schedules.js';
+import { timesInUse, upsertSchedules } from './schedules.js';
 
 /** Resolves when the job has completed or failed, or after `timeoutMs`. */
 async function settled(queue: Queue, jobId: string, timeoutMs: number): Promise<void> {
@@ -34,9 +34,9 @@ export async function startSupervision(
   options: { prefix?: string; workers?: boolean } = {},
 ): Promise<SupervisionRuntime> {
   const queue = createSupervisionQueue(redisOptions(redisUrl, 'producer'), options.prefix);
-  const { logger, postTimes } = supervision.settings;
+  const { logger } = supervision.settings;
   queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
-  const schedules = await upsertSchedules(queue, postTimes);
+  const schedules = await upsertSchedules(queue, await timesInUse(supervision));
   logger.info({ schedules }, 'job schedulers upserted');
   const workers =
     options.workers === false

@@ -3,6 +3,7 @@ import { dueAndMissed } from '../../src/supervision/due.js';
 import { type FireData, fireTimeKey } from '../../src/supervision/post-kinds.js';
 import type { Supervision, SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { JOB_FIRE } from '../queues.js';
+import { syncSchedules } from '../schedules.js';
 
 /** A fire job's data: the plan (or `rollupTenantId` of a roll-up group), and the post. */
 export type FireJobData = FireData & { planId: string };
@@ -32,6 +33,9 @@ export async function processTick(
     total.enqueued += enqueued;
     total.skipped += skipped;
   }
+  const times = [supervision.settings.postTimes, ...targets.map((t) => t.postTimes)];
+  if (await syncSchedules(queue, times.flatMap((t) => Object.values(t))))
+    supervision.settings.logger.info('job schedulers changed with the plans’ own post times');
   return total;
 }
 

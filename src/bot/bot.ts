@@ -1,6 +1,7 @@
 import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import { archivedNote } from '../domain/plan/plan-admin.js';
+import { withPlanSettings } from '../domain/plan/plan-settings.js';
 import { identifyCaller, requireOffice } from '../domain/shared/access.js';
 import type { Logger } from '../logger.js';
 import { renderChoosePlanCard } from '../render/choose-plan.card.js';
@@ -106,7 +107,8 @@ export function createBot(deps: BotDeps): Bot {
         }
         if ('choose' in routing) return replies.replyCard(renderChoosePlanCard(routing.choose, routing.text));
         const { plan, event } = routing;
-        const domain = deps.tenancy.forPlan(plan.planId);
+        // The plan's own thresholds (/设置) over the deployment's.
+        const domain = withPlanSettings(deps.tenancy.forPlan(plan.planId), plan.settings);
         const caller = await identifyCaller(domain, senderOpenId);
         // An office admin from the settings has no stored name; others are told who decided.
         if (caller.isOffice && !caller.name) caller.name = await names.nameOf(event.chatId, senderOpenId);
@@ -117,6 +119,7 @@ export function createBot(deps: BotDeps): Bot {
           tenancy: deps.tenancy,
           deps: domain,
           supervision: deps.supervision.forPlan(plan),
+          supervisionSettings: deps.supervision.settings,
           extras: deps.extras,
           messenger: deps.messenger,
           log: log.child({ planId: plan.planId }),

@@ -4,7 +4,7 @@ import type { Caller } from '../domain/members/member.js';
 import type { CardJson, Messenger } from '../domain/messenger.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { Logger } from '../logger.js';
-import type { SupervisionDeps } from '../supervision/supervision-deps.js';
+import type { SupervisionDeps, SupervisionSettings } from '../supervision/supervision-deps.js';
 import type { ChatEvent } from './chat-event.js';
 
 /** Work a command may ask for beyond the domain's use cases (files, posts). */
@@ -43,6 +43,8 @@ export interface ChatContext extends UnboundContext {
   deps: DomainDeps;
   /** The plan's automatic posts; undefined while it is served in no group. */
   supervision: SupervisionDeps | undefined;
+  /** The deployment's settings of the automatic posts, which the plan's own (`/设置`) override. */
+  supervisionSettings: SupervisionSettings;
   extras: BotExtras;
 }
 

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry } from './audit/audit-entry.js';
 import type { Member } from './members/member.js';
+import type { PlanSettings, SettingsChange } from './plan/plan-settings.js';
 import type { PlanHeader, PlanStatus, StoredPlan } from './plan/stored-plan.js';
 import type { PostClaim, PostKind } from './posts/post.js';
 import type { Report } from './reports/report.js';
@@ -26,6 +27,11 @@ export interface PlanRepository {
   archive(by: { actor: string; actorName?: string; at: Date }): Promise<StoredPlan | null>;
   /** Sets the short name a member of several plans types before a command in a direct message. */
   rename(shortName: string): Promise<void>;
+  /**
+   * Replaces the plan's own settings (`/设置`): one winner per `change.version` by a unique-key
+   * decision. Returns the plan as changed, or null when someone else changed them first.
+   */
+  configure(settings: PlanSettings, change: SettingsChange): Promise<StoredPlan | null>;
 }
 
 /** Every plan of the deployment, and where each is served. */

@@ -93,6 +93,7 @@ export function createCachedStorage(
       save: (header) => change(() => repos.plans.save(header)),
       archive: (by) => change(() => repos.plans.archive(by)),
       rename: (shortName) => change(() => repos.plans.rename(shortName)),
+      configure: (settings, by) => change(() => repos.plans.configure(settings, by)),
     };
     const units: UnitRepository = {
       list: () => read(`units:${planId}`, () => repos.units.list()),

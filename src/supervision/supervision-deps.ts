@@ -2,15 +2,17 @@ import type { DocumentSettings } from '../documents/official-document.js';
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps, Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
+import { withPlanSettings } from '../domain/plan/plan-settings.js';
 import { rollupPlans } from '../domain/plan/rollup.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { RollupGroup } from '../domain/ports.js';
 import type { CycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';
+import { effectiveSettings } from './plan-settings.js';
 import type { PostKind, PostTimes } from './post-kinds.js';
 
-/** The settings of the automatic posts, the same for every plan. */
+/** The settings of the automatic posts: the deployment's (a plan's own days, times and thresholds override them). */
 export interface SupervisionSettings {
   messenger: Messenger;
   logger: Logger;
@@ -52,7 +54,7 @@ export interface Supervision {
   tenancy: Tenancy;
   settings: SupervisionSettings;
   /** A plan's posts' dependencies; undefined for a plan served in no group (nowhere to post). */
-  forPlan(plan: Pick<StoredPlan, 'planId' | 'chats'>): SupervisionDeps | undefined;
+  forPlan(plan: Pick<StoredPlan, 'planId' | 'chats' | 'settings'>): SupervisionDeps | undefined;
   /** A roll-up group's posts' dependencies, over its plans that post (active, served in a group). */
   forRollup(group: RollupGroup): Promise<SupervisionDeps>;
   /**
@@ -73,9 +75,11 @@ export const rollupTenantId = (chatId: string): string => `${ROLLUP_PREFIX}${cha
 export function createSupervision(tenancy: Tenancy, settings: SupervisionSettings): Supervision {
   const forPlan: Supervision['forPlan'] = (plan) => {
     const chatId = plan.chats[0];
-    return chatId
-      ? { ...settings, planId: plan.planId, domain: tenancy.forPlan(plan.planId), chatId }
-      : undefined;
+    if (!chatId) return undefined;
+    // The plan's own days, times and thresholds (/设置) over the deployment's.
+    const own = effectiveSettings({ ...settings, domain: tenancy.settings }, plan.settings);
+    const domain = withPlanSettings(tenancy.forPlan(plan.planId), plan.settings);
+    return { ...settings, cycle: own.cycle, postTimes: own.postTimes, planId: plan.planId, domain, chatId };
   };
   const forRollup: Supervision['forRollup'] = async (group) => {
     const plans: { plan: StoredPlan; deps: SupervisionDeps }[] = [];

@@ -513,6 +513,24 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(await storage.catalog.listRollups()).toEqual([stored]);
     });
 
+    it('changes a plan’s own settings once per version: of two at once one wins, and it reads back', async () => {
+      await repos.plans.save(header('P1'));
+      const change = (by: string) => ({ version: 1, by, at: at('2023-07-01T02:00:00Z') });
+      const results = await Promise.all([
+        repos.plans.configure({ reminderDaysOfMonth: [10] }, change('ou_a')),
+        repos.plans.configure({ reminderDaysOfMonth: [15] }, change('ou_b')),
+      ]);
+      const winner = oneWinner(results);
+      const stored = await storage.catalog.get('P1');
+      expect(stored?.settings).toEqual(winner.settings);
+      expect(stored?.settingsChange).toEqual(winner.settingsChange);
+      // The next version is free; a re-import of the header keeps the settings.
+      const next = await repos.plans.configure({ slowProgressGap: 10 }, { ...change('ou_b'), version: 2 });
+      expect(next?.settings).toEqual({ slowProgressGap: 10 });
+      await repos.plans.save({ ...header('P1'), title: '再导入' });
+      expect((await repos.plans.current())?.settings).toEqual({ slowProgressGap: 10 });
+    });
+
     it('archives a plan once: of two archivings at once one wins, and the plan reads archived', async () => {
       await repos.plans.save(header('P1'));
       const by = (actor: string) => ({ actor, at: at('2023-12-01T02:00:00Z') });

@@ -23,6 +23,7 @@ import {
 } from './query.commands.js';
 import { reportCommand } from './report.command.js';
 import { rollupCommand } from './rollup.command.js';
+import { settingsCommand } from './settings.command.js';
 import { approveCommand, rejectCommand, requestSignoffCommand } from './signoff.command.js';
 import { createSupervisionCommands } from './supervision.commands.js';
 
@@ -55,6 +56,7 @@ export function listCommands(extra: readonly Command[] = []): readonly Command[]
       ...createSupervisionCommands(),
       importCommand,
       planCommand,
+      settingsCommand,
       archiveCommand,
       rollupCommand,
       ...extra,

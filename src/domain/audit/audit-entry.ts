@@ -19,6 +19,7 @@ export type AuditAction =
   | 'plan.import'
   | 'plan.archive'
   | 'plan.rename'
+  | 'plan.settings'
   | 'task.withdraw'
   | 'report.create'
   | 'signoff.request'

@@ -1,4 +1,5 @@
 import type { PlanContact } from './plan.js';
+import type { PlanSettings, SettingsChange } from './plan-settings.js';
 
 /** The notice's header as an import writes it: its indicators, and when it was imported. */
 export interface PlanHeader {
@@ -28,6 +29,10 @@ export interface StoredPlan extends PlanHeader {
   archivedAt?: Date;
   archivedBy?: string;
   archivedByName?: string;
+  /** The plan's own cycle settings over the deployment's (`/设置`); unset, the deployment's. */
+  settings?: PlanSettings;
+  /** The last change of `settings`. */
+  settingsChange?: SettingsChange;
 }
 
 /** The name a plan is known by in chat: its short name, else its 文号. */

@@ -20,6 +20,8 @@ const planSchema = new Schema<PlanDocument>(
     archivedAt: Date,
     archivedBy: String,
     archivedByName: String,
+    settings: { type: Schema.Types.Mixed },
+    settingsChange: { _id: false, version: Number, by: String, byName: String, at: Date },
   },
   { versionKey: false, collection: 'plans' },
 );

@@ -65,5 +65,35 @@ export function createPlanRepository(
     async rename(shortName) {
       await Plans.updateOne({ planId }, { $set: { shortName } });
     },
+    async configure(settings, change) {
+      const key = `plan.settings:${planId}:${change.version}`;
+      const decided = { settings, settingsChange: change };
+      const won = await decisions.claim({
+        key,
+        subject: `plan.settings:${planId}`,
+        seq: change.version,
+        change: decided,
+        action: 'plan.settings',
+        actor: change.by,
+        actorName: change.byName,
+        at: change.at,
+      });
+      if (!won) {
+        // The winner's change, written again where the plan still lags behind it: that finishes a
+        // winner that died between its decision and its write (the next change could never win).
+        const record = await decisions.find(key);
+        if (record) {
+          await Plans.updateOne({ planId, settingsChange: { $exists: false } }, { $set: record.change });
+          await Plans.updateOne(
+            { planId, 'settingsChange.version': { $lt: change.version } },
+            { $set: record.change },
+          );
+        }
+        return null;
+      }
+      await Plans.updateOne({ planId }, { $set: decided });
+      await decisions.markApplied(key);
+      return current();
+    },
   };
 }

@@ -161,6 +161,18 @@ function createPlans(book: PlanBook, decisions: Decisions, planId: string): Plan
       const plan = book.plans.get(planId);
       if (plan) plan.shortName = shortName;
     },
+    async configure(settings, change) {
+      const won = decisions.claim(`plan.settings:${planId}:${change.version}`, {
+        subject: `plan.settings:${planId}`,
+        seq: change.version,
+        actor: change.by,
+        at: change.at,
+      });
+      const plan = book.plans.get(planId);
+      if (!won || !plan) return null;
+      Object.assign(plan, { settings: copy(settings), settingsChange: copy(change) });
+      return storedPlan(book, planId);
+    },
   };
 }
 
