@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
 import { readLedgerXlsx } from '../../../src/ledger/read-ledger.js';
+import { noticeDocx, noticePdf, taskListXlsx, taskRowsOf } from '../../helpers/notice-files.js';
 
 const run = promisify(execFile);
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
@@ -29,6 +31,30 @@ describe('npm run plan -- import / export against the Mongo-wire server', () => 
     const second = await plan('import', SEED);
     expect(second.stdout).toContain('新增 created: 0');
     expect(second.stdout).toContain('未变 unchanged: 46');
+  });
+
+  it('the seed as a Word file, a PDF and an Excel task list is the same plan: nothing to change', async () => {
+    const seedText = readFileSync(SEED, 'utf8');
+    const seedPlan = parseNotice(seedText);
+    const files = {
+      'seed.docx': await noticeDocx(seedText),
+      'seed.pdf': await noticePdf(seedText),
+      'seed-tasks.xlsx': await taskListXlsx({
+        titleRows: ['附件', seedPlan.docNo, `${seedPlan.title}整改任务清单`],
+        header: ['序号', '指标', '问题（表现）', '整改措施', '责任单位', '完成时限'],
+        rows: taskRowsOf(seedPlan),
+        noteRows: [
+          '各指标牵头单位要在每月25日前报送。联系人：高志平，联系电话：0797-8508809，邮箱：syysb2022@163.com',
+        ],
+      }),
+    };
+    for (const [name, data] of Object.entries(files)) {
+      const file = join(dir, name);
+      writeFileSync(file, data);
+      const { stdout } = await plan('import', file);
+      expect({ name, stdout }).toEqual({ name, stdout: expect.stringContaining('未变 unchanged: 46') });
+      expect(stdout).toContain('新增 created: 0');
+    }
   });
 
   it('reports an edited deadline and keeps it in the history', async () => {
