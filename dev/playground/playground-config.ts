@@ -36,6 +36,8 @@ export function buildPlaygroundConfig(input: {
   chatId: string;
   officeOpenIds: string[];
   env?: Record<string, string | undefined>;
+  /** The page's address when known before start (a fixed port): `/驾驶舱` links to its cockpit. */
+  publicBaseUrl?: string;
 }): Config {
   const { fake } = input;
   const passed = Object.fromEntries(PASSED_THROUGH.map((key) => [key, input.env?.[key]]));
@@ -55,5 +57,8 @@ export function buildPlaygroundConfig(input: {
     LARK_VERIFICATION_TOKEN: fake.verificationToken,
     LARK_CHAT_ID: input.chatId,
     OFFICE_ADMIN_OPEN_IDS: input.officeOpenIds.join(','),
+    ...(input.publicBaseUrl
+      ? { PUBLIC_BASE_URL: input.publicBaseUrl, COCKPIT_SESSION_SECRET: randomSecret() }
+      : {}),
   });
 }

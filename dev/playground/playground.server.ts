@@ -10,10 +10,13 @@ export async function servePlayground(
   api: Router,
   port: number,
   host: string,
+  /** The cockpit (驾驶舱), opened as the demo office admin, at `/cockpit`. */
+  cockpit?: Router,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
   app.use('/api', api);
+  if (cockpit) app.use('/cockpit', cockpit);
   // The page is small and changes while people work on it: never cache it.
   app.use(
     express.static(PUBLIC_DIR, {

@@ -5,6 +5,7 @@ import { webhookPathOf } from '../../config/index.js';
 import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import { ensureDefaultPlan } from '../../src/app/ensure-plan.js';
+import { createCockpitRouter } from '../../src/cockpit/cockpit.routes.js';
 import { atLocal } from '../../src/domain/clock.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createRedisChangeCounter } from '../../src/persistence/redis-change-counter.js';
@@ -153,6 +154,9 @@ async function assemble(
     chatId: DEMO_CHAT_ID,
     officeOpenIds: [DEMO_OFFICE.openId],
     env: options.env,
+    // A fixed port (8080 by default) is the page's address before it starts; port 0 is known only after.
+    publicBaseUrl:
+      options.port === 0 ? undefined : `http://${options.host ?? '127.0.0.1'}:${options.port ?? 8080}`,
   });
   const clockFile = join(dataDir, 'playground', 'clock.json');
   const saved = readSavedClock(clockFile);
@@ -255,7 +259,14 @@ async function assemble(
     rewind,
     logger: logger.child({ component: 'playground' }),
   });
-  const server = await servePlayground(api, options.port ?? 8080, options.host ?? '127.0.0.1');
+  // The cockpit without Lark's login: the page on this machine opens it as the demo office admin.
+  const cockpit = createCockpitRouter({
+    tenancy: app.tenancy,
+    assessmentRule: config.assessment,
+    auth: { kind: 'fixed', openId: DEMO_OFFICE.openId, name: DEMO_OFFICE.name },
+    logger: logger.child({ component: 'cockpit' }),
+  });
+  const server = await servePlayground(api, options.port ?? 8080, options.host ?? '127.0.0.1', cockpit);
   closers.push(() => server.close());
 
   let closing: Promise<void> | undefined;
