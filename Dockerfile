@@ -18,6 +18,8 @@ COPY --from=build /app/dist ./dist
 # Data files read at run time: the seed notice and the holiday overrides.
 COPY config/seed ./config/seed
 COPY config/holidays.json ./config/holidays.json
+# The cockpit's page (html, js, css: tsc copies none), which dist/src/cockpit serves from here.
+COPY src/cockpit/public ./src/cockpit/public
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
