@@ -31,7 +31,7 @@ export const SCANNED_PDF = '该 PDF 没有文字层（可能是扫描件），�
 
 /**
  * A PDF with a text layer: each page's text items become lines (same baseline → one line, top to
- * bottom, left to right), page numbers (`— 3 —`) are dropped, and lines wrapped at the right margin
+ * bottom, left to right), page numbers (`— 3 —`) and running headers are dropped, lines wrapped at the right margin
  * are joined into their paragraph, across pages too. A PDF without any text (a scan) is refused;
  * no OCR. Errors name the page (`第 3 页`).
  */
@@ -44,7 +44,10 @@ export async function readPdfNotice(bytes: Uint8Array): Promise<Plan> {
   }
   await pdf.cleanup();
   if (printed.length === 0) throw new NoticeFormatError(SCANNED_PDF);
-  return parseLocatedLines(joinParagraphs(printed), `第 ${printed.at(-1)?.page ?? 1} 页末尾`);
+  return parseLocatedLines(
+    joinParagraphs(dropRunningLines(printed, pdf.numPages)),
+    `第 ${printed.at(-1)?.page ?? 1} 页末尾`,
+  );
 }
 
 /** The page's lines: items on the same baseline (within half a font size) joined left to right. */
@@ -73,6 +76,34 @@ function pageLines(items: readonly TextItem[], page: number): PrintedLine[] {
       };
     })
     .filter((line) => line.text !== '' && !isPageNumber(line.text));
+}
+
+/**
+ * Drops running headers and footers: the same text first (or last) on at least half the pages, two
+ * or more, that opens no element of the notice (a `整改时限：` line may well end several pages).
+ */
+function dropRunningLines(lines: readonly PrintedLine[], pages: number): PrintedLine[] {
+  if (pages < 2) return [...lines];
+  const shape = (line: PrintedLine) => (startsElement(line.text) ? undefined : line.text);
+  const edges = new Map<string, number>();
+  const byPage = new Map<number, PrintedLine[]>();
+  for (const line of lines) {
+    const page = byPage.get(line.page);
+    if (page) page.push(line);
+    else byPage.set(line.page, [line]);
+  }
+  for (const pageLines of byPage.values()) {
+    const ends = new Set([pageLines[0], pageLines.at(-1)].map((l) => l && shape(l)));
+    for (const end of ends) if (end !== undefined) edges.set(end, (edges.get(end) ?? 0) + 1);
+  }
+  const running = new Set([...edges].filter(([, count]) => count >= 2 && count >= pages / 2).map(([s]) => s));
+  if (running.size === 0) return [...lines];
+  return [...byPage.values()].flatMap((pageLines) =>
+    pageLines.filter((line, i) => {
+      const text = (i === 0 || i === pageLines.length - 1) && shape(line);
+      return !(text && running.has(text));
+    }),
+  );
 }
 
 /** A gap wider than this (in font sizes) between two items on a line is a space. */

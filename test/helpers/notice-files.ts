@@ -208,9 +208,10 @@ function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
 /**
  * The notice as a multi-page A4 PDF with a real text layer (pdfkit, an embedded CJK font): each
  * non-blank line a paragraph, first line indented two characters, wrapped at the margin, with a
- * `— N —` page number at the foot of every page, as a government PDF prints it.
+ * `— N —` page number at the foot of every page, as a government PDF prints it; optionally a
+ * running header at the top of every page.
  */
-export async function noticePdf(text: string): Promise<Buffer> {
+export async function noticePdf(text: string, options: { runningHeader?: string } = {}): Promise<Buffer> {
   const [path, family] = cjkFont();
   const doc = new PDFDocument({ size: 'A4', margin: 72, bufferPages: true });
   const done = pdfBuffer(doc);
@@ -225,6 +226,8 @@ export async function noticePdf(text: string): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.text(`— ${page + 1} —`, 0, doc.page.height - 48, { width: doc.page.width, align: 'center' });
+    if (options.runningHeader)
+      doc.text(options.runningHeader, 0, 40, { width: doc.page.width, align: 'center' });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

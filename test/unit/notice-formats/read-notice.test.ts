@@ -105,6 +105,11 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     expect(await readNotice(files['.xlsx task list'] as Buffer, '方案.html')).toEqual(seedPlan);
   });
 
+  it('a PDF with a running header on every page: the header is dropped like the page numbers', async () => {
+    const pdf = await noticePdf(seedText, { runningHeader: '上犹县优化营商环境整改方案（内部资料）' });
+    expect(await readNotice(pdf)).toEqual(seedPlan);
+  }, 30_000);
+
   it('an .xlsx task list without note rows: the same tasks; no contact and the default report day, said in warnings', async () => {
     // A bare task list carries no 联系人 line and no 每月X日: those two fields differ, the rest is equal.
     const plan = await readNotice(await taskListXlsx({ ...seedSheet(), noteRows: [] }));
