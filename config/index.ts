@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import type { DocumentSettings } from '../src/documents/official-document.js';
 import type { CycleSettings } from '../src/domain/schedule/cycle-settings.js';
 import { POSTS, type PostKind, type PostTimes } from '../src/supervision/post-kinds.js';
 import { defaults } from './defaults.js';
-import { type Env, envSchema, postTimesSchema } from './schema.js';
+import { type documentsSchema, type Env, envSchema, postTimesSchema } from './schema.js';
 
 /** The validated, frozen configuration of one process. */
 export interface Config {
@@ -156,13 +157,18 @@ function toConfig(e: Env): Omit<Config, 'postTimes'> {
     ...(e.PUBLIC_BASE_URL && e.COCKPIT_SESSION_SECRET
       ? { cockpit: { publicBaseUrl: e.PUBLIC_BASE_URL, sessionSecret: e.COCKPIT_SESSION_SECRET } }
       : {}),
-    documents: {
-      ...(e.DOCUMENT_ISSUER && { issuer: e.DOCUMENT_ISSUER }),
-      ...(e.DOCUMENT_NUMBER_PREFIX && { numberPrefix: e.DOCUMENT_NUMBER_PREFIX }),
-      ...(e.DOCUMENT_CC && { cc: e.DOCUMENT_CC }),
-    },
+    documents: toDocumentSettings(e),
     bulletinDocument: e.BULLETIN_DOCUMENT,
     assessment: { ...defaults.assessment },
+  };
+}
+
+/** DOCUMENT_ISSUER, DOCUMENT_NUMBER_PREFIX and DOCUMENT_CC, validated (documentsSchema), as the documents take them. */
+export function toDocumentSettings(e: z.output<typeof documentsSchema>): DocumentSettings {
+  return {
+    ...(e.DOCUMENT_ISSUER && { issuer: e.DOCUMENT_ISSUER }),
+    ...(e.DOCUMENT_NUMBER_PREFIX && { numberPrefix: e.DOCUMENT_NUMBER_PREFIX }),
+    ...(e.DOCUMENT_CC && { cc: e.DOCUMENT_CC }),
   };
 }
 

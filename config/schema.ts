@@ -23,6 +23,20 @@ const chinese = (min: number, max: number, message: string) =>
     .regex(new RegExp(`^[\\u4e00-\\u9fa5（）()·]{${min},${max}}$`), message)
     .optional();
 
+/** Who issues the official documents (src/documents); read by the bot and by `npm run plan -- bulletin|assess`. */
+export const documentsSchema = z.object({
+  /** The official documents' 发文机关 (src/documents): printed red at the top, signed and in the 版记. */
+  DOCUMENT_ISSUER: chinese(
+    2,
+    40,
+    'expected the issuing body in Chinese, e.g. 上犹县优化营商环境工作领导小组办公室',
+  ),
+  /** The 发文字号's 机关代字 (`上营商办` → 上营商办通〔2023〕5号). */
+  DOCUMENT_NUMBER_PREFIX: chinese(1, 10, 'expected 1–10 Chinese characters, e.g. 上营商办'),
+  /** 抄送 in the documents' 版记, e.g. `县委办公室，县人民政府办公室`. */
+  DOCUMENT_CC: z.string().trim().min(2).max(200).optional(),
+});
+
 /** Settings shared by both Lark transports. */
 const common = z.object({
   NODE_ENV: z.string().default('production'),
@@ -73,16 +87,7 @@ const common = z.object({
   DEDUPE_TTL_HOURS: z.coerce.number().min(8).max(168).default(defaults.dedupeTtlHours),
   REMIND_LIAISONS_DIRECTLY: bool.default(defaults.remindLiaisonsDirectly),
   WARNINGS_MODE: z.enum(['propose', 'auto']).default(defaults.warningsMode),
-  /** The official documents' 发文机关 (src/documents): printed red at the top, signed and in the 版记. */
-  DOCUMENT_ISSUER: chinese(
-    2,
-    40,
-    'expected the issuing body in Chinese, e.g. 上犹县优化营商环境工作领导小组办公室',
-  ),
-  /** The 发文字号's 机关代字 (`上营商办` → 上营商办通〔2023〕5号). */
-  DOCUMENT_NUMBER_PREFIX: chinese(1, 10, 'expected 1–10 Chinese characters, e.g. 上营商办'),
-  /** 抄送 in the documents' 版记, e.g. `县委办公室，县人民政府办公室`. */
-  DOCUMENT_CC: z.string().trim().min(2).max(200).optional(),
+  ...documentsSchema.shape,
   /** The automatic monthly bulletin also sends its .docx to the group. */
   BULLETIN_DOCUMENT: bool.default(false),
   /** Where the bot is reachable from a browser (https in production): the cockpit's login and chat link. */

@@ -33,7 +33,7 @@ export interface PlanListing {
  * start, it first upgrades a single-plan database (the plan in force goes to LARK_CHAT_ID's group
  * when that is set) and creates the indexes.
  */
-async function withTenancy(
+export async function withTenancy(
   io: Io,
   env: NodeJS.ProcessEnv,
   work: (tenancy: Tenancy) => Promise<number>,
@@ -183,7 +183,7 @@ export function exportLedgerToFile(
 }
 
 /** The plan to work on: the one named, or the only one; undefined (with a message) otherwise. */
-function choosePlan(plans: StoredPlan[], wanted: string | undefined, io: Io): string | undefined {
+export function choosePlan(plans: StoredPlan[], wanted: string | undefined, io: Io): string | undefined {
   const names = plans.map(
     (p) => `  ${p.planId}  ${p.title}${p.status === 'archived' ? '（已结案 archived）' : ''}`,
   );

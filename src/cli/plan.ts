@@ -10,7 +10,9 @@ import {
 import { NoticeFormatError } from '../notice-formats/notice-format.error.js';
 import { readNotice } from '../notice-formats/read-notice.js';
 import { type CliIo, runIfEntry } from './cli-io.js';
+import { readOptions } from './cli-options.js';
 import { exportLedgerToFile, importPlanToDatabase, listPlans } from './plan-db.js';
+import { runAssessDocument, runBulletinDocument } from './plan-documents.js';
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
@@ -32,6 +34,11 @@ const USAGE = [
   '    以 JSON 列出全部方案、所绑定的群、事项数和状态（print every plan with its chats, tasks and status）',
   '  npm run plan -- export <台账.xlsx> [--plan <方案文号>]',
   '    导出整改台账；库中有多个方案时须用 --plan 指定（write the ledger; --plan is needed when several plans are stored）',
+  '  npm run plan -- bulletin <YYYY-MM> --out <通报.docx> [--plan <方案文号>]',
+  '  npm run plan -- assess <YYYY> --out <考核.docx> [--plan <方案文号>]',
+  '    按 GB/T 9704-2012 公文格式写出某月通报或年度综合考核结果通报；未设置 MONGODB_URI 时按 PLAN_FILE 方案、无任何报送预览',
+  "    （write the month's bulletin or the year's assessment as an official .docx; without MONGODB_URI a preview",
+  '    from the PLAN_FILE notice with no reports）',
 ].join('\n');
 
 /** The subcommands by name. */
@@ -40,6 +47,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   import: runImport,
   list: runList,
   export: runExport,
+  bulletin: runBulletinDocument,
+  assess: runAssessDocument,
 };
 
 /** Runs `plan <subcommand> …` and returns the exit code; `env` is where MONGODB_URI and BOT_NOW are read. */
@@ -109,41 +118,6 @@ async function runExport(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Pro
 
 /** A Lark group's open chat id. */
 const CHAT_ID = /^oc_[0-9A-Za-z_-]+$/;
-
-/** What each option expects, for the message when its value is missing. */
-const OPTION_VALUE: Record<string, string> = {
-  '--overlay': '--overlay 后应为文件路径（--overlay needs a file）',
-  '--chat': '--chat 后应为群 ID oc_…（--chat needs a chat id）',
-  '--plan': '--plan 后应为方案文号（--plan needs a plan id）',
-};
-
-/**
- * Splits `args` into positional arguments and the values of the `allowed` options (each takes one
- * value, given once); returns a message when the arguments are wrong.
- */
-function readOptions(
-  args: string[],
-  allowed: string[],
-): { positional: string[]; values: Record<string, string | undefined> } | string {
-  const positional: string[] = [];
-  const values: Record<string, string | undefined> = {};
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (allowed.includes(arg)) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        return OPTION_VALUE[arg] ?? `${arg} 缺少值（${arg} needs a value）`;
-      if (values[arg] !== undefined) return `${arg} 只能给一次（${arg} given twice）`;
-      values[arg] = value;
-      i += 1;
-    } else if (arg.startsWith('--')) {
-      return `未知选项：${arg}（unknown option）`;
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, values };
-}
 
 function usageError(message: string, io: CliIo): number {
   io.err(`${message}\n${USAGE}`);

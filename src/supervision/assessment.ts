@@ -4,7 +4,7 @@ import type { SupervisionDeps } from './supervision-deps.js';
 
 /** The year's assessment as of now: the rows, and the months it covers (those whose report day passed). */
 export async function computeAssessment(
-  deps: SupervisionDeps,
+  deps: Pick<SupervisionDeps, 'domain' | 'assessmentRule'>,
   year: number,
 ): Promise<{ rows: UnitAssessment[]; periods: string[] }> {
   const state = await loadState(deps, 'all');

@@ -18,7 +18,10 @@ import type { SupervisionDeps } from './supervision-deps.js';
  * The bulletin figures of `period`: as of now while the month runs, as of its report day's end once
  * it is over; units are named only once the report day has passed.
  */
-export async function computeBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin> {
+export async function computeBulletin(
+  deps: Pick<SupervisionDeps, 'domain'>,
+  period: string,
+): Promise<Bulletin> {
   // While the month runs: its reports and the month before's (与上月雷同, the KPIs' last move) and each
   // task's latest report. A month already over is shown as it stood then, from every report.
   const now = deps.domain.clock.now();
@@ -47,7 +50,10 @@ export async function buildBulletinCard(deps: SupervisionDeps, period: string): 
 }
 
 /** The figures the first bulletin of `period` kept, if any was posted. */
-export async function keptBulletin(deps: SupervisionDeps, period: string): Promise<Bulletin | undefined> {
+export async function keptBulletin(
+  deps: Pick<SupervisionDeps, 'domain'>,
+  period: string,
+): Promise<Bulletin | undefined> {
   const posts = await deps.domain.repos.posts.list({ kind: 'bulletin' });
   const first = posts.find((p: PostClaim) => isBulletinOf(p.key, period) && p.content);
   return first?.content ? (JSON.parse(first.content) as Bulletin) : undefined;
@@ -83,7 +89,10 @@ export async function postBulletin(
 }
 
 /** The figures a bulletin of `period` shows: those its first post kept, else today's. */
-async function bulletinToPost(deps: SupervisionDeps, period: string): Promise<Bulletin> {
+export async function bulletinToPost(
+  deps: Pick<SupervisionDeps, 'domain'>,
+  period: string,
+): Promise<Bulletin> {
   return (await keptBulletin(deps, period)) ?? (await computeBulletin(deps, period));
 }
 

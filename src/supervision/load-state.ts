@@ -29,7 +29,10 @@ export interface SupervisionState {
  */
 export type ReportScope = { periods: string[] } | 'all';
 
-export async function loadState(deps: SupervisionDeps, scope: ReportScope): Promise<SupervisionState> {
+export async function loadState(
+  deps: Pick<SupervisionDeps, 'domain'>,
+  scope: ReportScope,
+): Promise<SupervisionState> {
   const { repos, clock } = deps.domain;
   const plan = await loadPlan(deps.domain);
   const { planId } = plan;

@@ -5,6 +5,9 @@ import type { Bulletin } from '../domain/supervision/bulletin.js';
 import { periodLabel } from '../domain/supervision/report-deadline.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
+/** What making a document reads: the plan's data, who issues it, the scoring rule. */
+export type DocumentDeps = Pick<SupervisionDeps, 'domain' | 'documents' | 'assessmentRule'>;
+
 /** A document to send: its file name and content. */
 export interface DocumentFile {
   fileName: string;
@@ -20,7 +23,10 @@ export function documentUuid(postUuid: string): string {
  * The monthly bulletin as an official .docx (GB/T 9704-2012) with the same figures as its card,
  * dated today. The writer is loaded on first use (the docx package is large and most events need none).
  */
-export async function bulletinDocx(deps: SupervisionDeps, bulletin: Bulletin): Promise<DocumentFile> {
+export async function bulletinDocx(
+  deps: Pick<DocumentDeps, 'domain' | 'documents'>,
+  bulletin: Bulletin,
+): Promise<DocumentFile> {
   const [{ buildBulletinDocument }, { writeOfficialDocx }, plan] = await Promise.all([
     import('../documents/bulletin-document.js'),
     import('../documents/docx-writer.js'),
@@ -40,7 +46,7 @@ export async function bulletinDocx(deps: SupervisionDeps, bulletin: Bulletin): P
 
 /** The year's assessment as an official .docx with the same rows as its card, dated today. */
 export async function assessmentDocx(
-  deps: SupervisionDeps,
+  deps: DocumentDeps,
   input: { year: number; rows: UnitAssessment[]; periods: string[] },
 ): Promise<DocumentFile> {
   const [{ buildAssessmentDocument }, { writeOfficialDocx }, plan] = await Promise.all([

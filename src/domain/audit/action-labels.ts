@@ -5,6 +5,7 @@ export const ACTION_LABEL: Partial<Record<AuditAction, string>> = {
   'plan.import': '导入方案',
   'plan.archive': '结案',
   'plan.rename': '设置简称',
+  'plan.settings': '修改方案设置',
   'task.withdraw': '事项撤销',
   'report.create': '报送进展',
   'signoff.request': '申请销号',

@@ -112,7 +112,7 @@ type TaskFields = Pick<
   | 'coUnits'
 >;
 
-function taskFields(indicator: PlanIndicator, parsed: PlanTask): TaskFields {
+export function taskFields(indicator: PlanIndicator, parsed: PlanTask): TaskFields {
   return {
     code: parsed.code,
     indicatorSeq: indicator.seq,
