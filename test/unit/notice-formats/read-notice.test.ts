@@ -110,6 +110,25 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     expect(await readNotice(pdf)).toEqual(seedPlan);
   }, 30_000);
 
+  it('an .xlsx task list with several units in a cell and a 长期坚持 deadline', async () => {
+    const rows = taskRowsOf(seedPlan);
+    rows[0] = {
+      ...rows[0]!,
+      units: '县行政审批局、市场监管局/国家税务总局上犹县税务局',
+      deadline: '长期坚持',
+    };
+    const plan = await readNotice(await taskListXlsx({ ...seedSheet(), rows }));
+    const [opening] = plan.indicators;
+    // The indicator takes its first task's units; the tasks led by 行政审批局 alone say so.
+    expect(opening?.leadUnits).toEqual(['行政审批局', '市场监管局', '税务局']);
+    expect(opening?.tasks.map((t) => [t.code, t.deadline, t.ongoing, t.leadUnits])).toEqual([
+      ['1.1', null, true, undefined],
+      ['1.2', '2023-05-31', false, ['行政审批局']],
+      ['1.3', '2023-06-30', false, ['行政审批局']],
+    ]);
+    expect(plan.indicators.slice(1)).toEqual(seedPlan.indicators.slice(1));
+  });
+
   it('an .xlsx task list without note rows: the same tasks; no contact and the default report day, said in warnings', async () => {
     // A bare task list carries no 联系人 line and no 每月X日: those two fields differ, the rest is equal.
     const plan = await readNotice(await taskListXlsx({ ...seedSheet(), noteRows: [] }));
