@@ -254,14 +254,17 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * a related-links box and a footer with the site's own phone number.
  */
 export function noticeHtml(text: string, charset: 'utf-8' | 'gb2312' = 'utf-8'): Buffer {
+  // Every fifth line is indented with &nbsp;, the others with full-width spaces; every seventh
+  // follows the line before it after a <br> instead of having a <p> of its own, as editors do.
   const body = paragraphsOf(text)
     .map((line, i) => {
       const html = escapeHtml(line).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
-      return i % 5 === 0
-        ? `<p>&nbsp;&nbsp;${html}</p>`
-        : `<p style="text-indent:2em">\u3000\u3000${html}</p>`;
+      if (i % 7 === 6) return `<br>\n\u3000\u3000${html}`;
+      return i % 5 === 0 ? `<p>&nbsp;&nbsp;${html}` : `<p style="text-indent:2em">\u3000\u3000${html}`;
     })
-    .join('\n');
+    .join('</p>\n')
+    .replaceAll('</p>\n<br>', '<br>')
+    .concat('</p>');
   const page = `<!DOCTYPE html>
 <html lang="zh-CN"><head>
 <meta http-equiv="Content-Type" content="text/html; charset=${charset}">
