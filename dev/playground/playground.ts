@@ -7,6 +7,7 @@ import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import { ensureDefaultPlan } from '../../src/app/ensure-plan.js';
 import { createCockpitRouter } from '../../src/cockpit/cockpit.routes.js';
 import { atLocal } from '../../src/domain/clock.js';
+import { readMessageResource } from '../../src/lark/lark-messenger.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createRedisChangeCounter } from '../../src/persistence/redis-change-counter.js';
 import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
@@ -265,6 +266,7 @@ async function assemble(
     assessmentRule: config.assessment,
     auth: { kind: 'fixed', openId: DEMO_OFFICE.openId, name: DEMO_OFFICE.name },
     logger: logger.child({ component: 'cockpit' }),
+    readEvidence: (input) => readMessageResource(app.lark, input),
   });
   const server = await servePlayground(api, options.port ?? 8080, options.host ?? '127.0.0.1', cockpit);
   closers.push(() => server.close());

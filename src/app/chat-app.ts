@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
 import type { LarkClient } from '../lark/lark-client.js';
+import { readMessageResource } from '../lark/lark-messenger.js';
 import type { Logger } from '../logger.js';
 import type { Supervision } from '../supervision/supervision-deps.js';
 import { createDispatcher } from '../transport/dispatcher.js';
@@ -48,7 +49,12 @@ function withHealthServer(ws: Receiver, http: Receiver & { port(): number }): Re
 }
 
 /** The cockpit behind Lark's web-app login, when PUBLIC_BASE_URL switches it on. */
-function cockpitRouter(config: Config, tenancy: Tenancy, logger: Logger): Router | undefined {
+function cockpitRouter(
+  config: Config,
+  tenancy: Tenancy,
+  lark: LarkClient,
+  logger: Logger,
+): Router | undefined {
   if (!config.cockpit) return undefined;
   const { publicBaseUrl, sessionSecret } = config.cockpit;
   return createCockpitRouter({
@@ -65,6 +71,7 @@ function cockpitRouter(config: Config, tenancy: Tenancy, logger: Logger): Router
         redirectUri: `${publicBaseUrl}/cockpit/login/callback`,
       },
     },
+    readEvidence: (input) => readMessageResource(lark, input),
   });
 }
 
@@ -146,7 +153,7 @@ export async function createChatApp(options: ChatAppOptions): Promise<ChatApp> {
       encryptKey: config.lark.encryptKey,
       verificationToken: config.lark.verificationToken,
       readiness: () => checkReadiness(connection, redis),
-      cockpit: cockpitRouter(config, tenancy, logger),
+      cockpit: cockpitRouter(config, tenancy, lark, logger),
     }),
     { port: config.port, host: config.host },
     inFlight.drain,

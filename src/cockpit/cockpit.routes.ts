@@ -57,6 +57,24 @@ export interface CockpitOptions {
   logger: Logger;
   /** Wall-clock seconds (sessions and login states expire by real time, not the bot's). */
   nowSeconds?: () => number;
+  /**
+   * Downloads a file or image a chat message carries (a sign-off request's evidence) from Lark;
+   * without it the evidence is listed but not downloadable.
+   */
+  readEvidence?: (input: {
+    messageId: string;
+    fileKey: string;
+    type: 'file' | 'image';
+  }) => Promise<Buffer | undefined>;
+}
+
+/** The extension a download is named with, from its first bytes (Lark's resource answer names none). */
+function extensionOf(data: Buffer): string {
+  if (data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return '.png';
+  if (data[0] === 0xff && data[1] === 0xd8) return '.jpg';
+  if (data.subarray(0, 4).toString('latin1') === '%PDF') return '.pdf';
+  if (data.subarray(0, 2).toString('latin1') === 'PK') return '.zip';
+  return '';
 }
 
 /** The read-only cockpit (驾驶舱) under `/cockpit`: the page, its assets, its login and its JSON API. */
@@ -252,7 +270,48 @@ export function createCockpitRouter(options: CockpitOptions): Router {
       const data = await loadCockpit(tenancy.forPlan(plan.planId), options.assessmentRule);
       const ms = performance.now() - started;
       res.setHeader('Server-Timing', `app;dur=${ms.toFixed(1)}`);
-      res.json({ ...data, at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm') });
+      res.json({
+        ...data,
+        at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm'),
+        evidenceDownload: options.readEvidence !== undefined,
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // One evidence file of a task's sign-off request, read from Lark through the request's message.
+  router.get('/api/evidence', async (req, res, next) => {
+    try {
+      const plan = await planOf(req, res);
+      if (!plan) return;
+      const deps = tenancy.forPlan(plan.planId);
+      const code = typeof req.query.task === 'string' ? req.query.task.slice(0, 20) : '';
+      const index = Number(req.query.index);
+      const task = code ? await deps.repos.tasks.get(plan.planId, code) : null;
+      const fileKey = Number.isInteger(index) ? task?.signoff?.evidence[index] : undefined;
+      // The request's message: the newest sign-off request of the task names it as its source.
+      const [request] = fileKey
+        ? await deps.repos.audit.list({ taskCode: code, action: 'signoff.request', limit: 1 })
+        : [];
+      if (!fileKey || !request?.source || !options.readEvidence) {
+        res.status(404).json({ error: '没有这份证明材料。' });
+        return;
+      }
+      const type = fileKey.startsWith('img_') ? 'image' : 'file';
+      const data = await options
+        .readEvidence({ messageId: request.source, fileKey, type })
+        .catch((error: unknown) => {
+          logger.warn({ err: error, taskCode: code }, 'cockpit evidence download failed');
+          return null;
+        });
+      if (!data) {
+        res.status(502).json({ error: '证明材料暂时无法从飞书下载（消息可能已撤回或过大），请稍后再试。' });
+        return;
+      }
+      const name = `事项${code}-证明材料${index + 1}${extensionOf(data)}`;
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      res.type('application/octet-stream').send(data);
     } catch (error) {
       next(error);
     }

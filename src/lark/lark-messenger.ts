@@ -129,15 +129,9 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
       if (!content) return { ok: false, reason: 'not_a_file' };
       let data: Buffer | undefined;
       try {
-        data = await sender.send({ chatId }, async () => {
-          const resource = await withJsonErrorBody(() =>
-            client.im.messageResource.get({
-              path: { message_id: messageId, file_key: content.fileKey },
-              params: { type: 'file' },
-            }),
-          );
-          return readLimited(resource.getReadableStream(), MAX_MESSAGE_FILE_BYTES);
-        });
+        data = await sender.send({ chatId }, () =>
+          readMessageResource(lark, { messageId, fileKey: content.fileKey, type: 'file' }),
+        );
       } catch (error) {
         const reason = error instanceof LarkApiError ? RESOURCE_REFUSALS[error.code] : undefined;
         if (reason) return { ok: false, reason };
@@ -147,6 +141,24 @@ export function createLarkMessenger(lark: LarkClient, sender: PacedSender): Mess
       return { ok: true, fileName: content.fileName, data };
     },
   };
+}
+
+/**
+ * A file or image a message carries (获取消息中的资源文件), at most 20 MB: undefined past that. Lark's
+ * refusal is thrown as its error, with the `{code,msg}` it streamed read in. The bot reads a notice
+ * file this way, and the cockpit a sign-off request's evidence.
+ */
+export async function readMessageResource(
+  lark: LarkClient,
+  input: { messageId: string; fileKey: string; type: 'file' | 'image' },
+): Promise<Buffer | undefined> {
+  const resource = await withJsonErrorBody(() =>
+    lark.client.im.messageResource.get({
+      path: { message_id: input.messageId, file_key: input.fileKey },
+      params: { type: input.type },
+    }),
+  );
+  return readLimited(resource.getReadableStream(), MAX_MESSAGE_FILE_BYTES);
 }
 
 type Refusal = Exclude<MessageFile, { ok: true }>['reason'];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestSignoff } from '../../../src/domain/signoff/signoff.service.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { COCKPIT_SECRET, cockpitEnv, cookieFrom, freePort, loginOverHttp } from '../../helpers/cockpit.js';
 
@@ -183,6 +184,60 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
     const page = await fetch(`${base}/cockpit`, { redirect: 'manual', headers: { cookie: tampered } });
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toContain('/open-apis/authen/v1/authorize');
+  });
+
+  it('downloads a sign-off request’s evidence through the request’s message, and lists it', async () => {
+    const pdf = Buffer.from('%PDF-1.4 验收报告');
+    const { messageId } = await h.fake.deliverUserMessage({
+      chatId: h.chatId,
+      senderOpenId: PEOPLE.tax.openId,
+      file: { name: '验收报告.pdf', bytes: pdf, contentType: 'application/pdf' },
+    });
+    const message = h.fake.messages(h.chatId).find((m) => m.messageId === messageId);
+    const fileKey = (message?.content as { file_key?: string } | undefined)?.file_key ?? '';
+    // The request as /申请销号 stores it when the message carries a file: its key, the message as source.
+    await requestSignoff(
+      h.domain,
+      { ...PEOPLE.tax, isOffice: false, unit: '税务局' },
+      {
+        code: '6.2',
+        note: '已完成',
+        evidence: [fileKey],
+        source: messageId,
+      },
+    );
+    const run = await loginOverHttp(base, LEADER.openId);
+    const cookie = { cookie: run.session ?? '' };
+    const data = (await (await fetch(`${base}/cockpit/api/plan`, { headers: cookie })).json()) as {
+      evidence: { code: string; index: number; kind: string }[];
+      signoffs: { code: string; evidence: number }[];
+      evidenceDownload: boolean;
+    };
+    expect(data.evidenceDownload).toBe(true);
+    expect(data.evidence).toEqual([expect.objectContaining({ code: '6.2', index: 0, kind: 'file' })]);
+    expect(data.signoffs).toEqual([expect.objectContaining({ code: '6.2', evidence: 1 })]);
+    const download = await fetch(`${base}/cockpit/api/evidence?task=6.2&index=0`, { headers: cookie });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('事项6.2-证明材料1.pdf')}`,
+    );
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    const missing = await fetch(`${base}/cockpit/api/evidence?task=6.2&index=1`, { headers: cookie });
+    expect(missing.status).toBe(404);
+    const anonymous = await fetch(`${base}/cockpit/api/evidence?task=6.2&index=0`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('the fake’s next-login control approves the next authorize at once', async () => {
+    await fetch(`${h.fake.url}/_fake/oauth/next-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ open_id: LEADER.openId }),
+    });
+    const page = await fetch(`${base}/cockpit`, { redirect: 'manual' });
+    const approved = await fetch(page.headers.get('location') ?? '', { redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    expect(approved.headers.get('location')).toMatch(/\/cockpit\/login\/callback\?code=[0-9a-f]+&state=/);
   });
 
   it('logs nothing secret: no session secret, app secret, code or session cookie in any log line', async () => {
