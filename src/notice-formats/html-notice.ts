@@ -54,7 +54,7 @@ function decodeHtml(buffer: Buffer): string {
   return decodeWithFallback(buffer, charset);
 }
 
-/** Text length outside links, and whether a 文号 is in it, per element (computed once). */
+/** Text length outside links, and whether a 文号 is in that text, per element (computed once). */
 interface Measure {
   length: number;
   hasDocNo: boolean;
@@ -66,24 +66,15 @@ interface Measure {
  */
 function noticeBlock(body: Node): Node {
   const measures = new Map<Node, Measure>();
-  const measure = (node: Node): { text: string; linked: string } => {
+  /** The text outside links under `node`, spaces removed; records the node's measure. */
+  const measure = (node: Node): string => {
     if (node.nodeName === '#text')
-      return { text: (node as DefaultTreeAdapterTypes.TextNode).value, linked: '' };
-    if (isElement(node) && (HIDDEN.has(node.tagName) || isChrome(node))) return { text: '', linked: '' };
-    let text = '';
-    let linked = '';
-    for (const child of childrenOf(node)) {
-      const part = measure(child);
-      text += part.text;
-      linked += part.linked;
-    }
-    if (isElement(node) && node.tagName === 'a') linked = text;
-    const compact = text.replace(/\s+/g, '');
-    measures.set(node, {
-      length: compact.length - linked.replace(/\s+/g, '').length,
-      hasDocNo: readDocNumber(compact) !== undefined,
-    });
-    return { text, linked };
+      return (node as DefaultTreeAdapterTypes.TextNode).value.replace(/\s+/g, '');
+    if (isElement(node) && (HIDDEN.has(node.tagName) || isChrome(node))) return '';
+    const plain = childrenOf(node).map(measure).join('');
+    if (isElement(node) && node.tagName === 'a') return '';
+    measures.set(node, { length: plain.length, hasDocNo: readDocNumber(plain) !== undefined });
+    return plain;
   };
   measure(body);
   const total = measures.get(body) ?? { length: 0, hasDocNo: false };

@@ -291,6 +291,7 @@ ${body}
   <li><a href="/a">关于开展2023年营商环境评价工作的通知</a></li>
   <li><a href="/b">上犹县优化营商环境十条措施</a></li>
   <li><a href="/c">县营商办2022年工作总结</a></li>
+  <li><a href="/d">上营商〔2023〕2号 关于印发营商环境考核办法的通知</a></li>
   </ul></div>
 </div>
 <div class="footer">
