@@ -1,5 +1,6 @@
 import { readHolidayOverrides } from '../../config/holidays.js';
 import type { Config } from '../../config/index.js';
+import { cockpitLink } from '../cockpit/cockpit-link.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { Tenancy } from '../domain/deps.js';
 import type { Messenger } from '../domain/messenger.js';
@@ -27,5 +28,6 @@ export function createSupervisionFromConfig(
     catchUpGraceMs: config.catchUpGraceMs,
     documents: config.documents,
     bulletinDocument: config.bulletinDocument,
+    cockpitLink: (planId) => cockpitLink(config.cockpit, config.lark.domain, planId),
   });
 }

@@ -18,3 +18,10 @@ export function renderCockpitCard(input: { docNo: string; link: CockpitLink }): 
     ],
   });
 }
+
+/** A card (the monthly bulletin) with an 打开驾驶舱 button at its end when the cockpit is on. */
+export function withCockpitButton(input: Card, link: CockpitLink | undefined): Card {
+  if (!link) return input;
+  const open = linkButton({ text: '打开驾驶舱查看详情', url: link.url, pcUrl: link.pcUrl });
+  return { ...input, body: { elements: [...input.body.elements, open] } };
+}

@@ -7,6 +7,7 @@ import { type Bulletin, buildBulletin } from '../domain/supervision/bulletin.js'
 import { periodLabel, reportCutoff } from '../domain/supervision/report-deadline.js';
 import { findMissedReports } from '../domain/supervision/roll-call.js';
 import type { Card } from '../render/card.js';
+import { withCockpitButton } from '../render/cockpit.card.js';
 import { renderBulletinCard } from '../render/supervision/index.js';
 import { loadState } from './load-state.js';
 import { bulletinDocx, documentUuid } from './official-documents.js';
@@ -79,7 +80,8 @@ export async function postBulletin(
   return postOnce(deps, key, 'bulletin', async (uuid) => {
     const bulletin = await bulletinToPost(deps, period);
     await deps.domain.repos.posts.keepContent(key, JSON.stringify(bulletin));
-    const messageId = await deps.messenger.sendCard(deps.chatId, renderBulletinCard(bulletin), uuid);
+    const card = withCockpitButton(renderBulletinCard(bulletin), deps.cockpitLink?.(deps.planId));
+    const messageId = await deps.messenger.sendCard(deps.chatId, card, uuid);
     if (options.document ?? deps.bulletinDocument) {
       const { fileName, data } = await bulletinDocx(deps, bulletin);
       await deps.messenger.sendFile(deps.chatId, fileName, data, documentUuid(uuid));

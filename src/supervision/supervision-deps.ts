@@ -1,3 +1,4 @@
+import type { CockpitLink } from '../cockpit/cockpit-link.js';
 import type { DocumentSettings } from '../documents/official-document.js';
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps, Tenancy } from '../domain/deps.js';
@@ -33,6 +34,8 @@ export interface SupervisionSettings {
   documents?: DocumentSettings;
   /** BULLETIN_DOCUMENT: the monthly bulletin sends its .docx after the card. */
   bulletinDocument?: boolean;
+  /** A plan's cockpit link for the bulletin's button; undefined (or absent) when the cockpit is off. */
+  cockpitLink?: (planId: string) => CockpitLink | undefined;
 }
 
 /**

@@ -43,4 +43,19 @@ describe('/驾驶舱', () => {
       '督办驾驶舱尚未开启：部署时需设置对外访问地址（PUBLIC_BASE_URL），请联系管理员。',
     );
   });
+
+  it('the bulletin card ends with a button to the cockpit when it is on, and has none when it is off', async () => {
+    for (const [env, expected] of [
+      [COCKPIT_ON, 'https://duban.example.gov.cn/cockpit?plan='],
+      [{}, undefined],
+    ] as const) {
+      const m = await createMemoryBot({ now: '2023-05-26 11:00', env });
+      await m.say(PEOPLE.office, '/通报 2023-05');
+      const bulletin = m.messenger.posts(m.chatId).find((p) => titleOf(p)?.includes('通报'));
+      expect(bulletin).toBeDefined();
+      const link = linkOf(bulletin?.content ?? {});
+      if (expected) expect(link?.default_url).toBe(`${expected}${encodeURIComponent(m.planId)}`);
+      else expect(link).toBeUndefined();
+    }
+  });
 });
