@@ -20,6 +20,10 @@ const REFUSED_MAGIC: readonly [bytes: number[], kind: string][] = [
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
+/** A web archive (.mht) as browsers and Word save it: MIME headers, then the parts. */
+const MHTML =
+  /^(?:[\w-]+:[^\n]*\r?\n)*?MIME-Version:[^\n]*\r?\n(?:[\w-]+:[^\n]*\r?\n|[ \t][^\n]*\r?\n)*?Content-Type:\s*multipart\/related/i;
+
 /** Markup near the start of a file (after an XML prolog, as XHTML has) that makes it a web page, not text. */
 const HTML_START =
   /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b/i;
@@ -34,7 +38,10 @@ export async function detectNoticeFormat(bytes: Uint8Array, fileName?: string): 
   if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
   const refused = REFUSED_MAGIC.find(([magic]) => startsWith(bytes, magic));
   if (refused) refuseFormat(refused[1], fileName);
-  return HTML_START.test(asciiHead(bytes)) ? 'html' : 'text';
+  const head = asciiHead(bytes);
+  if (MHTML.test(head))
+    refuseFormat('网页存档（.mht / .mhtml；请在浏览器中另存为“网页，仅 HTML”）', fileName);
+  return HTML_START.test(head) ? 'html' : 'text';
 }
 
 async function zipFormat(bytes: Uint8Array, fileName: string | undefined): Promise<NoticeFormat> {

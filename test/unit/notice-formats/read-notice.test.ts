@@ -215,6 +215,15 @@ describe('readNotice: files it cannot read are refused with what to send instead
     expect((await failure(readNotice(pptx, 'a.pptx'))).message).toMatch(/是PowerPoint 演示文稿/);
   });
 
+  it('a web archive (.mht), which is text but not a notice page', async () => {
+    const mht = Buffer.from(
+      'From: <Saved by Blink>\r\nSubject: 通知\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\r\n',
+    );
+    expect((await failure(readNotice(mht, '通知.mht'))).message).toMatch(
+      /^文件“通知\.mht”是网页存档（\.mht \/ \.mhtml/,
+    );
+  });
+
   it('a binary file that is not text', async () => {
     const error = await failure(readNotice(Buffer.from([0x01, 0x00, 0x02, 0x00, 0x41]), 'x.bin'));
     expect(error).toBeInstanceOf(NoticeFormatError);
