@@ -21,6 +21,11 @@ const PASSED_THROUGH = [
   'CATCH_UP_GRACE_HOURS',
   'REMIND_LIAISONS_DIRECTLY',
   'WARNINGS_MODE',
+  // Who issues the official documents (/通报 … 文件, /考核 … 文件), and the automatic bulletin's .docx.
+  'DOCUMENT_ISSUER',
+  'DOCUMENT_NUMBER_PREFIX',
+  'DOCUMENT_CC',
+  'BULLETIN_DOCUMENT',
 ] as const;
 
 /** A fresh secret per run: nothing needs to match it outside this process. */

@@ -83,7 +83,7 @@ function renderFile(message) {
   box.className = 'file-box';
   const key = message.file?.key ?? message.content?.file_key ?? '';
   const name = message.file?.name ?? key;
-  box.innerHTML = `<div class="file-icon">${/\.xlsx?$/i.test(name) ? 'XLS' : '文件'}</div>
+  box.innerHTML = `<div class="file-icon">${/\.xlsx?$/i.test(name) ? 'XLS' : /\.docx?$/i.test(name) ? 'DOC' : '文件'}</div>
     <div class="file-meta"><div class="file-name">${escapeHtml(name)}</div>
     <div class="file-size">${message.file ? formatSize(message.file.size) : '文件已不可用'}</div></div>`;
   if (message.file) {
