@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import { noticeDocx } from '../../helpers/notice-files.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 /** What the README asks for, plus the sensitive scope that lets the bot read the file message. */
@@ -36,15 +37,17 @@ describe('/导入 a notice file in a new work group', () => {
   });
 
   /** The office sends the notice as a file message (no @: the bot ignores it, or is not even sent it). */
-  async function sendNotice(): Promise<string> {
+  async function sendNotice(
+    file: { name: string; bytes: Buffer; contentType: string } = {
+      name: '崇义县整改方案.txt',
+      bytes: Buffer.from(SECOND_NOTICE, 'utf8'),
+      contentType: 'text/plain',
+    },
+  ): Promise<string> {
     const { messageId } = await h.fake.deliverUserMessage({
       chatId: group,
       senderOpenId: PEOPLE.office.openId,
-      file: {
-        name: '崇义县整改方案.txt',
-        bytes: Buffer.from(SECOND_NOTICE, 'utf8'),
-        contentType: 'text/plain',
-      },
+      file,
     });
     return messageId;
   }
@@ -102,5 +105,16 @@ describe('/导入 a notice file in a new work group', () => {
     const plan = replyText(await h.say(PEOPLE.office, '/方案', { chatId: group }));
     expect(plan).toContain(SECOND_DOC_NO);
     expect(replyText(await h.say(PEOPLE.office, '/方案'))).toContain('上营商〔2023〕1号');
+  });
+
+  it('reads the same notice sent as a Word file: its bytes arrive whole and preview as the group’s plan', async () => {
+    const file = await sendNotice({
+      name: '崇义县整改方案.docx',
+      bytes: await noticeDocx(SECOND_NOTICE),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const preview = replyText(await importReply(file));
+    expect(preview).toContain(SECOND_DOC_NO);
+    expect(preview).toContain('15 项；**整改事项**：46 项');
   });
 });
