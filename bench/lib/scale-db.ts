@@ -65,7 +65,7 @@ export async function measureDbBacked(ctx: BenchContext, size: number): Promise<
   const t0 = performance.now();
   await storage.forPlan(planId).plans.save(header);
   const bound = await storage.catalog.bindChat(planId, BENCH_CHAT_ID);
-  if (!bound.bound) throw new Error(`${BENCH_CHAT_ID} already serves ${bound.takenBy}`);
+  if (!bound.bound) throw new Error(`${BENCH_CHAT_ID} not bound: ${JSON.stringify(bound)}`);
   await taskModel(connection).insertMany(data.tasks);
   for (let i = 0; i < data.reports.length; i += 2000)
     await reportModel(connection).insertMany(data.reports.slice(i, i + 2000));

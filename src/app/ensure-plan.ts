@@ -24,6 +24,14 @@ export async function ensureDefaultPlan(
     // Another process bound the group first (two starting at once): serve what it bound.
     const winner = await tenancy.catalog.byChat(chatId);
     if (winner) return tenancy.forPlan(winner.planId);
+    if ('planGroup' in binding) {
+      // A plan has one work group: the notice's plan is served in another group already.
+      logger.warn(
+        { planId: summary.planId, chatId, planGroup: binding.planGroup },
+        'LARK_CHAT_ID not bound: the plan is served in another group',
+      );
+      return undefined;
+    }
   }
   logger.info(
     { planId: summary.planId, tasks: summary.created.length, file: plan.file },

@@ -43,10 +43,12 @@ export interface PlanCatalog {
   /** The plans in which the person is bound to a unit or to the office. */
   plansOfMember(openId: string): Promise<string[]>;
   /**
-   * Binds a group to a plan: `taken` (with the other plan) when the group serves another plan
-   * already; one winner when two plans claim one group at once.
+   * Binds a group to a plan: a group serves one plan and a plan has one work group. Refused with
+   * `takenBy` (the other plan) when the group serves another plan, with `planGroup` (its group) when
+   * the plan has another group already; of two claims at once one wins. Binding a plan to its own
+   * group again is `bound`.
    */
-  bindChat(planId: string, chatId: string): Promise<{ bound: true } | { bound: false; takenBy: string }>;
+  bindChat(planId: string, chatId: string): Promise<ChatBindingResult>;
   /** The roll-up group (汇总群) a chat is, if it is one. */
   rollupOf(chatId: string): Promise<RollupGroup | null>;
   /** Every roll-up group, oldest first (their monthly roll-up bulletin). */
@@ -54,6 +56,12 @@ export interface PlanCatalog {
   /** Makes a chat a roll-up group of plans: one winner (false when it already is one). */
   bindRollup(group: RollupGroup): Promise<boolean>;
 }
+
+/** What binding a group to a plan did (`PlanCatalog.bindChat`). */
+export type ChatBindingResult =
+  | { bound: true }
+  | { bound: false; takenBy: string }
+  | { bound: false; planGroup: string };
 
 /** A group that sees several plans at once (a city office's 汇总群): /总览 and /逾期 across them. */
 export interface RollupGroup {

@@ -478,21 +478,38 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
     it('lists plans with their groups; a group serves one plan, of two claims at once one wins', async () => {
       await repos.plans.save(header('P1'));
       await other.plans.save(header('P2', '2023-04-01T00:00:00Z'));
+      await storage.forPlan('P3').plans.save(header('P3', '2023-05-01T00:00:00Z'));
       expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
       expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
       const claims = await Promise.all([
-        storage.catalog.bindChat('P1', 'oc_b'),
         storage.catalog.bindChat('P2', 'oc_b'),
+        storage.catalog.bindChat('P3', 'oc_b'),
       ]);
       expect(claims.filter((c) => c.bound)).toHaveLength(1);
-      const winner = claims[0]?.bound ? 'P1' : 'P2';
+      const winner = claims[0]?.bound ? 'P2' : 'P3';
       expect(claims.find((c) => !c.bound)).toEqual({ bound: false, takenBy: winner });
       expect((await storage.catalog.byChat('oc_b'))?.planId).toBe(winner);
-      expect((await storage.catalog.byChat('oc_a'))?.chats).toContain('oc_a');
+      expect((await storage.catalog.byChat('oc_a'))?.chats).toEqual(['oc_a']);
       expect(await storage.catalog.byChat('oc_none')).toBeNull();
-      expect((await storage.catalog.list()).map((p) => p.planId)).toEqual(['P1', 'P2']);
+      expect((await storage.catalog.list()).map((p) => p.planId)).toEqual(['P1', 'P2', 'P3']);
       expect((await storage.catalog.get('P2'))?.status).toBe('active');
       expect(await storage.catalog.get('P9')).toBeNull();
+    });
+
+    it('gives a plan one work group: another group is refused, of two groups at once one wins', async () => {
+      await repos.plans.save(header('P1'));
+      await other.plans.save(header('P2', '2023-04-01T00:00:00Z'));
+      expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
+      expect(await storage.catalog.bindChat('P1', 'oc_c')).toEqual({ bound: false, planGroup: 'oc_a' });
+      expect(await storage.catalog.byChat('oc_c')).toBeNull();
+      const claims = await Promise.all([
+        storage.catalog.bindChat('P2', 'oc_x'),
+        storage.catalog.bindChat('P2', 'oc_y'),
+      ]);
+      expect(claims.filter((c) => c.bound)).toHaveLength(1);
+      const group = claims[0]?.bound ? 'oc_x' : 'oc_y';
+      expect(claims.find((c) => !c.bound)).toEqual({ bound: false, planGroup: group });
+      expect((await storage.catalog.get('P2'))?.chats).toEqual([group]);
     });
 
     it('makes a chat a roll-up group once: of two at once one wins, and it reads back', async () => {

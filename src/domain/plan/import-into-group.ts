@@ -3,6 +3,7 @@ import type { Tenancy } from '../deps.js';
 import { fail } from '../errors.js';
 import { type Caller, OFFICE_UNIT } from '../members/member.js';
 import { bindMember } from '../members/members.service.js';
+import type { ChatBindingResult } from '../ports.js';
 import { type ImportSummary, importPlan } from './import-plan.js';
 import type { Plan } from './plan.js';
 import { archivedNote } from './plan-admin.js';
@@ -13,10 +14,21 @@ export function groupTakenMessage(takenBy: string, wanted: string): string {
   return `本群已督办方案 ${takenBy}，不能再导入方案 ${wanted}；一个群只督办一个方案。未导入任何内容。`;
 }
 
+/** One plan has one work group: the refusal when the plan is served in another group already. */
+export function planElsewhereMessage(wanted: string): string {
+  return `方案 ${wanted} 已在另一个工作群督办，不能再绑定本群；一个方案只在一个工作群督办（自动提醒、点名和通报都发到该群）。未导入任何内容。`;
+}
+
+/** Why binding `wanted` to a group was refused. */
+export function bindingRefusal(refused: Exclude<ChatBindingResult, { bound: true }>, wanted: string): string {
+  return 'takenBy' in refused ? groupTakenMessage(refused.takenBy, wanted) : planElsewhereMessage(wanted);
+}
+
 /**
  * Whether the notice may be imported into `chatId`, checked for the preview and again on 确认导入:
- * a group serving another plan refuses (naming it), and so does an archived plan of the same 文号
- * (nothing of it may change). Returns the stored plan of that 文号 (a re-import) or null (a new one).
+ * a group serving another plan refuses (naming it), and so do a plan of the same 文号 served in
+ * another group (one work group per plan) and an archived one (nothing of it may change). Returns
+ * the stored plan of that 文号 (a re-import) or null (a new one).
  */
 export async function importTarget(tenancy: Tenancy, chatId: string, plan: Plan): Promise<StoredPlan | null> {
   if (await tenancy.catalog.rollupOf(chatId))
@@ -25,6 +37,8 @@ export async function importTarget(tenancy: Tenancy, chatId: string, plan: Plan)
   if (holder && holder.planId !== plan.docNo) fail('CONFLICT', groupTakenMessage(holder.planId, plan.docNo));
   const existing = await tenancy.catalog.get(plan.docNo);
   if (existing?.status === 'archived') fail('INVALID_STATE', `${archivedNote(existing)}未导入任何内容。`);
+  if (existing?.chats.length && !existing.chats.includes(chatId))
+    fail('CONFLICT', planElsewhereMessage(plan.docNo));
   return existing;
 }
 
@@ -48,7 +62,7 @@ export async function importIntoGroup(
   // The straight line that judges slow progress starts when the plan is first imported, and stays.
   const start = existing?.start ?? `${periodOf(tenancy.settings.clock.now())}-01`;
   const binding = await tenancy.catalog.bindChat(plan.docNo, chatId);
-  if (!binding.bound) fail('CONFLICT', groupTakenMessage(binding.takenBy, plan.docNo));
+  if (!binding.bound) fail('CONFLICT', bindingRefusal(binding, plan.docNo));
   const summary = await importPlan(deps, plan, { actor: caller.openId, start, source });
   const bound = await deps.repos.members.get(caller.openId);
   const officeBound = bound?.role !== 'office';

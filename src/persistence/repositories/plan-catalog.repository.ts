@@ -42,15 +42,28 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
       return [...new Set(docs.map((d) => d.planId))].sort();
     },
     async bindChat(planId, chatId) {
+      const holder = await Bindings.findById(chatId).lean().exec();
+      if (holder)
+        return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
+      const own = await Bindings.findOne({ planId }).lean().exec();
+      if (own) return { bound: false, planGroup: own._id };
       try {
         await Bindings.create({ _id: chatId, planId, boundAt: new Date() });
-        return { bound: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        const holder = await Bindings.findById(chatId).lean().exec();
-        if (!holder || holder.planId === planId) return { bound: true };
-        return { bound: false, takenBy: holder.planId };
+        const winner = await Bindings.findById(chatId).lean().exec();
+        if (!winner || winner.planId === planId) return { bound: true };
+        return { bound: false, takenBy: winner.planId };
       }
+      // One work group per plan: of two groups bound to one plan at once, the first (by binding time,
+      // then chat id) keeps it; every other takes its own binding back. All see the same first.
+      const bindings = await Bindings.find({ planId }).sort({ boundAt: 1, _id: 1 }).lean().exec();
+      const first = bindings[0];
+      if (first && first._id !== chatId) {
+        await Bindings.deleteOne({ _id: chatId, planId });
+        return { bound: false, planGroup: first._id };
+      }
+      return { bound: true };
     },
     async rollupOf(chatId) {
       const doc = await Rollups.findById(chatId).lean().exec();

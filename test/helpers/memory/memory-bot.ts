@@ -270,7 +270,7 @@ export async function createMemoryBot(options: MemoryBotOptions = {}): Promise<M
       const planDomain = tenancy.forPlan(parsed.docNo);
       await importPlan(planDomain, parsed, { actor: 'system', start: config.plan.start, source: 'test' });
       const binding = await tenancy.catalog.bindChat(parsed.docNo, chatId);
-      if (!binding.bound) throw new Error(`${chatId} serves ${binding.takenBy}`);
+      if (!binding.bound) throw new Error(`${chatId} not bound: ${JSON.stringify(binding)}`);
       messenger.addChat(chatId, people);
       const stored = await planDomain.repos.plans.current();
       const planSupervision = stored && allSupervision.forPlan(stored);

@@ -199,11 +199,12 @@ function createCatalog(book: PlanBook): PlanCatalog {
     },
     async bindChat(planId, chatId) {
       const holder = book.bindings.get(chatId);
-      if (!holder) {
-        book.bindings.set(chatId, { planId, boundAt: new Date() });
-        return { bound: true };
-      }
-      return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
+      if (holder)
+        return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
+      const own = [...book.bindings.entries()].find(([, b]) => b.planId === planId);
+      if (own) return { bound: false, planGroup: own[0] };
+      book.bindings.set(chatId, { planId, boundAt: new Date() });
+      return { bound: true };
     },
     async rollupOf(chatId) {
       const group = book.rollups.get(chatId);

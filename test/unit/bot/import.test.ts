@@ -99,6 +99,16 @@ describe('/导入 a notice file in a work group', () => {
     expect(await m.tenancy.catalog.get(SECOND_DOC_NO)).toBeNull();
   });
 
+  it('refuses a plan already served in another group: a plan has one work group', async () => {
+    await m.addPlan(SECOND_NOTICE, 'oc_chongyi_first_group');
+    const [reply] = await importReply();
+    expect(textOf(reply)).toBe(
+      `方案 ${SECOND_DOC_NO} 已在另一个工作群督办，不能再绑定本群；一个方案只在一个工作群督办（自动提醒、点名和通报都发到该群）。未导入任何内容。`,
+    );
+    expect(await m.tenancy.catalog.byChat(GROUP)).toBeNull();
+    expect((await m.tenancy.catalog.get(SECOND_DOC_NO))?.chats).toEqual(['oc_chongyi_first_group']);
+  });
+
   it('in a bound group: the plan’s own 督办员 may re-import, a unit member is refused', async () => {
     const [preview] = await importReply();
     await m.press(PEOPLE.office, preview as MemoryMessage, '确认导入');
