@@ -99,6 +99,20 @@ const common = z.object({
   COCKPIT_SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
 });
 
+/**
+ * The deployment's settings of the automatic posts alone (their days, POSTS_OFF, the thresholds), for
+ * a tool that needs no Lark (`npm run schedule -- preview`); the times are `postTimesSchema`'s.
+ */
+export const postSettingsSchema = common.pick({
+  REMINDER_DAYS_OF_MONTH: true,
+  REMINDER_BEFORE_REPORT_DAYS: true,
+  DEADLINE_REMINDER_DAYS_BEFORE: true,
+  YEAR_END_DAY: true,
+  POSTS_OFF: true,
+  SLOW_PROGRESS_GAP: true,
+  REPORT_SIMILARITY_THRESHOLD: true,
+});
+
 /** Each post's time, one variable per kind (REMINDER_TIME, ROLL_CALL_TIME, …), from the post registry. */
 export const postTimesSchema = z.object(
   Object.fromEntries(POSTS.map((post) => [post.time.env, time.default(post.time.default)])),

@@ -4,6 +4,8 @@ import { defaults } from '../../config/defaults.js';
 import { exportLedger } from '../app/ledger-export.js';
 import { fixedClock, systemClock } from '../domain/clock.js';
 import { createTenancy, type Tenancy } from '../domain/deps.js';
+import { DomainError } from '../domain/errors.js';
+import { importTarget } from '../domain/plan/import-into-group.js';
 import { importPlan } from '../domain/plan/import-plan.js';
 import type { Plan } from '../domain/plan/plan.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
@@ -22,6 +24,8 @@ export interface PlanListing {
   planId: string;
   docNo: string;
   title: string;
+  /** The short name typed before a command in a direct message, when set (`/方案 简称`). */
+  shortName?: string;
   chats: string[];
   /** Tasks not withdrawn. */
   tasks: number;
@@ -102,6 +106,12 @@ export function importPlanToDatabase(
         io.err(chatTakenMessage(chat, holder.planId, plan.docNo, false));
         return EXIT.conflict;
       }
+      // The rest of /导入's rule: not a roll-up group, not a plan in another group, not an archived plan.
+      const refusal = await importRefusal(tenancy, chat, plan);
+      if (refusal) {
+        io.err(`${refusal}（refused by the import rule of /导入: nothing was imported）\n`);
+        return EXIT.conflict;
+      }
     }
     const start = env.PLAN_START ?? defaults.planStart;
     const actor = `cli:${env.USER ?? 'operator'}`;
@@ -122,8 +132,12 @@ export function importPlanToDatabase(
     if (chat === undefined) return EXIT.ok;
     const binding = await tenancy.catalog.bindChat(summary.planId, chat);
     if (!binding.bound) {
-      // Another process bound the group between the check and the binding.
-      io.err(chatTakenMessage(chat, binding.takenBy, summary.planId, true));
+      // Another process bound the group (or the plan) between the check and the binding.
+      io.err(
+        'takenBy' in binding
+          ? chatTakenMessage(chat, binding.takenBy, summary.planId, true)
+          : `方案已导入，但已在群 ${binding.planGroup} 督办，未绑定 ${chat}（the plan was imported; it is served in another chat）。`,
+      );
       return EXIT.conflict;
     }
     const chats = (await tenancy.catalog.get(summary.planId))?.chats ?? [chat];
@@ -142,6 +156,17 @@ function chatTakenMessage(chat: string, takenBy: string, planId: string, importe
   ].join('\n');
 }
 
+/** Why `importTarget` (the rule of /导入) refuses the plan in `chat`, if it does. */
+async function importRefusal(tenancy: Tenancy, chat: string, plan: Plan): Promise<string | undefined> {
+  try {
+    await importTarget(tenancy, chat, plan);
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError) return error.userMessage;
+    throw error;
+  }
+}
+
 /** `plan list`: every plan with its groups, live task count and status, as JSON. */
 export function listPlans(io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return withTenancy(io, env, async (tenancy) => {
@@ -152,6 +177,7 @@ export function listPlans(io: Io, env: NodeJS.ProcessEnv = process.env): Promise
         planId: plan.planId,
         docNo: plan.docNo,
         title: plan.title,
+        ...(plan.shortName !== undefined && { shortName: plan.shortName }),
         chats: plan.chats,
         tasks: tasks.length,
         status: plan.status,

@@ -1,15 +1,18 @@
 import { defaults } from '../../config/defaults.js';
 import { readHolidayOverrides } from '../../config/holidays.js';
+import { postSettingsSchema, postTimesSchema } from '../../config/schema.js';
 import { loadPlanFile } from '../app/load-plan-file.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import { atLocal, local } from '../domain/clock.js';
+import type { PlanSettings } from '../domain/plan/plan-settings.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { RollupGroup } from '../domain/ports.js';
 import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Task } from '../domain/tasks/task.js';
 import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createStorage } from '../persistence/repositories/index.js';
-import { DEFAULT_POST_TIMES } from '../supervision/post-kinds.js';
+import { type BaseSettings, effectiveSettings } from '../supervision/plan-settings.js';
+import { POSTS, type PostKind, type PostTimes } from '../supervision/post-kinds.js';
 import { previewSchedule } from '../supervision/preview.js';
 import { rollupTenantId } from '../supervision/supervision-deps.js';
 import { type CliIo, runIfEntry } from './cli-io.js';
@@ -20,6 +23,8 @@ const USAGE = [
   '  （方案列为 rollup:<群ID>），--plan 只列该方案',
   '  （every automatic post and overdue card in the range, one line each: time, kind, what, plan; by default',
   '  for each active plan served in a chat and each roll-up group (plan column rollup:<chat>), or only the plan named by --plan）',
+  '  时间、提醒日和 POSTS_OFF 取自环境变量（同 worker），各方案再按其 /设置',
+  '  （times, days and POSTS_OFF from the environment as the worker reads them, then each plan’s own /设置）',
   '  数据来自 MONGODB_URI；未设置时来自 PLAN_FILE 方案，视所有事项为未完成',
   '  （from MONGODB_URI; without it from the PLAN_FILE notice, every task taken as open）',
 ].join('\n');
@@ -35,6 +40,8 @@ interface PreviewPlan {
   silent?: string;
   /** Whose posts these are: a plan's (unset), or a roll-up group's (汇总群: its roll-up bulletin). */
   target?: 'rollup';
+  /** The plan's own cycle settings (`/设置`) over the deployment's. */
+  own?: PlanSettings;
 }
 
 /** Thrown for a plan that cannot be previewed: the message goes to stderr, exit 2. */
@@ -90,6 +97,7 @@ async function plansFromDatabase(uri: string, wanted: string | undefined): Promi
         reportDay: plan.reportDay,
         tasks: await storage.forPlan(plan.planId).tasks.list(plan.planId),
         ...(silent !== undefined && { silent }),
+        ...(plan.settings && { own: plan.settings }),
       });
     }
     if (wanted === undefined) plans.push(...rollupsOf(await storage.catalog.listRollups(), all));
@@ -117,6 +125,35 @@ function silenceOf(plan: StoredPlan): string | undefined {
   if (plan.status === 'archived') return '已结案，不再推送（archived: nothing is posted）';
   if (plan.chats.length === 0) return '未绑定群，不会推送（in no chat: nothing is posted）';
   return undefined;
+}
+
+/**
+ * The deployment's settings of the posts from the environment, as the worker reads them (its
+ * `*_TIME`, days, POSTS_OFF and thresholds); a message naming each bad variable when they are wrong.
+ */
+function readPostSettings(env: NodeJS.ProcessEnv): (BaseSettings & { postsOff: PostKind[] }) | string {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v !== undefined));
+  const parsed = postSettingsSchema.safeParse(input);
+  const times = postTimesSchema.safeParse(input);
+  if (!parsed.success || !times.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(times.error?.issues ?? [])];
+    return `设置有误（invalid settings）：${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  }
+  const e = parsed.data;
+  return {
+    cycle: resolveCycleSettings({
+      reminderDaysOfMonth: e.REMINDER_DAYS_OF_MONTH,
+      reminderBeforeReportDays: e.REMINDER_BEFORE_REPORT_DAYS,
+      deadlineReminderDaysBefore: e.DEADLINE_REMINDER_DAYS_BEFORE,
+      yearEndDay: e.YEAR_END_DAY,
+    }),
+    postTimes: Object.fromEntries(POSTS.map((p) => [p.kind, times.data[p.time.env]])) as PostTimes,
+    postsOff: e.POSTS_OFF,
+    domain: {
+      slowProgressGap: e.SLOW_PROGRESS_GAP,
+      reportSimilarityThreshold: e.REPORT_SIMILARITY_THRESHOLD,
+    },
+  };
 }
 
 /** The options of `preview`; a message when they are wrong. */
@@ -167,8 +204,12 @@ export async function runScheduleCli(
     io.err(error.message);
     return 2;
   }
+  const base = readPostSettings(env);
+  if (typeof base === 'string') {
+    io.err(base);
+    return 2;
+  }
   const calendar = createWorkdayCalendar(readHolidayOverrides());
-  const cycle = resolveCycleSettings();
   const from = atLocal(`${args.from} 00:00`);
   const to = atLocal(
     `${local(atLocal(`${args.to} 00:00`))
@@ -178,13 +219,15 @@ export async function runScheduleCli(
   let count = 0;
   for (const plan of plans) {
     if (plan.silent) io.err(`提示（note）：方案 ${plan.planId} ${plan.silent}`);
+    const { cycle, postTimes } = effectiveSettings(base, plan.own);
     const lines = previewSchedule({
       from,
       to,
       reportDay: plan.reportDay,
       calendar,
       cycle,
-      times: DEFAULT_POST_TIMES,
+      times: postTimes,
+      off: base.postsOff,
       ...(plan.target && { target: plan.target }),
       tasks: plan.tasks,
     });

@@ -292,4 +292,48 @@ describe('two plans with the same task codes, in a database of their own', () =>
         .every((l) => l.endsWith('\t上营商〔2024〕3号')),
     ).toBe(true);
   });
+
+  it('gives a plan one work group, refuses a roll-up group as /导入 does, lists short names, previews own times', async () => {
+    const elsewhere = await failed(plan('import', SEED, '--chat', 'oc_cli_other_group'));
+    expect(elsewhere.code).toBe(3);
+    expect(elsewhere.stdout).toBe('');
+    expect(elsewhere.stderr).toContain(
+      `方案 ${FIRST} 已在另一个工作群督办，不能再绑定本群；一个方案只在一个工作群督办`,
+    );
+    // A roll-up group over both plans, a short name and the first plan's own reminder time, as the bot stores them.
+    const connection = await mongoose.createConnection(uri, { directConnection: true }).asPromise();
+    try {
+      await connection
+        .collection<{ _id: string; planIds: string[]; boundBy: string; boundAt: Date }>('rollup_groups')
+        .insertOne({ _id: 'oc_cli_city', planIds: [FIRST, SECOND], boundBy: 'ou_x', boundAt: new Date() });
+      await connection
+        .collection('plans')
+        .updateOne(
+          { planId: FIRST },
+          { $set: { shortName: '上犹', settings: { times: { reminder: '15:30' } } } },
+        );
+    } finally {
+      await connection.close();
+    }
+    const rollup = await failed(plan('import', join(dir, 'third.txt'), '--chat', 'oc_cli_city'));
+    expect(rollup.code).toBe(3);
+    expect(rollup.stderr).toContain('本群是汇总群，不能导入方案');
+    const plans = JSON.parse((await plan('list')).stdout) as { planId: string; shortName?: string }[];
+    expect(plans.map((p) => [p.planId, p.shortName])).toEqual([
+      [FIRST, '上犹'],
+      [SECOND, undefined],
+      ['上营商〔2024〕3号', undefined],
+    ]);
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'src/cli/schedule.ts', 'preview', '--from', '2023-07-20', '--to', '2023-07-26'],
+      { env },
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines).toContain(`2023-07-20 15:30\treminder\t2023年7月进展报送提醒（未报单位）\t${FIRST}`);
+    expect(lines).toContain(`2023-07-20 09:00\treminder\t2023年7月进展报送提醒（未报单位）\t${SECOND}`);
+    expect(lines.filter((l) => l.endsWith('\trollup:oc_cli_city'))).toEqual([
+      '2023-07-26 10:00\trollup_bulletin\t2023年7月各方案汇总通报\trollup:oc_cli_city',
+    ]);
+  });
 });

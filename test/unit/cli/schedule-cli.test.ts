@@ -29,6 +29,28 @@ describe('npm run schedule -- preview (in process, from the notice file)', () =>
     expect(err).toContain(`共 ${lines.length} 条，1 个方案（${seedPath}）`);
   });
 
+  it('honours POSTS_OFF and the configured times and days, as the worker does; names a bad one', async () => {
+    const env = {
+      PLAN_FILE: seedPath,
+      POSTS_OFF: 'bulletin',
+      ROLL_CALL_TIME: '08:30',
+      REMINDER_DAYS_OF_MONTH: '10',
+    };
+    const { code, out } = await runInProcess(['preview', ...RANGE], env);
+    expect(code).toBe(0);
+    const kinds = out.split('\n').map((l) => l.split('\t').slice(0, 2).join(' '));
+    expect(kinds).not.toContainEqual(expect.stringMatching(/ bulletin$/));
+    expect(kinds).toContain('2023-05-26 08:30 roll_call');
+    // The 10th instead of the 20th (moved to Friday the 19th by default), and D-1 as before.
+    expect(kinds.filter((k) => k.endsWith(' reminder'))).toEqual([
+      '2023-05-10 09:00 reminder',
+      '2023-05-24 09:00 reminder',
+    ]);
+    const bad = await runInProcess(['preview', ...RANGE], { PLAN_FILE: seedPath, POSTS_OFF: 'weekly' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('POSTS_OFF: unknown post kind weekly');
+  });
+
   it('takes --plan when it names the notice file’s plan, and exits 2 for another', async () => {
     const all = await runInProcess(['preview', ...RANGE]);
     expect(await runInProcess(['preview', ...RANGE, '--plan', '上营商〔2023〕1号'])).toMatchObject({
