@@ -14,6 +14,6 @@ export async function readDocxNotice(bytes: Uint8Array): Promise<Plan> {
   return parseBlocks(readBlocks(parse(`<body>${html}</body>`)), {
     paragraph: (n) => `Word 文档第 ${n} 段`,
     end: 'Word 文档末尾',
-    table: 'Word 表格',
+    table: (ordinal) => (ordinal ? `Word 第 ${ordinal} 个表格` : 'Word 表格'),
   });
 }

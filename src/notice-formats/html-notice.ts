@@ -41,7 +41,7 @@ export function readHtmlNotice(bytes: Uint8Array): Plan {
   return parseBlocks(readBlocks(noticeBlock(body)), {
     paragraph: (n) => `网页正文第 ${n} 段`,
     end: '网页正文末尾',
-    table: '网页表格',
+    table: (ordinal) => (ordinal ? `网页第 ${ordinal} 个表格` : '网页表格'),
   });
 }
 

@@ -130,6 +130,38 @@ export async function taskTableDocx(
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
+/**
+ * A Word notice with one task table per indicator, each after its heading paragraph
+ * (`（1）开办企业指标（责任单位：行政审批局）`) and without an indicator column.
+ */
+export async function tablePerIndicatorDocx(
+  plan: Plan,
+  prose: { before: string[]; after: string[] },
+): Promise<Buffer> {
+  const header = TABLE_HEADER.filter((h) => h !== '指标');
+  const row = (cells: string[]) =>
+    new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+  const rows = taskRowsOf(plan);
+  const sections = plan.indicators.flatMap((indicator) => [
+    new Paragraph(`（${indicator.seq}）${indicator.name}（责任单位：${indicator.leadUnits.join('、')}）`),
+    new Table({
+      rows: [
+        row(header),
+        ...rows
+          .filter((r) => r.indicator === indicator.name)
+          .map((r, i) => row([String(i + 1), r.problem, r.measures, r.units, r.deadline])),
+      ],
+      width: { size: 100, type: WidthType.PERCENTAGE },
+    }),
+  ]);
+  const children = [
+    ...prose.before.map((line) => new Paragraph({ children: runsOf(line) })),
+    ...sections,
+    ...prose.after.map((line) => new Paragraph({ children: runsOf(line) })),
+  ];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
 /** An Excel task list: title rows, a header of the given names, tasks with merged indicator cells, note rows. */
 export interface TaskListSheet {
   titleRows: string[];

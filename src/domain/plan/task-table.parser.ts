@@ -24,6 +24,8 @@ export interface TaskTable {
   after: readonly NoticeLine[];
   /** Prefixed to places in errors: `表格` gives `表格第 5 行第 6 列`. */
   label?: string;
+  /** Each row's own place, when rows come from several tables (`Word 第 2 个表格第 3 行`); a cell adds `第 C 列`. */
+  rowPlaces?: readonly string[];
 }
 
 type Column = 'indicator' | 'problem' | 'measures' | 'lead' | 'co' | 'deadline';
@@ -118,11 +120,12 @@ interface PlaceNamer {
   cell(index: number, column: number): string;
 }
 
-function placeNamer({ firstRow, label = '' }: TaskTable): PlaceNamer {
+function placeNamer({ firstRow, label = '', rowPlaces }: TaskTable): PlaceNamer {
+  const row = (index: number) => rowPlaces?.[index] ?? `${label}第 ${firstRow + index} 行`;
   return {
     rowNumber: (index) => firstRow + index,
-    row: (index) => `${label}第 ${firstRow + index} 行`,
-    cell: (index, column) => `${label}第 ${firstRow + index} 行第 ${column + 1} 列`,
+    row,
+    cell: (index, column) => `${row(index)}第 ${column + 1} 列`,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   proseAround,
   scannedPdf,
   type TaskListSheet,
+  tablePerIndicatorDocx,
   taskListXlsx,
   taskRowsOf,
   taskTableDocx,
@@ -109,6 +110,14 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     const pdf = await noticePdf(seedText, { runningHeader: '上犹县优化营商环境整改方案（内部资料）' });
     expect(await readNotice(pdf)).toEqual(seedPlan);
   }, 30_000);
+
+  it('a Word notice with one task table per indicator, each after its heading paragraph', async () => {
+    expect(await readNotice(await tablePerIndicatorDocx(seedPlan, proseAround(seedText)))).toEqual(seedPlan);
+    const broken = structuredClone(seedPlan);
+    broken.indicators[2]!.tasks[1]!.deadline = '2023-13-01';
+    const error = await failure(readNotice(await tablePerIndicatorDocx(broken, proseAround(seedText))));
+    expect(error.message).toMatch(/^Word 第 3 个表格第 3 行第 5 列：应为存在的日期/);
+  });
 
   it('an .xlsx task list with several units in a cell and a 长期坚持 deadline', async () => {
     const rows = taskRowsOf(seedPlan);
