@@ -46,7 +46,7 @@ export interface SupervisionSettings {
 export interface SupervisionDeps extends SupervisionSettings {
   planId: string;
   domain: DomainDeps;
-  /** The plan's work group (its first), where its posts go; a roll-up group's own chat. */
+  /** The plan's work group (one per plan; the first of an earlier release's several), where its posts go; a roll-up group's own chat. */
   chatId: string;
   /** Set for a roll-up group's posts: the group, and each of its plans that posts (active, in a group). */
   rollup?: { group: RollupGroup; plans: { plan: StoredPlan; deps: SupervisionDeps }[] };

@@ -21,7 +21,10 @@ export type PlanStatus = 'active' | 'archived';
 
 /** A stored plan: its header plus where it is served; a re-import changes only the header. */
 export interface StoredPlan extends PlanHeader {
-  /** The work groups (open chat ids) the plan is served in, first bound first; its automatic posts go to the first. */
+  /**
+   * The plan's work group (open chat id), where its automatic posts go: one per plan (`bindChat`); a
+   * plan bound to several by an earlier release keeps them, first bound first, and posts to the first.
+   */
   chats: string[];
   status: PlanStatus;
   /** What a member of several plans types before a command in a direct message (`审计整改 /逾期`). */
