@@ -4,6 +4,7 @@ import { periodLabel } from '../domain/supervision/report-deadline.js';
 import { WARNING_KIND_LABEL } from '../domain/warnings/warning.js';
 import { headline } from '../render/markdown.js';
 import {
+  BULLETIN_NOTE,
   bulletinSummary,
   indicatorRows,
   kpiRows,
@@ -66,7 +67,7 @@ export function buildBulletinDocument(input: {
           r.percent,
         ]),
         [6, 30, 9, 9, 9, 8, 12],
-      ),
+      ).concat(b.indicators.length ? [{ kind: 'paragraph', text: `注：${BULLETIN_NOTE}` }] : []),
     },
     {
       heading: S.kpis.heading(),

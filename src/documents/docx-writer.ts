@@ -100,9 +100,10 @@ function head(doc: OfficialDocument): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      // 35 mm from the 版心's top edge to the issuer's.
+      // 35 mm (1984 tw) from the 版心's top edge to the characters' top, less the line's room above
+      // them (measured on the rendered page: 370 tw).
       spacing: {
-        before: 1984 - 200,
+        before: 1984 - 370,
         after: 0,
         line: issuerSize(doc.issuer) * 12,
         lineRule: LineRuleType.EXACT,
@@ -242,7 +243,8 @@ function record(doc: OfficialDocument): Paragraph[] {
   ];
   const spacing = { line: 500, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
   const { cc } = doc.record;
-  // After the 成文日期, not at the foot of the page: LibreOffice drops the lines of a framed 版记.
+  // After the 成文日期, not at the foot of the page: LibreOffice drops the lines of a framed 版记, and
+  // floats a table anchored there beside the text rather than at the foot.
   return [
     blankLine(),
     ...(cc

@@ -48,6 +48,9 @@ export const BULLETIN_SECTIONS = {
   similar: { heading: (n: number) => `与上月雷同的进展（${n} 条）`, none: '' },
 } as const;
 
+/** How the figures are counted, under the bulletin (the card's last line, the document's note to 一、). */
+export const BULLETIN_NOTE = '已销号含长期坚持事项；平均进度取各事项最近一次报送的进度，已销号按 100% 计。';
+
 /** The bulletin's totals, as its first paragraph states them. */
 export function bulletinTotals(b: Bulletin) {
   const total = b.indicators.reduce((sum, p) => sum + p.total, 0);

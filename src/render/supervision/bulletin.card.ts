@@ -5,6 +5,7 @@ import { COLOUR } from '../colours.js';
 import { fitCard } from '../fit.js';
 import { escapeMd, grey, headline } from '../markdown.js';
 import {
+  BULLETIN_NOTE,
   bulletinSummary,
   indicatorSection,
   kpiSection,
@@ -44,7 +45,7 @@ export function renderBulletinCard(b: Bulletin): Card {
         ...warningSection(b.warnings),
         markdown(listSection(`六、${S.named.heading(named.length)}`, named, S.named.none)),
         ...similarSection(b.similar),
-        markdown(grey('已销号含长期坚持事项；平均进度取各事项最近一次报送的进度，已销号按 100% 计。')),
+        markdown(grey(BULLETIN_NOTE)),
       ],
     }),
   );

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Renders the official documents as a reader sees them (npm run docs:render; not part of npm test):
+# writes a monthly bulletin and an annual assessment .docx with the plan tool (a preview from the seed
+# notice, no database), converts each to PDF with LibreOffice (headless) and its first page to PNG
+# with pdftoppm, into docs/images/ for the README. Needs libreoffice, pdftoppm (poppler-utils) and a
+# CJK font (fonts-noto-cjk; fonts-wqy-zenhei at least): scripts/fonts/gbt9704-fonts.conf maps the
+# fonts GB/T 9704 names to them.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${DOCS_IMAGES:-$root/docs/images}"
+for tool in libreoffice pdftoppm; do
+  command -v "$tool" >/dev/null || { echo "render-documents: $tool is missing (apt-get install libreoffice-writer poppler-utils)" >&2; exit 2; }
+done
+if ! fc-list :lang=zh family | grep -q .; then
+  echo "render-documents: no CJK font (apt-get install fonts-noto-cjk or fonts-wqy-zenhei)" >&2
+  exit 2
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+# The seed's issuing office and a month of its plan, pinned in time; no MONGODB_URI: a preview.
+export BOT_NOW="${BOT_NOW:-2023-06-10T10:00:00+08:00}"
+export DOCUMENT_ISSUER="${DOCUMENT_ISSUER:-上犹县优化营商环境工作领导小组办公室}"
+export DOCUMENT_CC="${DOCUMENT_CC:-县委办公室，县人民政府办公室}"
+cd "$root"
+env -u MONGODB_URI npx tsx src/cli/plan.ts bulletin 2023-05 --out "$work/bulletin.docx"
+env -u MONGODB_URI npx tsx src/cli/plan.ts assess 2023 --out "$work/assessment.docx"
+
+# LibreOffice with a profile of its own (another running instance would swallow the conversion)
+# and the font mapping.
+export FONTCONFIG_FILE="$root/scripts/fonts/gbt9704-fonts.conf"
+libreoffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+  --convert-to pdf --outdir "$work" "$work/bulletin.docx" "$work/assessment.docx" >/dev/null
+
+for name in bulletin assessment; do
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$name.pdf" "$out/$name-page-1"
+  pages="$(pdfinfo "$work/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+  echo "render-documents: $out/$name-page-1.png (${pages:-?} pages in the PDF)"
+done
