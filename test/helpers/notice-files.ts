@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import {
+  AlignmentType,
   Document,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -39,6 +41,30 @@ function runsOf(line: string): TextRun[] {
 export async function noticeDocx(text: string): Promise<Buffer> {
   const children = paragraphsOf(text).map((line) => new Paragraph({ children: runsOf(line) }));
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/**
+ * The notice as a Word file whose indicator headings are numbered by a list style (`（%1）`, Chinese
+ * counting), as Word's automatic numbering makes them, instead of typed.
+ */
+export async function autoNumberedDocx(text: string): Promise<Buffer> {
+  const numbering = {
+    config: [
+      {
+        reference: 'indicators',
+        levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '（%1）', alignment: AlignmentType.LEFT },
+        ],
+      },
+    ],
+  };
+  const children = paragraphsOf(text).map((line) => {
+    const heading = /^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(.+指标.*)$/.exec(line);
+    return heading
+      ? new Paragraph({ text: heading[1] ?? '', numbering: { reference: 'indicators', level: 0 } })
+      : new Paragraph({ children: runsOf(line) });
+  });
+  return Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
 }
 
 /** A task-list row: the cells a table of the plan holds, in the source's words. */

@@ -7,6 +7,7 @@ import { NoticeFormatError } from '../../../src/notice-formats/notice-format.err
 import { SCANNED_PDF } from '../../../src/notice-formats/pdf-notice.js';
 import { readNotice } from '../../../src/notice-formats/read-notice.js';
 import {
+  autoNumberedDocx,
   noticeDocx,
   noticeHtml,
   noticePdf,
@@ -169,6 +170,14 @@ describe('readNotice: errors name the place in the document', () => {
         .indexOf(BAD_DEADLINE) + 1;
     const error = await failure(readNotice(await noticeDocx(withBadDeadline)));
     expect(error.message).toBe(`Word 文档第 ${paragraph} 段：${DEADLINE_EXPECTED}`);
+  });
+
+  it('Word with automatic numbering: says the numbers cannot be read and what to do', async () => {
+    const docx = await autoNumberedDocx(seedText);
+    const error = await failure(readNotice(docx));
+    expect(error.message).toMatch(
+      /^Word 文档第 \d+ 段（该文档使用了自动编号，编号无法读出：请在 Word 或 WPS 中将自动编号转换为文本后再试）：应为/,
+    );
   });
 
   it('web page: the paragraph of the notice body, the site’s chrome not counted', async () => {
