@@ -3,7 +3,7 @@ import type { CardJson } from '../../../src/domain/messenger.js';
 type Row = Record<string, string | number>;
 
 /** The figures a card shows: its first markdown block without bold marks, and each table's rows. */
-export function cardFigures(card: CardJson): { summary: string; tables: Row[][] } {
+export function cardFigures(card: CardJson | unknown): { summary: string; tables: Row[][] } {
   const elements = (card as { body: { elements: { tag: string; content?: string; rows?: Row[] }[] } }).body
     .elements;
   const first = elements.find((e) => e.tag === 'markdown')?.content ?? '';
