@@ -106,24 +106,3 @@ export function headingNumber(level: number, n: number): string {
   if (level === 2) return `（${chineseNumber(n)}）`;
   return `${n}.`;
 }
-
-/** Every text of the document in reading order (the tests compare figures with the card's). */
-export function documentText(doc: OfficialDocument): string[] {
-  const blockText = (b: DocumentBlock): string[] =>
-    b.kind === 'paragraph' ? [b.text] : [b.columns.join(' '), ...b.rows.map((r) => r.join(' '))];
-  const sectionText = (s: DocumentSection, level: number, n: number): string[] => [
-    `${headingNumber(level, n)}${s.heading}`,
-    ...s.blocks.flatMap(blockText),
-    ...(s.subsections ?? []).flatMap((sub, i) => sectionText(sub, level + 1, i + 1)),
-  ];
-  return [
-    doc.issuer,
-    doc.number,
-    doc.title,
-    `${doc.addressee}：`,
-    ...doc.lead.flatMap(blockText),
-    ...doc.sections.flatMap((s, i) => sectionText(s, 1, i + 1)),
-    doc.issuer,
-    chineseDate(doc.date),
-  ];
-}
