@@ -135,6 +135,8 @@ function bodyParagraph(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: ON_GRID,
+    // No widow control: a page of body text fills its 22 lines.
+    widowControl: false,
     indent: INDENT_2,
     children: [run(text, 'fangsong', SIZE.body)],
   });
@@ -196,7 +198,9 @@ function section(s: DocumentSection, level: number, n: number): (Paragraph | Tab
       alignment: AlignmentType.JUSTIFIED,
       spacing: ON_GRID,
       indent: INDENT_2,
-      keepNext: true,
+      widowControl: false,
+      // A heading stays with what it heads; a heading with nothing under it (1. items) is a line.
+      keepNext: s.blocks.length > 0 || (s.subsections?.length ?? 0) > 0,
       children: [run(`${headingNumber(level, n)}${s.heading}`, HEADING_FONT[level] ?? 'fangsong', SIZE.body)],
     }),
     ...blocks(s.blocks),
