@@ -11,7 +11,7 @@ import {
 import { renderAssessmentCard } from '../../../src/render/supervision/assessment.card.js';
 import { renderBulletinCard } from '../../../src/render/supervision/bulletin.card.js';
 import { type DocxParagraph, type DocxReadBack, readDocx } from '../../helpers/docx-reader.js';
-import { assessmentRows, bulletin, plan, rule } from '../render/supervision/fixtures.js';
+import { assessmentRows, bulletin, HOSTILE, plan, rule } from '../render/supervision/fixtures.js';
 import { cardFigures } from './card-figures.js';
 
 /** 1 mm in twips. */
@@ -166,6 +166,20 @@ describe('the bulletin .docx read back against GB/T 9704-2012', () => {
     );
     expect(named?.slice(1).map((r) => r[0])).toEqual(bulletin.namedUnits.map((u) => u.unit));
     expect(named?.[1]?.[1]).toContain('6.2 ');
+  });
+});
+
+describe('text from the plan and the chat', () => {
+  it('is written as text: XML and markdown specials read back as typed', async () => {
+    const reason = `${HOSTILE} </w:t><w:p> & "引号"`;
+    const hostile = { ...bulletin, warnings: [{ ...bulletin.warnings[0]!, reason, unit: '税务局<b>' }] };
+    const read = await readDocx(
+      await writeOfficialDocx(
+        buildBulletinDocument({ bulletin: hostile, plan, settings, issuedOn: '2023-05-31' }),
+      ),
+    );
+    const row = read.tables.find((t) => t[0]?.[0] === '编号')?.[1];
+    expect(row?.slice(1)).toEqual(['税务局<b>', '逾期未完成', reason]);
   });
 });
 
