@@ -5,11 +5,12 @@ import { startPlayground } from './playground.js';
 /** The project folder (dev/playground/ → ../..), so `.local/` is the same wherever npm start is run from. */
 const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
-const USAGE = `用法：npm start [-- --reset] [-- --now <时间>]
+const USAGE = `用法：npm start [-- --reset] [-- --now <时间>] [-- --plan <方案通知文件> …]
 
   --reset        删除 .local/ 中的全部本地数据（数据库、队列、聊天记录）后重新开始
   --now <时间>   机器人从这个时间开始，例如 --now 2023-05-19T08:30:00+08:00 或 --now "2023-05-19 08:30"
                  （北京时间）；不填时接着上次的时间，首次运行从整改方案的第一个报送月开始
+  --plan <文件>  再载入一个整改方案通知（.txt/.docx/.pdf/.html/.xlsx），放进它自己的演示群；可给多次
   PORT           页面端口（默认 8080）；HOST 监听地址（默认 127.0.0.1）`;
 
 /** `--now` as an instant: an ISO time with offset, or a wall time read in Asia/Shanghai. */
@@ -32,7 +33,14 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     console.error(`--now 的时间无法识别：${nowText ?? '（缺少时间）'}\n\n${USAGE}`);
     process.exit(2);
   }
-  const unknown = argv.filter((a, i) => a !== '--reset' && !(nowAt >= 0 && (i === nowAt || i === nowAt + 1)));
+  const planAt = argv.flatMap((a, i) => (a === '--plan' ? [i] : []));
+  const plans = planAt.map((i) => argv[i + 1] ?? '');
+  if (plans.some((file) => file === '' || file.startsWith('--'))) {
+    console.error(`--plan 缺少方案通知文件\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const taken = new Set([...(nowAt >= 0 ? [nowAt, nowAt + 1] : []), ...planAt.flatMap((i) => [i, i + 1])]);
+  const unknown = argv.filter((a, i) => a !== '--reset' && !taken.has(i));
   if (unknown.length > 0) {
     console.error(`未知参数：${unknown.join(' ')}\n\n${USAGE}`);
     process.exit(2);
@@ -50,6 +58,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     host: env.HOST || '127.0.0.1',
     now,
     env,
+    plans,
     log: (line) => console.log(`  ${line}`),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

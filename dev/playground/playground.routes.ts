@@ -12,10 +12,10 @@ import type { Timeline } from './timeline.js';
 /** What the page's API works with. */
 export interface PlaygroundApiDeps {
   fake: FakeLark;
-  chat: { id: string; name: string };
+  /** The demo groups, each with its history: the seed's first, then one per `--plan` notice. */
+  groups: readonly { id: string; name: string; timeline: Timeline }[];
   people: readonly DemoPerson[];
   describePeople(): Promise<PersonView[]>;
-  timeline: Timeline;
   clock: PlaygroundClock;
   /** Asks the scheduler to perform the posts due at the bot's (new) time. */
   tick(): Promise<void>;
@@ -33,6 +33,7 @@ export const MAX_PAGE_MESSAGE = 4000;
 // Every message a person can see is Chinese: each rule names its own error (zod's are English).
 const sendSchema = z.object(
   {
+    chatId: z.string('群编号无效').optional(),
     senderOpenId: z.string('请先选择发言身份').min(1, '请先选择发言身份'),
     text: z
       .string('请输入消息内容')
@@ -44,6 +45,7 @@ const sendSchema = z.object(
 );
 const actionSchema = z.object(
   {
+    chatId: z.string('群编号无效').optional(),
     messageId: z.string('缺少卡片消息编号').min(1, '缺少卡片消息编号'),
     operatorOpenId: z.string('请先选择发言身份').min(1, '请先选择发言身份'),
     value: z.record(z.string(), z.unknown(), '按钮内容无效'),
@@ -75,16 +77,27 @@ function badRequest(res: Response, error: z.ZodError): void {
   res.status(400).json({ error: error.issues.map((i) => i.message).join('；') });
 }
 
-/** `/api/*`: the group, its messages, sending as a member, pressing card buttons, files, the clock. */
+/**
+ * `/api/*`: the groups, a group's messages (`?chatId=`, the seed's group by default), sending as a
+ * member and pressing card buttons there, files, the clock.
+ */
 export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
-  const { fake, chat, timeline, clock } = deps;
+  const { fake, clock } = deps;
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   const isMember = (openId: string) => deps.people.some((p) => p.openId === openId);
+  const [first] = deps.groups;
+  if (!first) throw new Error('the playground has no group');
+  // A group named by `chatId` (the first, the seed's, when none is named); undefined for an unknown one.
+  const groupOf = (chatId: unknown) =>
+    chatId === undefined || chatId === '' ? first : deps.groups.find((g) => g.id === chatId);
+  const groupView = (g: (typeof deps.groups)[number]) => ({ id: g.id, name: g.name });
+  const unknownGroup = (res: Response) => void res.status(400).json({ error: '没有这个群' });
 
   api.get('/state', async (_req, res) => {
     res.json({
-      chat,
+      chat: groupView(first),
+      groups: deps.groups.map(groupView),
       bot: { name: fake.botName, openId: fake.botOpenId },
       people: await deps.describePeople(),
       clock: clockView(clock),
@@ -92,6 +105,9 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
   });
 
   api.get('/messages', (req: Request, res: Response) => {
+    const group = groupOf(req.query.chatId);
+    if (!group) return unknownGroup(res);
+    const { timeline } = group;
     const rev = timeline.revision();
     const unchanged = req.query.rev === rev;
     res.json({ rev, clock: clockView(clock), ...(unchanged ? {} : { messages: timeline.list() }) });
@@ -101,10 +117,12 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
     const parsed = sendSchema.safeParse(req.body);
     if (!parsed.success) return badRequest(res, parsed.error);
     const { senderOpenId, text } = parsed.data;
+    const group = groupOf(parsed.data.chatId);
+    if (!group) return unknownGroup(res);
     if (!isMember(senderOpenId)) return void res.status(400).json({ error: '请选择群成员后再发言' });
     const tagged = withMentionTags(text, deps.people, fake.botName);
     const sent = await fake.deliverUserMessage({
-      chatId: chat.id,
+      chatId: group.id,
       senderOpenId,
       text: tagged,
       mentionBot: true,
@@ -116,9 +134,11 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
     const parsed = actionSchema.safeParse(req.body);
     if (!parsed.success) return badRequest(res, parsed.error);
     const { messageId, operatorOpenId, value, formValue } = parsed.data;
+    const group = groupOf(parsed.data.chatId);
+    if (!group) return unknownGroup(res);
     if (!isMember(operatorOpenId)) return void res.status(400).json({ error: '请选择群成员后再操作' });
     const result = await fake.deliverCardAction({
-      chatId: chat.id,
+      chatId: group.id,
       openMessageId: messageId,
       operatorOpenId,
       value,
@@ -129,7 +149,8 @@ export function createPlaygroundApi(deps: PlaygroundApiDeps): Router {
   });
 
   api.get('/files/:key', (req, res) => {
-    const found = timeline.file(String(req.params.key));
+    const key = String(req.params.key);
+    const found = deps.groups.map((g) => g.timeline.file(key)).find((f) => f !== undefined);
     if (!found) return void res.status(404).json({ error: '文件不存在' });
     res.setHeader('Content-Type', found.meta.contentType || 'application/octet-stream');
     res.setHeader(

@@ -5,6 +5,7 @@ import { webhookPathOf } from '../../config/index.js';
 import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import { ensureDefaultPlan } from '../../src/app/ensure-plan.js';
+import { loadPlanFile } from '../../src/app/load-plan-file.js';
 import { createCockpitRouter } from '../../src/cockpit/cockpit.routes.js';
 import { atLocal } from '../../src/domain/clock.js';
 import { readMessageResource } from '../../src/lark/lark-messenger.js';
@@ -14,6 +15,7 @@ import { createFakeLark, type FakeLark } from '../fake-lark/index.js';
 import { startServices } from '../harness/services.js';
 import { DEMO_CHAT_ID, DEMO_CHAT_NAME, DEMO_OFFICE, DEMO_PEOPLE, ensureDemoMembers } from './demo-group.js';
 import { describePeople } from './people.js';
+import { ensurePlanGroup, type PlanGroup, planGroupOf } from './plan-groups.js';
 import { createPlaygroundApi } from './playground.routes.js';
 import { servePlayground } from './playground.server.js';
 import { type ClockMode, createPlaygroundClock, goesBack, type PlaygroundClock } from './playground-clock.js';
@@ -48,6 +50,8 @@ export interface PlaygroundOptions {
    * last run's time, the demo data is reset first (the posts already made would never come again).
    */
   now?: Date;
+  /** Notice files (`--plan`): each plan is imported into a demo group of its own. */
+  plans?: readonly string[];
 }
 
 /** A running playground. */
@@ -58,6 +62,8 @@ export interface Playground {
   chatId: string;
   /** The demo group's plan (its use cases' dependencies: `app.tenancy.forPlan(planId)`). */
   planId: string;
+  /** The demo groups of the `--plan` notices, in the order given. */
+  planGroups: readonly { chatId: string; name: string; planId: string }[];
   fake: FakeLark;
   app: ChatApp;
   supervision: SupervisionRuntime;
@@ -149,6 +155,13 @@ async function assemble(
   await fake.start(0);
   closers.push(() => fake.stop());
   fake.createChat({ chatId: DEMO_CHAT_ID, name: DEMO_CHAT_NAME, members: [...DEMO_PEOPLE] });
+  const planGroups: PlanGroup[] = [];
+  for (const file of options.plans ?? []) {
+    const group = planGroupOf(await loadPlanFile(file));
+    if (planGroups.some((g) => g.chatId === group.chatId)) continue;
+    planGroups.push(group);
+    fake.createChat({ chatId: group.chatId, name: group.name, members: [...DEMO_PEOPLE] });
+  }
   const config = buildPlaygroundConfig({
     fake,
     ...services,
@@ -177,13 +190,29 @@ async function assemble(
     writeFileSync(clockFile, JSON.stringify(state));
   };
   const nameOf = (openId: string) => DEMO_PEOPLE.find((p) => p.openId === openId)?.name;
-  const timeline = openTimeline({
+  const demoTimeline = openTimeline({
     dir: join(dataDir, 'playground'),
     chatId: DEMO_CHAT_ID,
     fake,
     clock,
     nameOf,
   });
+  // Each --plan group keeps its history in a folder of its own.
+  const groups = [
+    { id: DEMO_CHAT_ID, name: DEMO_CHAT_NAME, timeline: demoTimeline },
+    ...planGroups.map((g) => ({
+      id: g.chatId,
+      name: g.name,
+      timeline: openTimeline({
+        dir: join(dataDir, 'playground', 'groups', g.chatId),
+        chatId: g.chatId,
+        fake,
+        clock,
+        nameOf,
+      }),
+    })),
+  ];
+  const timeline = allTimelines(groups.map((g) => g.timeline));
   // Closers run in reverse: the history is saved once the bot and the workers have stopped sending.
   closers.push(async () => {
     timeline.save();
@@ -207,6 +236,14 @@ async function assemble(
   const members = () => app.tenancy.forPlan(planId).repos.members;
   const newlyBound = await ensureDemoMembers(members(), clock);
   if (newlyBound > 0) log(`已为演示成员绑定单位：${newlyBound} 人`);
+  const ensurePlanGroups = async () => {
+    for (const group of planGroups) {
+      const refused = await ensurePlanGroup(app.tenancy, group, { start: config.plan.start, clock });
+      if (refused) throw new Error(`--plan ${group.plan.docNo}：${refused}`);
+    }
+  };
+  await ensurePlanGroups();
+  for (const group of planGroups) log(`已载入方案 ${group.plan.docNo}，演示群：${group.name}`);
   await app.receiver.start();
   fake.setWebhookUrl(`http://127.0.0.1:${app.receiver.port?.()}${webhookPathOf(config)}`);
 
@@ -230,6 +267,7 @@ async function assemble(
       await app.tenancy.refresh();
       planId = await demoPlan();
       await ensureDemoMembers(members(), clock);
+      await ensurePlanGroups();
       // The posts will be made again with the same uuids: the fake platform must not drop them.
       fake.forgetUuids();
       moveClock();
@@ -250,11 +288,10 @@ async function assemble(
 
   const api = createPlaygroundApi({
     fake,
-    chat: { id: DEMO_CHAT_ID, name: DEMO_CHAT_NAME },
+    groups,
     people: DEMO_PEOPLE,
     describePeople: async () =>
       describePeople(DEMO_PEOPLE, await members().list(), config.officeAdminOpenIds),
-    timeline,
     clock,
     tick: () => supervision.tick('manual'),
     rewind,
@@ -279,6 +316,7 @@ async function assemble(
     get planId() {
       return planId;
     },
+    planGroups: planGroups.map((g) => ({ chatId: g.chatId, name: g.name, planId: g.plan.docNo })),
     fake,
     app,
     supervision,
@@ -286,8 +324,22 @@ async function assemble(
   };
 }
 
+/** The histories of every demo group, saved and watched as one. */
+function allTimelines(timelines: readonly Timeline[]): Pick<Timeline, 'revision' | 'save'> {
+  return {
+    revision: () => timelines.map((t) => t.revision()).join('|'),
+    save: () => {
+      for (const t of timelines) t.save();
+    },
+  };
+}
+
 /** Saves the history every few seconds when it changed; returns the stop function. */
-function autosave(timeline: Timeline, logger: Logger, saveClock: () => void): () => void {
+function autosave(
+  timeline: Pick<Timeline, 'revision' | 'save'>,
+  logger: Logger,
+  saveClock: () => void,
+): () => void {
   let saved = timeline.revision();
   const timer = setInterval(() => {
     try {

@@ -8,6 +8,9 @@ const CHIPS = ['/帮助', '/我的', '/逾期', '/未报', '/总览', '/黄牌',
 
 const state = {
   chat: null,
+  /** Every demo group (`npm start -- --plan <notice>` adds one per notice) and the one shown. */
+  groups: [],
+  chatId: '',
   bot: null,
   people: [],
   me: localStorage.getItem('duban.me') || '',
@@ -59,6 +62,7 @@ async function pressCard(message, { value, formValue, button, done }) {
   button.disabled = true;
   try {
     const result = await api('/card-actions', {
+      chatId: state.chatId,
       messageId: message.id,
       operatorOpenId: state.me,
       value,
@@ -219,7 +223,7 @@ async function send(event) {
   }
   $('send').disabled = true;
   try {
-    await api('/messages', { senderOpenId: state.me, text });
+    await api('/messages', { chatId: state.chatId, senderOpenId: state.me, text });
     state.followNext = true;
     input.value = '';
     setTimeout(poll, 200);
@@ -235,13 +239,47 @@ async function send(event) {
 
 async function loadState() {
   const data = await api('/state');
-  state.chat = data.chat;
+  state.groups = data.groups ?? [data.chat];
+  if (!state.groups.some((g) => g.id === state.chatId)) state.chatId = data.chat.id;
+  state.chat = state.groups.find((g) => g.id === state.chatId);
   state.bot = data.bot;
   state.people = data.people;
-  $('chat-title').textContent = data.chat.name;
+  $('chat-title').textContent = state.chat.name;
+  showGroups();
   $('chat-sub').textContent = `${data.people.length} 位成员 + ${data.bot.name}（本地模拟，未连接飞书）`;
   showPeople();
   showClock(data.clock);
+}
+
+/** The group chooser, shown only when there is more than one demo group. */
+function showGroups() {
+  const select = $('group');
+  select.hidden = state.groups.length < 2;
+  select.replaceChildren(
+    ...state.groups.map((g) => {
+      const option = document.createElement('option');
+      option.value = g.id;
+      option.textContent = g.name;
+      return option;
+    }),
+  );
+  select.value = state.chatId;
+}
+
+/** Shows another demo group: its messages are drawn from scratch. */
+async function switchGroup(chatId) {
+  state.chatId = chatId;
+  state.chat = state.groups.find((g) => g.id === chatId);
+  $('chat-title').textContent = state.chat?.name ?? '';
+  state.rev = '';
+  state.messages = [];
+  state.nodes.clear();
+  state.lastDay = '';
+  state.lastArchived = false;
+  for (const node of [...$('messages').children]) if (node.id !== 'empty-hint') node.remove();
+  $('empty-hint').hidden = false;
+  state.followNext = true;
+  await poll();
 }
 
 let polling = false;
@@ -249,8 +287,11 @@ async function poll() {
   if (polling) return;
   polling = true;
   try {
-    const data = await api(`/messages?rev=${encodeURIComponent(state.rev)}`);
+    const chat = encodeURIComponent(state.chatId);
+    const data = await api(`/messages?chatId=${chat}&rev=${encodeURIComponent(state.rev)}`);
     showClock(data.clock);
+    // Another group was chosen meanwhile: its own poll draws it.
+    if (chat !== encodeURIComponent(state.chatId)) return;
     if (data.messages) {
       // Bindings change through /绑定 and /解绑: refresh the people before drawing new messages.
       if (state.rev) await loadState();
@@ -267,6 +308,7 @@ async function poll() {
 }
 
 function setUp() {
+  $('group').addEventListener('change', (event) => switchGroup(event.target.value));
   $('speaker').addEventListener('change', (event) => {
     state.me = event.target.value;
     localStorage.setItem('duban.me', state.me);
