@@ -36,6 +36,11 @@ libreoffice -env:UserInstallation="file://$work/profile" --headless --norestore 
   --convert-to pdf --outdir "$work" "$work/bulletin.docx" "$work/assessment.docx" >/dev/null
 
 for name in bulletin assessment; do
+  # What a reader sees first: the issuer and the title on page 1, nothing lost to a missing font.
+  first="$(pdftotext -f 1 -l 1 "$work/$name.pdf" - | tr -d ' ')"
+  for expected in "$DOCUMENT_ISSUER" "〔2023〕" "关于2023年"; do
+    grep -qF "$expected" <<<"$first" || { echo "render-documents: $name page 1 lacks “$expected”" >&2; exit 1; }
+  done
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$name.pdf" "$out/$name-page-1"
   pages="$(pdfinfo "$work/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
   echo "render-documents: $out/$name-page-1.png (${pages:-?} pages in the PDF)"
