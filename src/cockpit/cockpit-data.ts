@@ -9,7 +9,12 @@ import {
   overviewTotals,
   signedOffCount,
 } from '../domain/queries/overview.js';
-import { findUnreported, latestReports, owesReport } from '../domain/queries/reporting-status.js';
+import {
+  findUnreported,
+  latestReports,
+  owesReport,
+  withLatestReports,
+} from '../domain/queries/reporting-status.js';
 import type { Report } from '../domain/reports/report.js';
 import { nextPeriod } from '../domain/reports/report-period.js';
 import { loadPlan } from '../domain/shared/load.js';
@@ -17,6 +22,8 @@ import {
   type AssessmentRule,
   assessedPeriods,
   buildAssessment,
+  type FirstReports,
+  firstReports,
   monthStanding,
 } from '../domain/supervision/assessment.js';
 import { reportCutoff } from '../domain/supervision/report-deadline.js';
@@ -28,7 +35,7 @@ import { isLiveWarning, WARNING_KIND_LABEL, type Warning } from '../domain/warni
  * What the cockpit (驾驶舱) shows of one plan, built from the same domain functions the chat uses
  * (/总览's buildOverview and overviewTotals, /逾期's findOverdue, the assessment's buildAssessment
  * and monthStanding, /黄牌's live cards), so its figures equal the chat's for the same moment.
- * One load per request: the plan, its tasks, its reports (one equality on the plan), its cards.
+ * One load per request: the plan, its tasks, this year's reports month by month, its cards.
  */
 
 /** A unit's reporting of one month in the grid. */
@@ -71,7 +78,6 @@ export interface CockpitIndicator {
   percent: number;
   /** Signed off ÷ tasks, in percent. */
   signedOffShare: number;
-  tasks: CockpitTask[];
 }
 
 export interface CockpitUnit {
@@ -155,22 +161,50 @@ export interface CockpitData {
 
 const iso = (d: Date) => d.toISOString();
 
-/** Loads one plan once and builds every section. */
+/**
+ * Loads one plan once and builds every section: the plan, its tasks (each with its latest report),
+ * its cards, and the reports of this year's months from the plan's first, one indexed equality
+ * (`{planId, period}`) per month: never every report of the plan.
+ */
 export async function loadCockpit(deps: DomainDeps, rule: AssessmentRule): Promise<CockpitData> {
   const plan = await loadPlan(deps);
+  const now = deps.clock.now();
+  const periods = monthsOfYear(Number(localDay(now).slice(0, 4)), plan.start).filter(
+    (p) => p <= periodOf(now),
+  );
   const [tasks, reports, cards] = await Promise.all([
     deps.repos.tasks.list(plan.planId),
-    deps.repos.reports.list({ planId: plan.planId }),
+    Promise.all(periods.map((period) => deps.repos.reports.list({ planId: plan.planId, period }))).then(
+      (lists) => lists.flat(),
+    ),
     deps.repos.warnings.list({ planId: plan.planId, includeRevoked: true }),
   ]);
-  return buildCockpit({ plan, tasks, reports, cards, now: deps.clock.now(), rule });
+  return buildCockpit({ plan, tasks, reports, cards, now, rule });
+}
+
+/** One indicator's tasks (the bar chart's click), each with its latest reported percent. */
+export async function loadIndicatorTasks(deps: DomainDeps, seq: number): Promise<CockpitTask[]> {
+  const plan = await loadPlan(deps);
+  const today = localDay(deps.clock.now());
+  const tasks = await deps.repos.tasks.list(plan.planId);
+  const own = tasks.filter((t) => t.indicatorSeq === seq && t.state !== 'withdrawn');
+  const latest = latestReports(withLatestReports(own, []));
+  return own.map((t) => ({
+    code: t.code,
+    problem: t.problem,
+    state: STATE_LABEL[t.state],
+    units: t.leadUnits,
+    deadline: t.deadline,
+    percent: t.state === 'closed' || t.state === 'sustained' ? 100 : (latest.get(t.code)?.percent ?? null),
+    daysOverdue: isOverdue(t, today) ? daysOverdue(t, today) : 0,
+  }));
 }
 
 /** Every section from what was loaded (pure: the bench and the tests call it too). */
 export function buildCockpit(input: {
   plan: StoredPlan;
   tasks: Task[];
-  /** Every report of the plan (the year's grid, the KPI lines). */
+  /** The reports of this year's months (the grid, the assessment, the KPI lines, this month's reporting). */
   reports: Report[];
   /** The plan's cards, revoked ones included (not proposed ones). */
   cards: Warning[];
@@ -180,7 +214,10 @@ export function buildCockpit(input: {
   const { plan, tasks, reports, now } = input;
   const today = localDay(now);
   const live = input.cards.filter(isLiveWarning);
-  const progress = buildOverview(plan, tasks, reports, today);
+  // Each task's latest report, as /总览 and /逾期 read it (Task.latestReport).
+  const latest = withLatestReports(tasks, []);
+  const progress = buildOverview(plan, tasks, latest, today);
+  const first = firstReports(reports);
   const year = Number(today.slice(0, 4));
   const periods = assessedPeriods(year, plan.start, plan.reportDay, now);
   const assessment = buildAssessment({
@@ -193,6 +230,7 @@ export function buildCockpit(input: {
     today,
     periods,
     rule: input.rule,
+    firstReports: first,
   });
   const months = monthsOfYear(year, plan.start);
   const active = tasks.filter((t) => t.state !== 'withdrawn');
@@ -206,7 +244,19 @@ export function buildCockpit(input: {
     },
     today,
     headline: headline(plan, progress, active, reports, live, now),
-    indicators: indicators(progress, active, reports, today),
+    indicators: progress.map((p) => {
+      const signedOff = signedOffCount(p);
+      return {
+        seq: p.seq,
+        name: p.name,
+        leadUnits: p.leadUnits,
+        total: p.total,
+        signedOff,
+        overdue: p.overdue,
+        percent: p.percent,
+        signedOffShare: p.total ? Math.round((signedOff / p.total) * 100) : 0,
+      };
+    }),
     year,
     assessedPeriods: periods,
     months,
@@ -222,11 +272,11 @@ export function buildCockpit(input: {
         monthsMissed: row.monthsMissed,
         cards: row.warnings,
         score: row.score,
-        months: months.map((period) => cell(own, reports, period, periods, plan.reportDay)),
+        months: months.map((period) => cell(own, first, period, periods, plan.reportDay)),
       };
     }),
     kpis: kpis(active, reports),
-    overdue: findOverdue(tasks, reports, today),
+    overdue: findOverdue(tasks, latest, today),
     signoffs: active
       .filter((t) => t.state === 'pending_signoff' && t.signoff)
       .map((t) => ({
@@ -238,8 +288,9 @@ export function buildCockpit(input: {
         requestedAt: iso(t.signoff?.requestedAt ?? now),
         evidence: t.signoff?.evidence.length ?? 0,
       })),
+    // This year's cards, live and revoked (the headline counts every live one, as /黄牌 does).
     cards: input.cards
-      .filter((w) => !w.proposed || w.confirmedAt)
+      .filter((w) => (!w.proposed || w.confirmedAt) && w.period.startsWith(`${year}-`))
       .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())
       .map((w) => ({
         id: w.id,
@@ -296,44 +347,10 @@ function headline(
   };
 }
 
-function indicators(
-  progress: IndicatorProgress[],
-  active: Task[],
-  reports: Report[],
-  today: string,
-): CockpitIndicator[] {
-  const latest = latestReports(reports);
-  return progress.map((p) => {
-    const signedOff = signedOffCount(p);
-    return {
-      seq: p.seq,
-      name: p.name,
-      leadUnits: p.leadUnits,
-      total: p.total,
-      signedOff,
-      overdue: p.overdue,
-      percent: p.percent,
-      signedOffShare: p.total ? Math.round((signedOff / p.total) * 100) : 0,
-      tasks: active
-        .filter((t) => t.indicatorSeq === p.seq)
-        .map((t) => ({
-          code: t.code,
-          problem: t.problem,
-          state: STATE_LABEL[t.state],
-          units: t.leadUnits,
-          deadline: t.deadline,
-          percent:
-            t.state === 'closed' || t.state === 'sustained' ? 100 : (latest.get(t.code)?.percent ?? null),
-          daysOverdue: isOverdue(t, today) ? daysOverdue(t, today) : 0,
-        })),
-    };
-  });
-}
-
 /** How a unit reported `period`: as the assessment judges it once its report day passed. */
 function cell(
   own: Task[],
-  reports: Report[],
+  first: FirstReports,
   period: string,
   assessed: string[],
   reportDay: number,
@@ -341,12 +358,16 @@ function cell(
   if (!assessed.includes(period)) return 'not_due';
   const owed = own.filter((t) => owesReport(t, period));
   if (owed.length === 0) return 'none';
-  return monthStanding(owed, reports, period, reportDay);
+  return monthStanding(owed, first, period, reportDay);
 }
 
 function kpis(active: Task[], reports: Report[]): CockpitKpi[] {
   const byTask = new Map<string, Report[]>();
-  for (const report of reports) byTask.set(report.taskCode, [...(byTask.get(report.taskCode) ?? []), report]);
+  for (const report of reports) {
+    const own = byTask.get(report.taskCode);
+    if (own) own.push(report);
+    else byTask.set(report.taskCode, [report]);
+  }
   return active.flatMap((task) => {
     const kpi = task.kpi;
     if (!kpi) return [];

@@ -12,7 +12,7 @@ import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';
 import { viewablePlans } from './access.js';
-import { loadCockpit } from './cockpit-data.js';
+import { loadCockpit, loadIndicatorTasks } from './cockpit-data.js';
 import { authorizeUrl, identifyByCode, type LarkLoginApp, LoginError } from './lark-login.js';
 import { messagePage, refusalPage } from './pages.js';
 import {
@@ -275,6 +275,21 @@ export function createCockpitRouter(options: CockpitOptions): Router {
         at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm'),
         evidenceDownload: options.readEvidence !== undefined,
       });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/api/indicator', async (req, res, next) => {
+    try {
+      const plan = await planOf(req, res);
+      if (!plan) return;
+      const seq = Number(req.query.seq);
+      if (!plan.indicators.some((i) => i.seq === seq)) {
+        res.status(404).json({ error: '没有这个指标。' });
+        return;
+      }
+      res.json({ seq, tasks: await loadIndicatorTasks(tenancy.forPlan(plan.planId), seq) });
     } catch (error) {
       next(error);
     }

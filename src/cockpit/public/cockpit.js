@@ -123,13 +123,21 @@
     showIndicatorTasks(indicators[0]);
   }
 
-  function showIndicatorTasks(indicator) {
+  /** The tasks of one indicator, read when its bar is clicked (a city's plan has thousands). */
+  async function showIndicatorTasks(indicator) {
     const box = $('indicator-tasks');
     if (!indicator) {
       box.replaceChildren();
       return;
     }
-    const table = el('table', { class: 'data', id: 'indicator-task-table' });
+    let tasks;
+    try {
+      tasks = (await getJson(withPlan('/cockpit/api/indicator', { seq: String(indicator.seq) }))).tasks;
+    } catch (error) {
+      box.replaceChildren(el('p', { class: 'muted' }, error.message));
+      return;
+    }
+    const table = el('table', { class: 'data', id: 'indicator-task-table', 'data-seq': indicator.seq });
     fillTable(
       table,
       [
@@ -141,7 +149,7 @@
         ['进度', (t) => (t.percent === null ? '未报送' : `${t.percent}%`)],
         ['逾期', (t) => (t.daysOverdue ? `${t.daysOverdue} 天` : '')],
       ],
-      indicator.tasks,
+      tasks,
       '该指标没有事项。',
     );
     box.replaceChildren(
@@ -215,11 +223,16 @@
     no_data: '尚无报送数值',
   };
 
+  /** A chart per KPI up to this many (a city's plan has hundreds); the rest are counted. */
+  const MAX_KPI_CHARTS = 24;
+
   function drawKpis(kpis) {
     const list = $('kpi-list');
     list.replaceChildren();
     if (kpis.length === 0) list.append(el('p', { class: 'muted' }, '本方案没有量化指标。'));
-    for (const kpi of kpis) {
+    if (kpis.length > MAX_KPI_CHARTS)
+      list.after(el('p', { class: 'muted' }, `另有 ${kpis.length - MAX_KPI_CHARTS} 项量化指标未逐一绘制。`));
+    for (const kpi of kpis.slice(0, MAX_KPI_CHARTS)) {
       const node = el('div', { class: 'chart chart-kpi', 'data-chart': `kpi-${kpi.code}` });
       list.append(
         el(

@@ -23,8 +23,16 @@ export function buildOverview(
   today: string,
 ): IndicatorProgress[] {
   const latest = latestReports(reports);
+  // Grouped once: a city's plan has thousands of indicators and tens of thousands of tasks.
+  const byIndicator = new Map<number, Task[]>();
+  for (const task of tasks) {
+    if (task.state === 'withdrawn') continue;
+    const own = byIndicator.get(task.indicatorSeq);
+    if (own) own.push(task);
+    else byIndicator.set(task.indicatorSeq, [task]);
+  }
   return plan.indicators.map((indicator) => {
-    const own = tasks.filter((t) => t.indicatorSeq === indicator.seq && t.state !== 'withdrawn');
+    const own = byIndicator.get(indicator.seq) ?? [];
     const byState: Partial<Record<TaskState, number>> = {};
     for (const task of own) byState[task.state] = (byState[task.state] ?? 0) + 1;
     const percents = own.map((t) =>

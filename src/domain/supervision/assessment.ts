@@ -44,17 +44,31 @@ export function assessedPeriods(year: number, start: string, reportDay: number, 
   return periods;
 }
 
+/** When each task first reported for each month: `code|period` → the earliest report's time (ms). */
+export type FirstReports = Map<string, number>;
+
+/** Indexes `reports` once, so that judging every unit's months reads each report once, not per task. */
+export function firstReports(reports: Report[]): FirstReports {
+  const first: FirstReports = new Map();
+  for (const r of reports) {
+    const key = `${r.taskCode}|${r.period}`;
+    const at = r.createdAt.getTime();
+    const seen = first.get(key);
+    if (seen === undefined || at < seen) first.set(key, at);
+  }
+  return first;
+}
+
 /** How a unit reported a month: every owed task by the report day, by the next one (补报), or not. */
 export function monthStanding(
   owed: Task[],
-  reports: Report[],
+  reports: Report[] | FirstReports,
   period: string,
   reportDay: number,
 ): 'on_time' | 'late' | 'missed' {
+  const first = reports instanceof Map ? reports : firstReports(reports);
   const reportedBy = (cutoff: Date) =>
-    owed.every((t) =>
-      reports.some((r) => r.taskCode === t.code && r.period === period && r.createdAt <= cutoff),
-    );
+    owed.every((t) => (first.get(`${t.code}|${period}`) ?? Number.POSITIVE_INFINITY) <= cutoff.getTime());
   if (reportedBy(reportCutoff(period, reportDay))) return 'on_time';
   return reportedBy(reportCutoff(nextPeriod(period), reportDay)) ? 'late' : 'missed';
 }
@@ -75,16 +89,28 @@ export function buildAssessment(input: {
   today: string;
   periods: string[];
   rule: AssessmentRule;
+  /** `reports` indexed already (the cockpit judges the months of its grid with the same index). */
+  firstReports?: FirstReports;
 }): UnitAssessment[] {
   const units = [...new Set(input.tasks.flatMap((t) => t.leadUnits))];
   const { periods } = input;
+  const first = input.firstReports ?? firstReports(input.reports);
+  // Grouped once by lead unit (a city has a hundred units and tens of thousands of tasks and cards).
+  const tasksOf = groupBy(
+    input.tasks.filter((t) => t.state !== 'withdrawn'),
+    (t) => t.leadUnits,
+  );
+  const cardsOf = groupBy(
+    input.warnings.filter((w) => isLiveWarning(w) && w.period.startsWith(String(input.year))),
+    (w) => [w.unit],
+  );
   return units
     .map((unit) => {
-      const own = input.tasks.filter((t) => t.leadUnits.includes(unit) && t.state !== 'withdrawn');
+      const own = tasksOf.get(unit) ?? [];
       const months = { on_time: 0, late: 0, missed: 0 };
       for (const period of periods) {
         const owed = own.filter((t) => owesReport(t, period));
-        if (owed.length > 0) months[monthStanding(owed, input.reports, period, input.reportDay)]++;
+        if (owed.length > 0) months[monthStanding(owed, first, period, input.reportDay)]++;
       }
       const overdueTasks = own.filter(
         (t) => t.deadline && input.today > t.deadline && !['closed', 'sustained'].includes(t.state),
@@ -92,9 +118,7 @@ export function buildAssessment(input: {
       const signedOffOnTime = own.filter(
         (t) => t.closedAt && (!t.deadline || localDay(t.closedAt) <= t.deadline),
       ).length;
-      const warnings = input.warnings.filter(
-        (w) => w.unit === unit && isLiveWarning(w) && w.period.startsWith(String(input.year)),
-      ).length;
+      const warnings = cardsOf.get(unit)?.length ?? 0;
       const { rule } = input;
       const raw =
         rule.base -
@@ -116,4 +140,16 @@ export function buildAssessment(input: {
       };
     })
     .sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit, 'zh'));
+}
+
+/** Items by each of their keys (a task under each of its lead units). */
+function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items)
+    for (const key of keys(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  return groups;
 }
