@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
 import { ACTION_LABEL } from '../domain/audit/action-labels.js';
 import type { AuditAction } from '../domain/audit/audit-entry.js';
@@ -36,7 +36,7 @@ const PUBLIC_DIR = [
 ].find((dir) => existsSync(join(dir, 'index.html')));
 
 /** ECharts' single-file build, served from node_modules (no CDN). */
-const ECHARTS_FILE = join(dirname(createRequire(import.meta.url).resolve('echarts')), 'echarts.min.js');
+const ECHARTS_FILE = join(dirname(fileURLToPath(import.meta.resolve('echarts'))), 'dist/echarts.min.js');
 
 /** The OAuth state's cookie: the state and the plan to open after, for 10 minutes. */
 const STATE_COOKIE = 'duban_cockpit_login';
