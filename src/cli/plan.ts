@@ -13,13 +13,15 @@ import { type CliIo, runIfEntry } from './cli-io.js';
 import { readOptions } from './cli-options.js';
 import { exportLedgerToFile, importPlanToDatabase, listPlans } from './plan-db.js';
 import { runAssessDocument, runBulletinDocument } from './plan-documents.js';
+import { configurePlanSettings } from './plan-settings-cli.js';
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
 type Subcommand = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
 /**
  * Exit codes: 0 done, 1 the input is malformed, 2 usage error, a file that cannot be read, no
- * MONGODB_URI, or no single plan to work on; 3 the chat is bound to another plan.
+ * MONGODB_URI, or no single plan to work on; 3 the chat is bound to another plan (or the plan to
+ * another chat), or the plan's settings were changed at the same moment.
  */
 const EXIT = { ok: 0, malformed: 1, usage: 2 } as const;
 
@@ -34,6 +36,9 @@ const USAGE = [
   '    以 JSON 列出全部方案、所绑定的群、事项数和状态（print every plan with its chats, tasks and status）',
   '  npm run plan -- export <台账.xlsx> [--plan <方案文号>]',
   '    导出整改台账；库中有多个方案时须用 --plan 指定（write the ledger; --plan is needed when several plans are stored）',
+  '  npm run plan -- settings [--plan <方案文号>] [名称=值 …]',
+  '    查看或修改方案自己的周期设置，同 /设置（如 提醒日=20,23 进展提醒时间=15:30 滞后阈值=20；值为“默认”恢复部署的设置）',
+  "    （show, or set as /设置 does, a plan's own cycle settings; prints the settings in effect as JSON）",
   '  npm run plan -- bulletin <YYYY-MM> --out <通报.docx> [--plan <方案文号>]',
   '  npm run plan -- assess <YYYY> --out <考核.docx> [--plan <方案文号>]',
   '    按 GB/T 9704-2012 公文格式写出某月通报或年度综合考核结果通报；未设置 MONGODB_URI 时按 PLAN_FILE 方案、无任何报送预览',
@@ -43,6 +48,7 @@ const USAGE = [
 
 /** The subcommands by name. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  settings: runSettings,
   parse: runParse,
   import: runImport,
   list: runList,
@@ -96,6 +102,13 @@ async function runImport(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Pro
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+async function runSettings(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const options = readOptions(args, ['--plan']);
+  if (typeof options === 'string') return usageError(options, io);
+  const plan = options.values['--plan'];
+  return configurePlanSettings(options.positional, io, { env, ...(plan !== undefined && { plan }) });
 }
 
 async function runList(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {

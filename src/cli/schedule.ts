@@ -1,21 +1,19 @@
 import { defaults } from '../../config/defaults.js';
 import { readHolidayOverrides } from '../../config/holidays.js';
-import { postSettingsSchema, postTimesSchema } from '../../config/schema.js';
 import { loadPlanFile } from '../app/load-plan-file.js';
 import { createWorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import { atLocal, local } from '../domain/clock.js';
 import type { PlanSettings } from '../domain/plan/plan-settings.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { RollupGroup } from '../domain/ports.js';
-import { resolveCycleSettings } from '../domain/schedule/cycle-settings.js';
 import type { Task } from '../domain/tasks/task.js';
 import { connectMongo, disconnectMongo } from '../persistence/mongo.js';
 import { createStorage } from '../persistence/repositories/index.js';
-import { type BaseSettings, effectiveSettings } from '../supervision/plan-settings.js';
-import { POSTS, type PostKind, type PostTimes } from '../supervision/post-kinds.js';
+import { effectiveSettings } from '../supervision/plan-settings.js';
 import { previewSchedule } from '../supervision/preview.js';
 import { rollupTenantId } from '../supervision/supervision-deps.js';
 import { type CliIo, runIfEntry } from './cli-io.js';
+import { readPostSettings } from './post-settings-env.js';
 
 const USAGE = [
   '用法（usage）：npm run schedule -- preview --from 2023-05-01 --to 2023-06-30 [--plan <方案文号>]',
@@ -125,35 +123,6 @@ function silenceOf(plan: StoredPlan): string | undefined {
   if (plan.status === 'archived') return '已结案，不再推送（archived: nothing is posted）';
   if (plan.chats.length === 0) return '未绑定群，不会推送（in no chat: nothing is posted）';
   return undefined;
-}
-
-/**
- * The deployment's settings of the posts from the environment, as the worker reads them (its
- * `*_TIME`, days, POSTS_OFF and thresholds); a message naming each bad variable when they are wrong.
- */
-function readPostSettings(env: NodeJS.ProcessEnv): (BaseSettings & { postsOff: PostKind[] }) | string {
-  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v !== undefined));
-  const parsed = postSettingsSchema.safeParse(input);
-  const times = postTimesSchema.safeParse(input);
-  if (!parsed.success || !times.success) {
-    const issues = [...(parsed.error?.issues ?? []), ...(times.error?.issues ?? [])];
-    return `设置有误（invalid settings）：${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-  }
-  const e = parsed.data;
-  return {
-    cycle: resolveCycleSettings({
-      reminderDaysOfMonth: e.REMINDER_DAYS_OF_MONTH,
-      reminderBeforeReportDays: e.REMINDER_BEFORE_REPORT_DAYS,
-      deadlineReminderDaysBefore: e.DEADLINE_REMINDER_DAYS_BEFORE,
-      yearEndDay: e.YEAR_END_DAY,
-    }),
-    postTimes: Object.fromEntries(POSTS.map((p) => [p.kind, times.data[p.time.env]])) as PostTimes,
-    postsOff: e.POSTS_OFF,
-    domain: {
-      slowProgressGap: e.SLOW_PROGRESS_GAP,
-      reportSimilarityThreshold: e.REPORT_SIMILARITY_THRESHOLD,
-    },
-  };
 }
 
 /** The options of `preview`; a message when they are wrong. */

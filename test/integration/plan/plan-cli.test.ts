@@ -336,4 +336,53 @@ describe('two plans with the same task codes, in a database of their own', () =>
       '2023-07-26 10:00\trollup_bulletin\t2023年7月各方案汇总通报\trollup:oc_cli_city',
     ]);
   });
+
+  it('shows and sets a plan’s own settings from the shell, as /设置 does, audited', async () => {
+    type Shown = { planId: string; settings: { name: string; value: string; own: boolean }[] };
+    const shown = JSON.parse((await plan('settings', '--plan', SECOND)).stdout) as Shown;
+    expect(shown.settings.find((l) => l.name === '提醒日')).toMatchObject({ value: '20', own: false });
+    const set = JSON.parse(
+      (await plan('settings', '--plan', SECOND, '提醒日=10,20', '滞后阈值=20')).stdout,
+    ) as Shown;
+    expect(set.settings.filter((l) => l.own).map((l) => [l.name, l.value])).toEqual([
+      ['提醒日', '10,20'],
+      ['滞后阈值', '20'],
+    ]);
+    const bad = await failed(plan('settings', '--plan', SECOND, '提醒日=40'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('“40”不是 1–31 之间的日期');
+    const { stdout } = await run(
+      'npx',
+      [
+        'tsx',
+        'src/cli/schedule.ts',
+        'preview',
+        '--from',
+        '2023-08-01',
+        '--to',
+        '2023-08-31',
+        '--plan',
+        SECOND,
+      ],
+      { env },
+    );
+    expect(
+      stdout
+        .split('\n')
+        .filter((l) => l.includes('\treminder\t'))
+        .map((l) => l.slice(0, 16)),
+    ).toEqual(['2023-08-10 09:00', '2023-08-18 09:00', '2023-08-24 09:00']);
+    const connection = await mongoose.createConnection(uri, { directConnection: true }).asPromise();
+    try {
+      const audit = await connection
+        .collection('audit')
+        .find({ action: 'plan.settings', planId: SECOND })
+        .toArray();
+      expect(audit).toMatchObject([
+        { actor: expect.stringMatching(/^cli:/), after: { reminderDaysOfMonth: [10, 20] } },
+      ]);
+    } finally {
+      await connection.close();
+    }
+  });
 });
