@@ -177,7 +177,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
 ];
 
 /** The words that remove a plan's own setting, so the deployment's applies again. */
-export const DEFAULT_WORDS: readonly string[] = ['默认', 'default'];
+const DEFAULT_WORDS: readonly string[] = ['默认', 'default'];
 
 /** The plan's own settings after `/设置 name value`; a Chinese reason naming what was wrong. */
 export function applySetting(
