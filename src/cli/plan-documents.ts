@@ -108,6 +108,7 @@ function previewState(plan: Plan, env: NodeJS.ProcessEnv): { stored: StoredPlan;
     planId: plan.docNo,
     docNo: plan.docNo,
     title: plan.title,
+    ...(plan.issuer && { issuer: plan.issuer }),
     year: plan.year,
     reportDay: plan.reportDay,
     contact: plan.contact,

@@ -18,7 +18,7 @@ export function buildAssessmentDocument(input: {
   rows: UnitAssessment[];
   periods: string[];
   rule: AssessmentRule;
-  plan: Pick<StoredPlan, 'title' | 'docNo'>;
+  plan: Pick<StoredPlan, 'title' | 'docNo' | 'issuer'>;
   settings: DocumentSettings;
   /** 成文日期 and 印发日期, `YYYY-MM-DD`. */
   issuedOn: string;

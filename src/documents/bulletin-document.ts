@@ -40,7 +40,7 @@ function tableOr(none: string, columns: string[], rows: string[][], widths?: num
  */
 export function buildBulletinDocument(input: {
   bulletin: Bulletin;
-  plan: Pick<StoredPlan, 'title' | 'docNo'>;
+  plan: Pick<StoredPlan, 'title' | 'docNo' | 'issuer'>;
   settings: DocumentSettings;
   /** 成文日期 and 印发日期, `YYYY-MM-DD`. */
   issuedOn: string;

@@ -59,12 +59,15 @@ export interface DocumentSettings {
 }
 
 /**
- * The 发文机关: DOCUMENT_ISSUER, else a placeholder made from the plan's title: its place (the
- * title's words up to the first 县/市/区/省) and `整改工作督办办公室`. The stored plan does not keep
- * the notice's own issuing body, so a deployment sets DOCUMENT_ISSUER to the real one.
+ * The 发文机关: DOCUMENT_ISSUER, else the plan's issuing body as its notice prints it. The monthly
+ * 通报 and the 考核 go out from the office that supervises the plan, so a leading group's notice
+ * (`上犹县优化营商环境工作领导小组`) gives its office (`…领导小组办公室`, the 县优化营商环境办). A notice
+ * that prints no issuer (a task list) falls back to the place in the plan's title and
+ * `整改工作督办办公室`, a placeholder a deployment replaces with DOCUMENT_ISSUER.
  */
-export function issuerOf(plan: { title: string }, settings: DocumentSettings): string {
+export function issuerOf(plan: { title: string; issuer?: string }, settings: DocumentSettings): string {
   if (settings.issuer) return settings.issuer;
+  if (plan.issuer) return /领导小组$/.test(plan.issuer) ? `${plan.issuer}办公室` : plan.issuer;
   const place = /^[\u4e00-\u9fa5]{1,12}?[省市县区旗]/.exec(plan.title.replace(/\s+/g, ''))?.[0] ?? '';
   return `${place}整改工作督办办公室`;
 }

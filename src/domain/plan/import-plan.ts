@@ -159,6 +159,7 @@ async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: 
     planId: plan.docNo,
     docNo: plan.docNo,
     title: plan.title,
+    ...(plan.issuer && { issuer: plan.issuer }),
     year: plan.year,
     reportDay: plan.reportDay,
     contact: plan.contact,
@@ -173,11 +174,12 @@ async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: 
 
 /** A stored plan's header fields only (what an import writes), with `importedAt` as given. */
 function headerOf(plan: PlanHeader, importedAt: number): PlanHeader & { importedAt: unknown } {
-  const { planId, docNo, title, year, reportDay, contact, start, indicators } = plan;
+  const { planId, docNo, title, issuer, year, reportDay, contact, start, indicators } = plan;
   return {
     planId,
     docNo,
     title,
+    ...(issuer && { issuer }),
     year,
     reportDay,
     contact,

@@ -28,6 +28,22 @@ export function findDocNumber(front: readonly NoticeLine[]): DocNumber {
   return found;
 }
 
+/** `上犹县优化营商环境工作领导小组文件`: a 发文机关标志 line, the body's name before 文件. */
+const ISSUER_MARK = /^([\u4e00-\u9fa5（）()]{4,40}?)\s*文件$/;
+
+/**
+ * The issuing body: the 发文机关标志 (`XX文件`) among the lines before the 文号, undefined when the
+ * notice prints none (a web page or a task list often starts at the title).
+ */
+export function findIssuer(front: readonly NoticeLine[]): string | undefined {
+  for (const { text } of front) {
+    if (readDocNumber(text)) return undefined;
+    const mark = ISSUER_MARK.exec(text.replace(/\s+/g, ''));
+    if (mark?.[1]) return mark[1];
+  }
+  return undefined;
+}
+
 /** The plan title: the 《…》 of the `关于印发` line, else a standalone line ending in 方案. */
 export function findTitle(front: readonly NoticeLine[]): string {
   for (const { text } of front) {

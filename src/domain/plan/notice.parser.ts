@@ -1,6 +1,6 @@
 import { readNoticeBody } from './notice-body.parser.js';
 import { EXPECT } from './notice-expectations.js';
-import { findContact, findDocNumber, findReportDay, findTitle } from './notice-header.parser.js';
+import { findContact, findDocNumber, findIssuer, findReportDay, findTitle } from './notice-header.parser.js';
 import { NoticeParseError } from './notice-parse.error.js';
 import { DEADLINE, INDICATOR_HEADER, MEASURES, PROBLEM } from './notice-patterns.js';
 import { joinBrokenParagraphs, type NoticeLine, splitNoticeLines } from './notice-text.js';
@@ -33,12 +33,14 @@ export interface NoticeHeader {
   docNo: string;
   year: number;
   title: string;
+  issuer?: string;
 }
 
-/** Reads the 文号 and title from the lines before the tasks; throws naming what is missing. */
+/** Reads the 文号, title and issuing body from the lines before the tasks; throws naming what is missing. */
 export function readNoticeHeader(front: readonly NoticeLine[]): NoticeHeader {
   const { docNo, year } = findDocNumber(front);
-  return { docNo, year, title: findTitle(front) };
+  const issuer = findIssuer(front);
+  return { docNo, year, title: findTitle(front), ...(issuer && { issuer }) };
 }
 
 /**
@@ -46,7 +48,7 @@ export function readNoticeHeader(front: readonly NoticeLine[]): NoticeHeader {
  * every layout of a notice, prose or task table, ends in.
  */
 export function assemblePlan(
-  { docNo, year, title }: NoticeHeader,
+  { docNo, year, title, issuer }: NoticeHeader,
   indicators: PlanIndicator[],
   tail: readonly NoticeLine[],
 ): Plan {
@@ -60,6 +62,7 @@ export function assemblePlan(
   return {
     docNo,
     title,
+    ...(issuer && { issuer }),
     year,
     reportDay: reportDay ?? DEFAULT_REPORT_DAY,
     contact: findContact(tail),

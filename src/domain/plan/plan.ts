@@ -49,6 +49,11 @@ export interface Plan {
   /** 文号, e.g. `上营商〔2023〕1号`. */
   docNo: string;
   title: string;
+  /**
+   * The issuing body as its 发文机关标志 states it (`上犹县优化营商环境工作领导小组文件` →
+   * `上犹县优化营商环境工作领导小组`); absent when the notice prints none (a bare task list).
+   */
+  issuer?: string;
   /** The year of the document number (2023 for the seed). */
   year: number;
   /** Day of the month by which units report (`每月25日前` → 25). */

@@ -7,6 +7,8 @@ export interface PlanHeader {
   planId: string;
   docNo: string;
   title: string;
+  /** The notice's issuing body (its 发文机关标志), when it prints one. */
+  issuer?: string;
   year: number;
   reportDay: number;
   contact: PlanContact;

@@ -9,6 +9,7 @@ const planSchema = new Schema<PlanDocument>(
     planId: { type: String, required: true, unique: true },
     docNo: { type: String, required: true },
     title: { type: String, required: true },
+    issuer: String,
     year: { type: Number, required: true },
     reportDay: { type: Number, required: true },
     contact: { person: String, phone: String, email: String },

@@ -114,7 +114,9 @@ describe('BULLETIN_DOCUMENT', () => {
     expect(posts.map((p) => p.msgType)).toEqual(['interactive', 'file']);
     expect(posts[1]?.uuid).toBe(`${posts[0]?.uuid}-docx`);
     // No DOCUMENT_ISSUER: the placeholder made from the plan's title.
-    expect((await readDocx(posts[1]!.file!.data)).paragraphs[0]?.text).toBe('上犹县整改工作督办办公室');
+    expect((await readDocx(posts[1]!.file!.data)).paragraphs[0]?.text).toBe(
+      '上犹县优化营商环境工作领导小组办公室',
+    );
   });
 
   it('is validated at start-up with the documents’ settings, naming the bad key', () => {

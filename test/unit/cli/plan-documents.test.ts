@@ -26,7 +26,7 @@ describe('npm run plan -- bulletin|assess --out (a preview without MONGODB_URI)'
     expect(result.err).toContain('未设置 MONGODB_URI');
     expect(result.out).toContain(`已写出：${out}（上营商〔2023〕1号 预览`);
     const doc = await readDocx(readFileSync(out));
-    expect(doc.paragraphs[0]?.text).toBe('上犹县整改工作督办办公室');
+    expect(doc.paragraphs[0]?.text).toBe('上犹县优化营商环境工作领导小组办公室');
     expect(doc.text).toContain('上营商办通〔2023〕5号');
     expect(doc.text).toContain('截至 2023-06-10，共 46 项整改事项：已销号 0 项，整改中 46 项');
     expect(doc.tables[0]?.slice(1)).toHaveLength(15);

