@@ -1,5 +1,6 @@
 import type { Tenancy } from '../domain/deps.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
+import type { RollupGroup } from '../domain/ports.js';
 
 /**
  * The plans a person may open in the cockpit: every plan for an office admin of the settings
@@ -17,4 +18,19 @@ export async function viewablePlans(tenancy: Tenancy, openId: string): Promise<S
     if (plan) plans.push(plan);
   }
   return plans;
+}
+
+/**
+ * The roll-up group (汇总群) `chatId` when the person may see it whole: its viewers are those who may
+ * open every plan in it (office of each; an office admin of the settings sees every one).
+ */
+export async function viewableRollup(
+  tenancy: Tenancy,
+  openId: string,
+  chatId: string,
+): Promise<RollupGroup | undefined> {
+  const group = await tenancy.catalog.rollupOf(chatId);
+  if (!group) return undefined;
+  const mine = new Set((await viewablePlans(tenancy, openId)).map((p) => p.planId));
+  return group.planIds.every((id) => mine.has(id)) ? group : undefined;
 }

@@ -8,10 +8,11 @@ import { ACTION_LABEL } from '../domain/audit/action-labels.js';
 import type { AuditAction } from '../domain/audit/audit-entry.js';
 import { local } from '../domain/clock.js';
 import type { Tenancy } from '../domain/deps.js';
+import { queryRollupOverview } from '../domain/plan/rollup.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { AssessmentRule } from '../domain/supervision/assessment.js';
 import type { Logger } from '../logger.js';
-import { viewablePlans } from './access.js';
+import { viewablePlans, viewableRollup } from './access.js';
 import { loadCockpit, loadIndicatorTasks } from './cockpit-data.js';
 import { authorizeUrl, identifyByCode, type LarkLoginApp, LoginError } from './lark-login.js';
 import { messagePage, refusalPage } from './pages.js';
@@ -275,6 +276,43 @@ export function createCockpitRouter(options: CockpitOptions): Router {
         at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm'),
         evidenceDownload: options.readEvidence !== undefined,
       });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // A roll-up group's view: one row per plan, by the same overview as each plan's /总览.
+  router.get('/api/rollup', async (req, res, next) => {
+    try {
+      const viewer = viewerOf(req);
+      if (!viewer) {
+        res.status(401).json({ error: '未登录或登录已过期，请重新打开驾驶舱。' });
+        return;
+      }
+      const chatId = typeof req.query.rollup === 'string' ? req.query.rollup.slice(0, 100) : '';
+      const group = chatId ? await viewableRollup(tenancy, viewer.openId, chatId) : undefined;
+      if (!group) {
+        res.status(404).json({ error: '没有这个汇总群，或您不是其中每个方案的督办员。' });
+        return;
+      }
+      const { today, plans } = await queryRollupOverview(tenancy, group);
+      const rows = await Promise.all(
+        plans.map(async (row) => ({
+          planId: row.plan.planId,
+          docNo: row.plan.docNo,
+          name: row.plan.shortName ?? row.plan.docNo,
+          title: row.plan.title,
+          status: row.plan.status,
+          total: row.total,
+          signedOff: row.signedOff,
+          inProgress: row.total - row.signedOff,
+          overdue: row.overdue,
+          percent: row.percent,
+          liveCards: (await tenancy.forPlan(row.plan.planId).repos.warnings.list({ planId: row.plan.planId }))
+            .length,
+        })),
+      );
+      res.json({ today, plans: rows });
     } catch (error) {
       next(error);
     }

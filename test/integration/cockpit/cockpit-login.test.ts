@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPlan } from '../../../src/domain/plan/import-plan.js';
+import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
+import { overviewTotals } from '../../../src/domain/queries/overview.js';
+import { queryOverview } from '../../../src/domain/queries/queries.service.js';
 import { requestSignoff } from '../../../src/domain/signoff/signoff.service.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { COCKPIT_SECRET, cockpitEnv, cookieFrom, freePort, loginOverHttp } from '../../helpers/cockpit.js';
+import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const LEADER = { openId: 'ou_leader_wang', name: '王县长' };
 /** The harness's app secret (test/helpers/chat-harness.ts). */
@@ -238,6 +243,38 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
     const approved = await fetch(page.headers.get('location') ?? '', { redirect: 'manual' });
     expect(approved.status).toBe(302);
     expect(approved.headers.get('location')).toMatch(/\/cockpit\/login\/callback\?code=[0-9a-f]+&state=/);
+  });
+
+  it('shows a roll-up group to those who may open every plan in it, one row per plan as each /总览', async () => {
+    const second = parseNotice(SECOND_NOTICE);
+    await importPlan(h.app.tenancy.forPlan(second.docNo), second, {
+      actor: 'system',
+      start: '2023-03-01',
+      source: 'test',
+    });
+    const chatId = 'oc_city_rollup';
+    await h.app.tenancy.catalog.bindRollup({
+      chatId,
+      planIds: [h.planId, SECOND_DOC_NO],
+      boundBy: PEOPLE.office.openId,
+      boundAt: h.clock.now(),
+    });
+    const office = await loginOverHttp(base, PEOPLE.office.openId);
+    const res = await fetch(`${base}/cockpit/api/rollup?rollup=${chatId}`, {
+      headers: { cookie: office.session ?? '' },
+    });
+    expect(res.status).toBe(200);
+    const rollup = (await res.json()) as { plans: { planId: string; total: number; overdue: number }[] };
+    const overview = overviewTotals((await queryOverview(h.domain)).indicators);
+    expect(rollup.plans.map((p) => p.planId)).toEqual([h.planId, SECOND_DOC_NO]);
+    expect(rollup.plans[0]).toMatchObject({ total: overview.total, overdue: overview.overdue });
+    expect(rollup.plans[1]?.total).toBe(46);
+    // A leader of the first plan only does not see the group.
+    const leader = await loginOverHttp(base, LEADER.openId);
+    const refused = await fetch(`${base}/cockpit/api/rollup?rollup=${chatId}`, {
+      headers: { cookie: leader.session ?? '' },
+    });
+    expect(refused.status).toBe(404);
   });
 
   it('logs nothing secret: no session secret, app secret, code or session cookie in any log line', async () => {

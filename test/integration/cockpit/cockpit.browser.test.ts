@@ -125,10 +125,10 @@ describe('the cockpit in Chromium after a simulated month', () => {
 
     // Each chart drew an SVG: 15 indicators × 2 bars; 6.1's KPI a line beyond the axes of a KPI with no values yet.
     const shapes = async (name: string) => page.locator(`[data-chart="${name}"] svg path`).count();
-    expect(await page.locator('[data-chart]').count()).toBe(1 + 6);
+    expect(await page.locator('#content [data-chart]').count()).toBe(1 + 6);
     expect(await shapes('indicators')).toBeGreaterThan(30);
     for (const name of await page
-      .locator('[data-chart]')
+      .locator('#content [data-chart]')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-chart') ?? '')))
       expect(await shapes(name), name).toBeGreaterThan(0);
     expect(await shapes('kpi-6.1')).toBeGreaterThan(await shapes('kpi-13.5'));
@@ -255,6 +255,35 @@ describe('the cockpit in Chromium after a simulated month', () => {
     expect(overflow).toBeLessThanOrEqual(375);
     expect(await page.locator('[data-chart="indicators"] svg path').count()).toBeGreaterThan(3);
     await page.screenshot({ path: join(ARTIFACTS, 'phone-top.png') });
+    await page.context().close();
+  });
+
+  it('shows a roll-up group’s plans, each row with its /总览 figures and a link to the plan', async () => {
+    await h.app.tenancy.catalog.bindRollup({
+      chatId: 'oc_browser_rollup',
+      planIds: [h.planId],
+      boundBy: PEOPLE.office.openId,
+      boundAt: h.clock.now(),
+    });
+    const page = await signIn(PEOPLE.office.name);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.goto(`${base}/cockpit?rollup=oc_browser_rollup`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    const overview = overviewFigures(await h.say(PEOPLE.office, '/总览'));
+    const cells = await page.locator('#rollup-table tbody tr').first().locator('td').allTextContents();
+    expect(cells.slice(0, 6)).toEqual([
+      '上营商〔2023〕1号',
+      String(overview.total),
+      String(overview.signedOff),
+      String(overview.inProgress),
+      String(overview.overdue),
+      `${overview.percent}%`,
+    ]);
+    expect(await page.locator('[data-chart="rollup"] svg path').count()).toBeGreaterThan(3);
+    expect(await page.locator('#rollup-table a').getAttribute('href')).toBe(
+      `/cockpit?plan=${encodeURIComponent(h.planId)}`,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'rollup.png') });
     await page.context().close();
   });
 
