@@ -96,6 +96,11 @@ export function createCockpitRouter(options: CockpitOptions): Router {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // Scripts and styles from here only (ECharts' SVG sets style attributes: inline styles allowed).
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'",
+    );
     next();
   });
 

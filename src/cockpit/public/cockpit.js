@@ -349,12 +349,17 @@
     );
   }
 
+  let auditRequest = 0;
+
   async function loadAudit() {
+    // Only the latest filter's answer is shown (an earlier one may arrive after it).
+    const mine = ++auditRequest;
     const form = new FormData($('audit-form'));
     const params = { page: String(auditPage) };
     for (const [key, value] of form.entries()) if (value) params[key] = String(value);
     try {
       const audit = await getJson(withPlan('/cockpit/api/audit', params));
+      if (mine !== auditRequest) return;
       const select = $('audit-form').elements.action;
       if (select.options.length === 1)
         for (const a of audit.actions) select.append(el('option', { value: a.value }, a.label));

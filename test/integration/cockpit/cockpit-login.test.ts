@@ -233,6 +233,37 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
     expect(anonymous.status).toBe(401);
   });
 
+  it('filters the audit trail by task, unit, action, person and date, and refuses a bad date', async () => {
+    const run = await loginOverHttp(base, PEOPLE.office.openId);
+    const audit = async (query: string) => {
+      const res = await fetch(`${base}/cockpit/api/audit?${query}`, {
+        headers: { cookie: run.session ?? '' },
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const bySignoff = await audit(
+      'action=signoff.request&person=王税务&task=6.2&from=2023-06-10&to=2023-06-10',
+    );
+    expect(bySignoff.status).toBe(200);
+    expect(bySignoff.body.entries).toEqual([
+      { at: '2023-06-10 10:00', actor: '王税务', action: '申请销号', taskCode: '6.2', unit: '税务局' },
+    ]);
+    expect((await audit('action=signoff.request&to=2023-06-09')).body.entries).toEqual([]);
+    expect((await audit('action=signoff.request&person=李法院')).body.entries).toEqual([]);
+    expect(await audit('from=2023-13-45x')).toEqual({
+      status: 400,
+      body: { error: '“2023-13-45x”不是日期，格式如 2023-05-01。' },
+    });
+    expect((await audit('action=nothing')).status).toBe(400);
+  });
+
+  it('sends the page with a content security policy that allows only its own scripts', async () => {
+    const run = await loginOverHttp(base, PEOPLE.office.openId);
+    const page = await fetch(`${base}/cockpit`, { headers: { cookie: run.session ?? '' } });
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('the fake’s next-login control approves the next authorize at once', async () => {
     await fetch(`${h.fake.url}/_fake/oauth/next-login`, {
       method: 'POST',
