@@ -30,7 +30,9 @@ export function composeBot(input: {
   const { config, tenancy, messenger, logger } = input;
   const supervision = createSupervisionFromConfig(config, tenancy, messenger, logger);
   // /驾驶舱 needs the deployment's public address, so it is made here from the config.
-  const cockpit = createCockpitCommand((planId) => cockpitLink(config.cockpit, config.lark.domain, planId));
+  const cockpit = createCockpitCommand((planId) =>
+    cockpitLink(config.cockpit, config.lark.domain, { plan: planId }),
+  );
   const commands = listCommands([cockpit, ...(input.extraCommands ?? [])]);
   const bot = createBot({
     tenancy,

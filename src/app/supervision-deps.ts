@@ -28,6 +28,6 @@ export function createSupervisionFromConfig(
     catchUpGraceMs: config.catchUpGraceMs,
     documents: config.documents,
     bulletinDocument: config.bulletinDocument,
-    cockpitLink: (planId) => cockpitLink(config.cockpit, config.lark.domain, planId),
+    cockpitLink: (target) => cockpitLink(config.cockpit, config.lark.domain, target),
   });
 }

@@ -1,11 +1,13 @@
 import { queryRollupOverdue, queryRollupOverview, ROLLUP_ONLY_REPLY } from '../domain/plan/rollup.js';
 import type { RollupGroup } from '../domain/ports.js';
+import { renderCockpitCard } from '../render/cockpit.card.js';
 import { renderRollupOverdueCard, renderRollupOverviewCard } from '../render/rollup.card.js';
 import { renderScheduleCard } from '../render/supervision/index.js';
 import { scheduledPostsBetween } from '../supervision/due.js';
 import { previewName } from '../supervision/preview.js';
 import type { Supervision } from '../supervision/supervision-deps.js';
 import type { Command } from './command.js';
+import { COCKPIT_OFF_REPLY } from './commands/cockpit.command.js';
 import type { Replies } from './context.js';
 
 /**
@@ -31,6 +33,11 @@ export async function answerInRollup(
     const posts = await scheduledPostsBetween(deps, now, new Date(now.getTime() + 30 * 86_400_000));
     const items = posts.map((p) => ({ at: p.at, name: previewName(p.kind), label: p.about }));
     return replies.replyCard(renderScheduleCard({ items }));
+  }
+  if (name === '驾驶舱') {
+    const link = supervision.settings.cockpitLink?.({ rollup: group.chatId });
+    if (!link) return replies.reply(COCKPIT_OFF_REPLY);
+    return replies.replyCard(renderCockpitCard({ docNo: `汇总群 · ${group.planIds.length} 个方案`, link }));
   }
   return replies.reply(ROLLUP_ONLY_REPLY);
 }

@@ -16,14 +16,21 @@ const APPLINK_HOSTS: Record<string, string> = {
   'https://open.larksuite.com': 'https://applink.larksuite.com',
 };
 
-/** The cockpit's address for `planId`, or undefined when the cockpit is off (no PUBLIC_BASE_URL). */
+/** What a link opens: one plan, or a roll-up group's plans (by the group's chat id). */
+export type CockpitTarget = { plan: string } | { rollup: string };
+
+/** The cockpit's address for `target`, or undefined when the cockpit is off (no PUBLIC_BASE_URL). */
 export function cockpitLink(
   cockpit: { publicBaseUrl: string } | undefined,
   larkDomain: string,
-  planId: string,
+  target: CockpitTarget,
 ): CockpitLink | undefined {
   if (!cockpit) return undefined;
-  const url = `${cockpit.publicBaseUrl}/cockpit?plan=${encodeURIComponent(planId)}`;
+  const query =
+    'plan' in target
+      ? `plan=${encodeURIComponent(target.plan)}`
+      : `rollup=${encodeURIComponent(target.rollup)}`;
+  const url = `${cockpit.publicBaseUrl}/cockpit?${query}`;
   const applink = APPLINK_HOSTS[larkDomain];
   if (!applink) return { url };
   return { url, pcUrl: `${applink}/client/web_url/open?mode=window&url=${encodeURIComponent(url)}` };

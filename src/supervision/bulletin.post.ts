@@ -80,7 +80,7 @@ export async function postBulletin(
   return postOnce(deps, key, 'bulletin', async (uuid) => {
     const bulletin = await bulletinToPost(deps, period);
     await deps.domain.repos.posts.keepContent(key, JSON.stringify(bulletin));
-    const card = withCockpitButton(renderBulletinCard(bulletin), deps.cockpitLink?.(deps.planId));
+    const card = withCockpitButton(renderBulletinCard(bulletin), deps.cockpitLink?.({ plan: deps.planId }));
     const messageId = await deps.messenger.sendCard(deps.chatId, card, uuid);
     if (options.document ?? deps.bulletinDocument) {
       const { fileName, data } = await bulletinDocx(deps, bulletin);

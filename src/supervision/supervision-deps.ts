@@ -1,4 +1,4 @@
-import type { CockpitLink } from '../cockpit/cockpit-link.js';
+import type { CockpitLink, CockpitTarget } from '../cockpit/cockpit-link.js';
 import type { DocumentSettings } from '../documents/official-document.js';
 import type { WorkdayCalendar } from '../domain/calendar/workday-calendar.js';
 import type { DomainDeps, Tenancy } from '../domain/deps.js';
@@ -34,8 +34,8 @@ export interface SupervisionSettings {
   documents?: DocumentSettings;
   /** BULLETIN_DOCUMENT: the monthly bulletin sends its .docx after the card. */
   bulletinDocument?: boolean;
-  /** A plan's cockpit link for the bulletin's button; undefined (or absent) when the cockpit is off. */
-  cockpitLink?: (planId: string) => CockpitLink | undefined;
+  /** The cockpit link of a plan or roll-up group (the bulletin's button); undefined when the cockpit is off. */
+  cockpitLink?: (target: CockpitTarget) => CockpitLink | undefined;
 }
 
 /**

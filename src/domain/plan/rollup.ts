@@ -10,7 +10,7 @@ import { planName, type StoredPlan } from './stored-plan.js';
 
 /** The one line a roll-up group answers to anything but its commands. */
 export const ROLLUP_ONLY_REPLY =
-  '本群是汇总群，只提供 /总览 和 /逾期（各方案汇总）、/日程（汇总通报安排），以及 /汇总群 查看汇总的方案。';
+  '本群是汇总群，只提供 /总览 和 /逾期（各方案汇总）、/日程（汇总通报安排）、/驾驶舱（各方案汇总页面），以及 /汇总群 查看汇总的方案。';
 
 /**
  * 汇总群: makes a group bound to no plan a roll-up group of plans, named by 文号 or short name (all

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
+import { SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const COCKPIT_ON = {
   PUBLIC_BASE_URL: 'https://duban.example.gov.cn',
@@ -57,5 +58,18 @@ describe('/驾驶舱', () => {
       if (expected) expect(link?.default_url).toBe(`${expected}${encodeURIComponent(m.planId)}`);
       else expect(link).toBeUndefined();
     }
+  });
+
+  it('in a roll-up group links to the group’s page of plans', async () => {
+    const m = await createMemoryBot({ env: COCKPIT_ON });
+    await m.addPlan(SECOND_NOTICE, 'oc_chongyi_group');
+    m.messenger.addChat('oc_city_group', Object.values(PEOPLE));
+    await m.say(PEOPLE.office, '/汇总群', { chatId: 'oc_city_group' });
+    const [reply] = await m.say(PEOPLE.office, '/驾驶舱', { chatId: 'oc_city_group' });
+    expect(titleOf(reply)).toBe('督办驾驶舱');
+    expect(textOf(reply)).toContain('汇总群 · 2 个方案');
+    expect(linkOf(reply?.content ?? {})?.default_url).toBe(
+      'https://duban.example.gov.cn/cockpit?rollup=oc_city_group',
+    );
   });
 });
