@@ -82,7 +82,7 @@ export function buildBulletinDocument(input: {
           r.latest,
           r.drift ? `${KPI_STATUS[r.status]}（${r.drift}）` : KPI_STATUS[r.status],
         ]),
-        [7, 19, 16, 16, 14, 16],
+        [6, 18, 15, 17, 15, 17],
       ),
     },
     {

@@ -145,12 +145,23 @@ function bodyParagraph(text: string): Paragraph {
 /** A heading's font by level: 一、 黑体, （一） 楷体, 1. 仿宋. */
 const HEADING_FONT: Record<number, FontKey> = { 1: 'heiti', 2: 'kaiti', 3: 'fangsong' };
 
+/** A table's lines: exact 17 pt, off the 3号 grid. */
+const TABLE_LINE = 340;
+
 const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/** Up to three Chinese characters: a figure with its unit (`2.37 周`, `80.36%`), a status (`未报`), a count. */
+const SHORT_VALUE = /^[^\u4e00-\u9fa5]*(?:[\u4e00-\u9fa5][^\u4e00-\u9fa5]*){0,3}$/;
+
+/**
+ * A table in 小四 仿宋 with a 黑体 header row that repeats on each page the table runs onto; rows do not
+ * split, the table does. A column of short values is centred, a column of names or reasons flush left.
+ */
 function table(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
   const parts = block.widths ?? block.columns.map(() => 1);
   const total = parts.reduce((a, b) => a + b, 0);
   const widths = parts.map((p) => Math.floor((PAGE.textWidth * p) / total));
+  const centred = block.columns.map((_, i) => block.rows.every((r) => SHORT_VALUE.test(r[i] ?? '')));
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
@@ -158,8 +169,8 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
       children: [
         new Paragraph({
-          alignment: header || /^[-\d.%—≥≤ ]+$/.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: 340, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          alignment: header || centred[i] ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: [run(text, header ? 'heiti' : 'fangsong', SIZE.table)],
         }),
       ],
@@ -289,9 +300,8 @@ function pageNumber(side: 'odd' | 'even'): Footer {
   });
 }
 
-/** Adds each font's free stand-in as its altName in word/fontTable.xml. */
-async function withFontFallbacks(data: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(data);
+/** Each font's free stand-in as its altName: word/fontTable.xml. */
+function fontTable(): string {
   const entries = Object.values(FONTS)
     .map(
       (f) =>
@@ -299,13 +309,32 @@ async function withFontFallbacks(data: Buffer): Promise<Buffer> {
         `<w:family w:val="${f === FONTS.heiti ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`,
     )
     .join('');
-  const xml =
+  return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    `${entries}</w:fonts>`;
-  const existing = zip.file('word/fontTable.xml');
-  if (!existing) return data;
-  zip.file('word/fontTable.xml', xml);
+    `${entries}</w:fonts>`
+  );
+}
+
+/**
+ * Takes the tables' paragraphs off the section's line grid (`<w:snapToGrid w:val="0"/>`, which docx
+ * cannot write): LibreOffice otherwise sets each table line on a 28.95 pt grid line, so a table's
+ * header and first row never fit under a heading and the whole table moves to the next page. Word
+ * does not snap exact line spacing anyway. Table paragraphs' pPr start with their spacing, so the
+ * element goes first, where the schema wants it.
+ */
+function tablesOffGrid(documentXml: string): string {
+  return documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (tbl) =>
+    tbl.replace(/<w:pPr>(?=<w:spacing)/g, '<w:pPr><w:snapToGrid w:val="0"/>'),
+  );
+}
+
+/** What docx cannot say: the fonts' stand-ins and the tables off the grid. */
+async function finish(data: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(data);
+  const document = zip.file('word/document.xml');
+  if (document) zip.file('word/document.xml', tablesOffGrid(await document.async('string')));
+  if (zip.file('word/fontTable.xml')) zip.file('word/fontTable.xml', fontTable());
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -364,5 +393,5 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
       },
     ],
   });
-  return withFontFallbacks(await Packer.toBuffer(document));
+  return finish(await Packer.toBuffer(document));
 }

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentDocument } from '../../../src/documents/assessment-document.js';
 import { buildBulletinDocument } from '../../../src/documents/bulletin-document.js';
@@ -247,5 +248,44 @@ describe('document wording', () => {
     expect(issuerOf(plan, { issuer: '某某办公室' })).toBe('某某办公室');
     expect(numberPrefixOf({ docNo: '上营商〔2023〕1号' }, {})).toBe('上营商办');
     expect(numberPrefixOf({ docNo: '上营商〔2023〕1号' }, { numberPrefix: '上督' })).toBe('上督');
+  });
+});
+
+describe('tables over pages', () => {
+  const xmlOf = async (model: Parameters<typeof writeOfficialDocx>[0]) =>
+    (await JSZip.loadAsync(await writeOfficialDocx(model))).file('word/document.xml')!.async('string');
+
+  it('lets a table break between rows, its header row repeated, its lines off the 3号 grid', async () => {
+    const xml = await xmlOf(buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' }));
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(4);
+    for (const tbl of tables) {
+      const rows = tbl.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+      // The header row repeats on each page; body rows stay whole, the table itself may break.
+      expect(rows[0]).toContain('<w:tblHeader/>');
+      expect(rows[0]).not.toContain('<w:cantSplit/>');
+      for (const row of rows.slice(1)) {
+        expect(row).toContain('<w:cantSplit/>');
+        expect(row).not.toContain('<w:tblHeader/>');
+      }
+      // No keep-with-next chain through the table, and every cell paragraph is off the line grid.
+      expect(tbl).not.toContain('keepNext');
+      const paragraphs = tbl.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+      expect(paragraphs.length).toBe(rows.length * (rows[0]?.match(/<w:tc>/g)?.length ?? 0));
+      for (const p of paragraphs) expect(p).toMatch(/^<w:p><w:pPr><w:snapToGrid w:val="0"\/><w:spacing /);
+    }
+    expect(xml.match(/<w:tblpPr/g)).toBeNull();
+  });
+
+  it('centres a column of short values and sets names flush left', async () => {
+    const read = await readDocx(
+      await writeOfficialDocx(buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' })),
+    );
+    const cells = read.paragraphs.filter((p) => p.inTable);
+    const alignOf = (text: string) => cells.find((p) => p.text === text)?.align;
+    // 序号 and counts centred, the indicator's name flush left; the header row centred.
+    expect(alignOf(bulletin.indicators[0]!.name)).toBe('left');
+    expect(alignOf('指标')).toBe('center');
+    for (const p of cells.filter((c) => /^\d+(\.\d+)?%?$/.test(c.text))) expect(p.align).toBe('center');
   });
 });
