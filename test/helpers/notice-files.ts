@@ -43,26 +43,53 @@ export async function noticeDocx(text: string): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
+type ListFormat = (typeof LevelFormat)[keyof typeof LevelFormat];
+
+const CHINESE_NUMBER = '[一二三四五六七八九十]+';
+
+/** The seed's typed numbers, each with the list level that numbers it automatically instead. */
+const TYPED_NUMBERS: readonly [pattern: RegExp, level: number][] = [
+  [new RegExp(`^${CHINESE_NUMBER}、\\s*(.+)$`), 0],
+  [new RegExp(`^[（(]\\s*${CHINESE_NUMBER}\\s*[）)]\\s*(.+)$`), 1],
+  [new RegExp(`^问题${CHINESE_NUMBER}\\s*[：:]\\s*(.+)$`), 2],
+];
+
 /**
- * The notice as a Word file whose indicator headings are numbered by a list style (`（%1）`, Chinese
- * counting), as Word's automatic numbering makes them, instead of typed.
+ * The notice as a Word file numbered as Word's automatic numbering makes it: one multi-level list
+ * (Chinese counting) numbers the section headings `一、` (level 0, `%1、`), the indicator headings and
+ * the requirements' items `（一）` (level 1, `（%2）`, restarting under each section) and the tasks
+ * `问题一：` (level 2, `问题%3：`, restarting under each indicator); their typed numbers are removed.
+ * A lone `问题：` stays typed. `indicatorFormat` changes the number format of level 1.
  */
-export async function autoNumberedDocx(text: string): Promise<Buffer> {
+export async function autoNumberedDocx(
+  text: string,
+  { indicatorFormat = LevelFormat.CHINESE_COUNTING }: { indicatorFormat?: string } = {},
+): Promise<Buffer> {
+  const level = (level: number, format: string, text: string) => ({
+    level,
+    format: format as ListFormat,
+    text,
+    alignment: AlignmentType.LEFT,
+  });
   const numbering = {
     config: [
       {
-        reference: 'indicators',
+        reference: 'outline',
         levels: [
-          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '（%1）', alignment: AlignmentType.LEFT },
+          level(0, LevelFormat.CHINESE_COUNTING, '%1、'),
+          level(1, indicatorFormat, '（%2）'),
+          level(2, LevelFormat.CHINESE_COUNTING, '问题%3：'),
         ],
       },
     ],
   };
   const children = paragraphsOf(text).map((line) => {
-    const heading = /^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*(.+指标.*)$/.exec(line);
-    return heading
-      ? new Paragraph({ text: heading[1] ?? '', numbering: { reference: 'indicators', level: 0 } })
-      : new Paragraph({ children: runsOf(line) });
+    for (const [pattern, level] of TYPED_NUMBERS) {
+      const rest = pattern.exec(line)?.[1];
+      if (rest !== undefined)
+        return new Paragraph({ children: runsOf(rest), numbering: { reference: 'outline', level } });
+    }
+    return new Paragraph({ children: runsOf(line) });
   });
   return Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
 }
@@ -124,22 +151,31 @@ export const TABLE_HEADER = ['序号', '指标', '问题（表现）', '整改�
 /**
  * A Word notice whose tasks are a table (序号 / 指标 / 问题（表现）/ 整改措施 / 责任单位 / 完成时限)
  * with each indicator's cell merged down across its tasks (vMerge), between the notice's prose.
+ * `autoNumbered`: the 序号 cells (`%1`) and indicator cells (`（%1）`, Chinese counting) numbered by
+ * Word lists instead of typed.
  */
 export async function taskTableDocx(
   rows: readonly TaskRow[],
   prose: { before: string[]; after: string[] },
   header: readonly string[] = TABLE_HEADER,
+  { autoNumbered = false }: { autoNumbered?: boolean } = {},
 ): Promise<Buffer> {
-  const cell = (text: string, verticalMerge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType]) =>
-    new TableCell({ children: [new Paragraph(text)], ...(verticalMerge && { verticalMerge }) });
+  type Merge = (typeof VerticalMergeType)[keyof typeof VerticalMergeType];
+  const cell = (text: string, verticalMerge?: Merge, list?: string) =>
+    new TableCell({
+      children: [new Paragraph({ text, ...(list && { numbering: { reference: list, level: 0 } }) })],
+      ...(verticalMerge && { verticalMerge }),
+    });
   const tableRows = [
     new TableRow({ children: header.map((h) => cell(h)), tableHeader: true }),
     ...rows.map((row, i) => {
       const continues = i > 0 && rows[i - 1]?.indicator === row.indicator;
       return new TableRow({
         children: [
-          cell(String(i + 1)),
-          continues ? cell('', VerticalMergeType.CONTINUE) : cell(row.indicator, VerticalMergeType.RESTART),
+          autoNumbered ? cell('', undefined, 'rows') : cell(String(i + 1)),
+          continues
+            ? cell('', VerticalMergeType.CONTINUE)
+            : cell(row.indicator, VerticalMergeType.RESTART, autoNumbered ? 'indicators' : undefined),
           cell(row.problem),
           cell(row.measures),
           cell(row.units),
@@ -153,7 +189,17 @@ export async function taskTableDocx(
     new Table({ rows: tableRows, width: { size: 100, type: WidthType.PERCENTAGE } }),
     ...prose.after.map((line) => new Paragraph({ children: runsOf(line) })),
   ];
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  const list = (reference: string, format: string, text: string) => ({
+    reference,
+    levels: [{ level: 0, format: format as ListFormat, text, alignment: AlignmentType.LEFT }],
+  });
+  const numbering = {
+    config: [
+      list('rows', LevelFormat.DECIMAL, '%1'),
+      list('indicators', LevelFormat.CHINESE_COUNTING, '（%1）'),
+    ],
+  };
+  return Packer.toBuffer(new Document({ ...(autoNumbered && { numbering }), sections: [{ children }] }));
 }
 
 /**

@@ -66,6 +66,13 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     files['.txt'] = Buffer.from(seedText, 'utf8');
     files['.docx'] = await noticeDocx(seedText);
     files['.docx task table'] = await taskTableDocx(taskRowsOf(seedPlan), proseAround(seedText));
+    files['.docx (automatic numbering)'] = await autoNumberedDocx(seedText);
+    files['.docx task table (automatic numbering)'] = await taskTableDocx(
+      taskRowsOf(seedPlan),
+      proseAround(seedText),
+      undefined,
+      { autoNumbered: true },
+    );
     files['.pdf'] = await noticePdf(seedText);
     files['.html'] = noticeHtml(seedText);
     files['.html (GB2312)'] = noticeHtml(seedText, 'gb2312');
@@ -85,6 +92,8 @@ describe('readNotice: the seed in every format parses to the same plan as its te
     '.txt',
     '.docx',
     '.docx task table',
+    '.docx (automatic numbering)',
+    '.docx task table (automatic numbering)',
     '.pdf',
     '.html',
     '.html (GB2312)',
@@ -170,12 +179,22 @@ describe('readNotice: errors name the place in the document', () => {
     expect(error.message).toBe(`Word 文档第 ${paragraph} 段：${DEADLINE_EXPECTED}`);
   });
 
-  it('Word with automatic numbering: says the numbers cannot be read and what to do', async () => {
-    const docx = await autoNumberedDocx(seedText);
+  it('Word with automatic numbering in a number format it cannot read: says so and what to do', async () => {
+    const docx = await autoNumberedDocx(seedText, { indicatorFormat: 'hebrew1' });
     const error = await failure(readNotice(docx));
     expect(error.message).toMatch(
-      /^Word 文档第 \d+ 段（该文档使用了自动编号，编号无法读出：请在 Word 或 WPS 中将自动编号转换为文本后再试）：应为/,
+      /^Word 文档第 \d+ 段（该文档的自动编号格式（hebrew1）无法读出：请在 Word 或 WPS 中将自动编号转换为文本后再试）：应为/,
     );
+  });
+
+  it('Word with automatic numbering: an error names the paragraph as with typed numbers', async () => {
+    const paragraph =
+      withBadDeadline
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .indexOf(BAD_DEADLINE) + 1;
+    const error = await failure(readNotice(await autoNumberedDocx(withBadDeadline)));
+    expect(error.message).toBe(`Word 文档第 ${paragraph} 段：${DEADLINE_EXPECTED}`);
   });
 
   it('web page: the paragraph of the notice body, the site’s chrome not counted', async () => {
