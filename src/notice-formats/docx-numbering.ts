@@ -239,7 +239,7 @@ interface StyleList {
 }
 
 /** The paragraph and numbering styles' lists (`styles.xml`), by style id. */
-export function readStyleLists(stylesXml: string): Map<string, StyleList> {
+function readStyleLists(stylesXml: string): Map<string, StyleList> {
   const styles = new Map<string, XmlElement>();
   for (const style of childrenNamed(child(parseXml(stylesXml), 'w:styles'), 'w:style'))
     if (style.attrs['w:styleId']) styles.set(style.attrs['w:styleId'], style);
@@ -397,6 +397,8 @@ export async function numberDocx(bytes: Uint8Array): Promise<NumberedDocx> {
   const inserts: { at: number; label: string }[] = [];
   const unsupported = new Set<string>();
   const visit = (element: XmlElement) => {
+    // Of alternate content (a text box drawn two ways) mammoth reads the fallback: count that one.
+    if (element.name === 'mc:Choice') return;
     if (element.name === 'w:p') {
       const label = labelOf(element, counter, styleLists);
       if (label && 'unsupported' in label) unsupported.add(label.unsupported);

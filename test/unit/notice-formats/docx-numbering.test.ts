@@ -232,6 +232,19 @@ describe('numberDocx: labels written in front of the numbered paragraphs', () =>
     ]);
   });
 
+  it('alternate content (a text box drawn two ways): counted once, in the fallback mammoth reads', async () => {
+    const numbered = (text: string) => paragraph(text, numPr('1', 0));
+    const body = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${numbered('框内')}</mc:Choice><mc:Fallback>${numbered('框内')}</mc:Fallback></mc:AlternateContent></w:r></w:p>${numbered('正文')}`;
+    const docx = await docxOf({
+      'word/document.xml': `<w:document ${W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}</w:body></w:document>`,
+      'word/numbering.xml': numberingXml({ 0: OUTLINE }, { 1: '<w:abstractNumId w:val="0"/>' }),
+    });
+    const texts = await paragraphTexts((await numberDocx(docx)).bytes);
+    expect(texts.filter((t) => t.includes('正文'))).toEqual(['二、正文']);
+    expect(texts.join('|')).toContain('|一、框内');
+    expect(texts.join('|')).not.toContain('一、框内|一、框内');
+  });
+
   it('a document without lists comes back as it was', async () => {
     const docx = await docxOf({
       'word/document.xml': `<w:document ${W}><w:body>${paragraph('正文')}</w:body></w:document>`,
