@@ -58,9 +58,18 @@ export function readSession(req: Request, secret: string, nowSeconds: number): C
 export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookieValue(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** A cookie value as set by `setCookie`; a malformed escape (`%E4%B`) reads as no cookie, not a 500. */
+function decodeCookieValue(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Sets (or, with maxAge 0, clears) an HttpOnly, SameSite=Lax cookie; Secure when served over https. */

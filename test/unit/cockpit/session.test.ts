@@ -28,6 +28,8 @@ describe('the cockpit session cookie', () => {
     expect(verifyValue(`${payload}.${mac?.slice(0, -1)}A`, SECRET)).toBeUndefined();
     expect(verifyValue('not-a-cookie', SECRET)).toBeUndefined();
     expect(verifyValue(undefined, SECRET)).toBeUndefined();
+    // A malformed escape in the cookie is no session, not an exception (a 500).
+    expect(readSession(requestWith(`${SESSION_COOKIE}=%E4%B`), SECRET, 1_000)).toBeUndefined();
   });
 
   it('sets HttpOnly, SameSite=Lax and the path; Secure only over https', () => {
