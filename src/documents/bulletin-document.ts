@@ -82,7 +82,7 @@ export function buildBulletinDocument(input: {
           r.latest,
           r.drift ? `${KPI_STATUS[r.status]}（${r.drift}）` : KPI_STATUS[r.status],
         ]),
-        [6, 18, 15, 17, 15, 17],
+        [6, 18, 16, 19, 14, 15],
       ),
     },
     {

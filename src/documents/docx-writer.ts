@@ -6,11 +6,14 @@ import {
   Footer,
   type IBorderOptions,
   LineRuleType,
+  OverlapType,
   Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  RelativeVerticalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -131,12 +134,13 @@ function title(text: string): Paragraph {
   });
 }
 
-function bodyParagraph(text: string): Paragraph {
+function bodyParagraph(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: ON_GRID,
     // No widow control: a page of body text fills its 22 lines.
     widowControl: false,
+    keepNext,
     indent: INDENT_2,
     children: [run(text, 'fangsong', SIZE.body)],
   });
@@ -199,11 +203,25 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
   });
 }
 
-function blocks(list: DocumentBlock[]): (Paragraph | Table)[] {
-  return list.map((b) => (b.kind === 'paragraph' ? bodyParagraph(b.text) : table(b)));
+/** What ends the body: a paragraph, a heading with nothing under it (a 1. item), or a table (none). */
+type BodyEnd = DocumentBlock | DocumentSection | undefined;
+
+/**
+ * The body's last line, which keeps with the 署名 so that the 署名, the 成文日期 and the 版记 never
+ * stand on a page of their own (GB/T 9704 §7.3.5); a table at the end cannot keep with it.
+ */
+function bodyEnd(doc: OfficialDocument): BodyEnd {
+  let last = doc.sections.at(-1);
+  if (!last) return doc.lead.at(-1);
+  while (last.subsections?.length) last = last.subsections.at(-1)!;
+  return last.blocks.at(-1) ?? last;
 }
 
-function section(s: DocumentSection, level: number, n: number): (Paragraph | Table)[] {
+function blocks(list: DocumentBlock[], end: BodyEnd): (Paragraph | Table)[] {
+  return list.map((b) => (b.kind === 'paragraph' ? bodyParagraph(b.text, b === end) : table(b)));
+}
+
+function section(s: DocumentSection, level: number, n: number, end: BodyEnd): (Paragraph | Table)[] {
   return [
     new Paragraph({
       alignment: AlignmentType.JUSTIFIED,
@@ -211,24 +229,28 @@ function section(s: DocumentSection, level: number, n: number): (Paragraph | Tab
       indent: INDENT_2,
       widowControl: false,
       // A heading stays with what it heads; a heading with nothing under it (1. items) is a line.
-      keepNext: s.blocks.length > 0 || (s.subsections?.length ?? 0) > 0,
+      keepNext: s.blocks.length > 0 || (s.subsections?.length ?? 0) > 0 || s === end,
       children: [run(`${headingNumber(level, n)}${s.heading}`, HEADING_FONT[level] ?? 'fangsong', SIZE.body)],
     }),
-    ...blocks(s.blocks),
-    ...(s.subsections ?? []).flatMap((sub, i) => section(sub, level + 1, i + 1)),
+    ...blocks(s.blocks, end),
+    ...(s.subsections ?? []).flatMap((sub, i) => section(sub, level + 1, i + 1, end)),
   ];
 }
 
-/** 发文机关署名 centred over the 成文日期, which stands four characters from the right. */
+/**
+ * 发文机关署名 centred over the 成文日期, which stands four characters from the right, after a blank
+ * line that anchors the 版记: the three keep together, so the 版记 goes to the page of the 成文日期.
+ */
 function signature(doc: OfficialDocument): Paragraph[] {
   const date = chineseDate(doc.date);
   const dateIndent = 4 * GRID.charWidth;
   const shift = (([...date].length - [...doc.issuer].length) / 2) * GRID.charWidth;
   return [
-    blankLine(),
+    new Paragraph({ spacing: ON_GRID, keepNext: true, children: [run('', 'fangsong', SIZE.body)] }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: ON_GRID,
+      keepNext: true,
       indent: { right: Math.max(0, Math.round(dateIndent + shift)) },
       children: [run(doc.issuer, 'fangsong', SIZE.body)],
     }),
@@ -247,38 +269,62 @@ function printedOn(day: string): string {
   return `${y}年${m}月${d}日印发`;
 }
 
-/** 版记: 抄送 and 印发机关/印发日期 (4号 仿宋, one character in from each side) between lines as wide as the 版心. */
-function record(doc: OfficialDocument): Paragraph[] {
+/**
+ * 版记: 抄送 and 印发机关/印发日期 (4号 仿宋, one character in from each side) between lines as wide as
+ * the 版心, thick above and below, thin between. A floating table (tblpPr) whose foot is the 版心's
+ * foot on the page where it is anchored: it goes before the 署名, so it stands on the last page
+ * under the body, wherever the body ends. Anchored to the page horizontally (at the 订口): a table
+ * as wide as the text area and anchored to the margin is not floated by LibreOffice.
+ */
+function record(doc: OfficialDocument): Table {
   const oneChar = 280;
-  const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const hair: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+  const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const hair: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const tabs = [
     { type: TabStopType.LEFT, position: oneChar },
     { type: TabStopType.RIGHT, position: PAGE.textWidth - oneChar },
   ];
   const spacing = { line: 500, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
   const { cc } = doc.record;
-  // After the 成文日期, not at the foot of the page: LibreOffice drops the lines of a framed 版记, and
-  // floats a table anchored there beside the text rather than at the foot.
-  return [
-    blankLine(),
-    ...(cc
-      ? [
-          new Paragraph({
-            spacing,
-            tabStops: tabs,
-            border: { top: thick, bottom: hair },
-            children: [run(`\t抄送：${cc.replace(/[。.]$/, '')}。`, 'fangsong', SIZE.record)],
-          }),
-        ]
-      : []),
-    new Paragraph({
-      spacing,
-      tabStops: tabs,
-      border: { ...(cc ? {} : { top: thick }), bottom: thick },
-      children: [run(`\t${doc.record.printer}\t${printedOn(doc.record.printedOn)}`, 'fangsong', SIZE.record)],
-    }),
-  ];
+  const row = (text: string) =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: PAGE.textWidth, type: WidthType.DXA },
+          margins: { left: 0, right: 0, top: 0, bottom: 0 },
+          children: [
+            new Paragraph({ spacing, tabStops: tabs, children: [run(text, 'fangsong', SIZE.record)] }),
+          ],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: PAGE.textWidth, type: WidthType.DXA },
+    columnWidths: [PAGE.textWidth],
+    layout: TableLayoutType.FIXED,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+    },
+    borders: {
+      top: thick,
+      bottom: thick,
+      left: none,
+      right: none,
+      insideHorizontal: hair,
+      insideVertical: none,
+    },
+    rows: [
+      ...(cc ? [row(`\t抄送：${cc.replace(/[。.]$/, '')}。`)] : []),
+      row(`\t${doc.record.printer}\t${printedOn(doc.record.printedOn)}`),
+    ],
+  });
 }
 
 /** `— 1 —` in 4号 宋体, on the outer side: right on odd pages, left on even, one character in. */
@@ -340,6 +386,7 @@ async function finish(data: Buffer): Promise<Buffer> {
 
 /** The document as .docx laid out by GB/T 9704-2012. */
 export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
+  const end = bodyEnd(doc);
   const document = new Document({
     creator: doc.issuer,
     title: doc.title,
@@ -385,10 +432,10 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
           title(doc.title),
           blankLine(),
           new Paragraph({ spacing: ON_GRID, children: [run(`${doc.addressee}：`, 'fangsong', SIZE.body)] }),
-          ...blocks(doc.lead),
-          ...doc.sections.flatMap((s, i) => section(s, 1, i + 1)),
+          ...blocks(doc.lead, end),
+          ...doc.sections.flatMap((s, i) => section(s, 1, i + 1, end)),
+          record(doc),
           ...signature(doc),
-          ...record(doc),
         ],
       },
     ],

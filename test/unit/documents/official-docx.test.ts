@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentDocument } from '../../../src/documents/assessment-document.js';
 import { buildBulletinDocument } from '../../../src/documents/bulletin-document.js';
-import { FONTS, writeOfficialDocx } from '../../../src/documents/docx-writer.js';
+import { FONTS, PAGE, writeOfficialDocx } from '../../../src/documents/docx-writer.js';
 import {
   chineseDate,
   chineseNumber,
@@ -120,11 +120,12 @@ describe('the bulletin .docx read back against GB/T 9704-2012', () => {
     expect(signature?.text).toBe(settings.issuer);
     const cc = find(/抄送/);
     expect(cc.text).toBe('\t抄送：县委办公室，县人民政府办公室。');
-    expect(cc.borderTop?.size).toBeGreaterThan(cc.borderBottom?.size ?? 0);
     const printed = find(/印发$/);
     expect(printed.text).toBe(`\t${settings.issuer}\t2023年5月31日印发`);
     expect(printed.runs[0]?.size).toBe(28);
-    expect(doc.paragraphs.at(-1)).toBe(printed);
+    // The 版记 is a table ahead of the 署名 (see below), the 成文日期 the last paragraph.
+    expect(doc.paragraphs.at(-1)).toBe(date);
+    expect(doc.tables.at(-1)).toEqual([[cc.text], [printed.text]]);
   });
 
   it('numbers its pages “— 1 —” in 4号 宋体 on the outer side of odd and even pages', () => {
@@ -218,7 +219,7 @@ describe('the assessment .docx', () => {
     );
     // No DOCUMENT_CC: the 版记 has only the 印发机关 and date.
     expect(read.text).not.toContain('抄送');
-    expect(read.paragraphs.at(-1)?.text).toBe(`\t${issuerOf(plan, {})}\t2023年12月31日印发`);
+    expect(read.tables.at(-1)).toEqual([[`\t${issuerOf(plan, {})}\t2023年12月31日印发`]]);
   });
 });
 
@@ -257,7 +258,8 @@ describe('tables over pages', () => {
 
   it('lets a table break between rows, its header row repeated, its lines off the 3号 grid', async () => {
     const xml = await xmlOf(buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' }));
-    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    // The body's tables; the last one is the 版记.
+    const tables = (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).slice(0, -1);
     expect(tables).toHaveLength(4);
     for (const tbl of tables) {
       const rows = tbl.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
@@ -274,7 +276,7 @@ describe('tables over pages', () => {
       expect(paragraphs.length).toBe(rows.length * (rows[0]?.match(/<w:tc>/g)?.length ?? 0));
       for (const p of paragraphs) expect(p).toMatch(/^<w:p><w:pPr><w:snapToGrid w:val="0"\/><w:spacing /);
     }
-    expect(xml.match(/<w:tblpPr/g)).toBeNull();
+    for (const tbl of tables) expect(tbl).not.toContain('<w:tblpPr');
   });
 
   it('centres a column of short values and sets names flush left', async () => {
@@ -287,5 +289,60 @@ describe('tables over pages', () => {
     expect(alignOf(bulletin.indicators[0]!.name)).toBe('left');
     expect(alignOf('指标')).toBe('center');
     for (const p of cells.filter((c) => /^\d+(\.\d+)?%?$/.test(c.text))) expect(p.align).toBe('center');
+  });
+});
+
+describe('the 版记 at the foot of the last page', () => {
+  it('is a table floating to the 版心’s foot, as wide as the 版心, anchored by the line before the 署名', async () => {
+    const model = buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' });
+    const xml = await (await JSZip.loadAsync(await writeOfficialDocx(model)))
+      .file('word/document.xml')!
+      .async('string');
+    const record = /<w:tbl>(?:(?!<\/w:tbl>)[\s\S])*抄送：[\s\S]*?<\/w:tbl>/.exec(xml)?.[0] ?? '';
+    // Its foot on the 版心's foot (GB/T 9704 §7.4), at the 订口 across the 版心, and nothing under it.
+    const position = /<w:tblpPr [^>]*\/>/.exec(record)?.[0] ?? '';
+    expect(position).toContain('w:vertAnchor="margin"');
+    expect(position).toContain('w:tblpYSpec="bottom"');
+    expect(position).toContain('w:horzAnchor="page"');
+    expect(position).toContain(`w:tblpX="${PAGE.left}"`);
+    expect(record).toContain('<w:tblOverlap w:val="never"/>');
+    expect(record).toContain(`<w:tblW w:type="dxa" w:w="${PAGE.textWidth}"/>`);
+    // Thick lines above and below, a thin one between 抄送 and 印发.
+    expect(record).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(record).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(record).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    // It comes right before the 署名's blank line, which keeps with the 署名 and that with the 成文日期,
+    // so the 版记 stands on the page of the 成文日期, the last one.
+    const after = xml.slice(xml.indexOf(record) + record.length);
+    const paragraphs = after.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs.map((p) => p.includes('<w:keepNext/>'))).toEqual([true, true, false]);
+    expect(paragraphs[1]).toContain(settings.issuer);
+    expect(paragraphs[2]).toContain('二〇二三年五月三十一日');
+  });
+});
+
+describe('the end of the body', () => {
+  it('keeps its last line with the 署名, so the 署名 and the 版记 never stand on a page of their own', async () => {
+    const model = buildAssessmentDocument({
+      year: 2023,
+      rows: assessmentRows,
+      periods: ['2023-03', '2023-04', '2023-05'],
+      rule,
+      plan,
+      settings: {},
+      issuedOn: '2023-12-31',
+    });
+    const xml = await (await JSZip.loadAsync(await writeOfficialDocx(model)))
+      .file('word/document.xml')!
+      .async('string');
+    const body = xml.slice(0, xml.lastIndexOf('<w:tbl>'));
+    const paragraphs = body.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g) ?? [];
+    const last = paragraphs.at(-1) ?? '';
+    // The 评分规则 paragraph ends the body and keeps with what follows; the one before it does not.
+    expect(last).toContain('评分规则：');
+    expect(last).toContain('<w:keepNext/>');
+    expect(paragraphs.at(-3)).toContain('统计月份：');
+    expect(paragraphs.at(-3)).not.toContain('<w:keepNext/>');
   });
 });
