@@ -2,7 +2,8 @@
 # Renders the official documents as a reader sees them (npm run docs:render; not part of npm test):
 # writes a monthly bulletin and an annual assessment .docx with the plan tool (a preview from the seed
 # notice, no database), converts each to PDF with LibreOffice (headless) and its first page to PNG
-# with pdftoppm, into docs/images/ for the README. Needs libreoffice, pdftoppm (poppler-utils) and a
+# with pdftoppm, into docs/images/ for the README, and checks that the 版记 stands at the foot of the
+# last page with the 成文日期. Needs libreoffice, pdftoppm (poppler-utils) and a
 # CJK font (fonts-noto-cjk; fonts-wqy-zenhei at least): scripts/fonts/gbt9704-fonts.conf maps the
 # fonts GB/T 9704 names to them.
 set -euo pipefail
@@ -43,5 +44,16 @@ for name in bulletin assessment; do
   done
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$name.pdf" "$out/$name-page-1"
   pages="$(pdfinfo "$work/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+  # The 版记 at the foot of the last page (GB/T 9704 §7.4): its last line (…印发) ends at the 版心's
+  # bottom edge, 35 mm (99.2 pt) above the A4 page's (842 pt), on the page of the 成文日期.
+  foot="$(pdftotext -tsv -f "$pages" -l "$pages" "$work/$name.pdf" - |
+    awk -F'\t' '$1 == 5 && $12 ~ /印发$/ { printf "%d", $8 + $10 }')"
+  if [[ -z "$foot" ]] || ((foot < 730 || foot > 743)); then
+    echo "render-documents: $name's 版记 is not at the foot of its last page (…印发 ends at ${foot:-none} pt)" >&2
+    exit 1
+  fi
+  # The 成文日期, in Chinese or Arabic numerals, on a line of its own.
+  pdftotext -f "$pages" -l "$pages" "$work/$name.pdf" - | tr -d ' ' | grep -Eq '^(二〇二三年.+日|2023年[0-9]+月[0-9]+日)$' ||
+    { echo "render-documents: $name's 成文日期 is not on the page of the 版记" >&2; exit 1; }
   echo "render-documents: $out/$name-page-1.png (${pages:-?} pages in the PDF)"
 done

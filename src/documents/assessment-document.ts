@@ -70,7 +70,7 @@ export function buildAssessmentDocument(input: {
                     r.score,
                   ].map(String),
                 ]),
-                widths: [6, 22, 8, 10, 8, 8, 9, 9, 8, 8],
+                widths: [7, 21, 8, 10, 8, 8, 9, 9, 8, 8],
               },
             ]
           : [{ kind: 'paragraph', text: '暂无参加考核的责任单位。' }],
