@@ -287,18 +287,24 @@ function record(doc: OfficialDocument): Table {
   ];
   const spacing = { line: 500, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
   const { cc } = doc.record;
-  const row = (text: string) =>
+  const row = (paragraph: Paragraph) =>
     new TableRow({
       cantSplit: true,
       children: [
         new TableCell({
           width: { size: PAGE.textWidth, type: WidthType.DXA },
           margins: { left: 0, right: 0, top: 0, bottom: 0 },
-          children: [
-            new Paragraph({ spacing, tabStops: tabs, children: [run(text, 'fangsong', SIZE.record)] }),
-          ],
+          children: [paragraph],
         }),
       ],
+    });
+  // 抄送 one character in from each side; a second line starts under the first 抄送机关, after the colon.
+  const ccLabel = 3 * (SIZE.record * 10 + GRID.characterSpacing);
+  const ccLine = (text: string) =>
+    new Paragraph({
+      spacing,
+      indent: { left: oneChar + ccLabel, hanging: ccLabel, right: oneChar },
+      children: [run(text, 'fangsong', SIZE.record)],
     });
   return new Table({
     width: { size: PAGE.textWidth, type: WidthType.DXA },
@@ -321,8 +327,16 @@ function record(doc: OfficialDocument): Table {
       insideVertical: none,
     },
     rows: [
-      ...(cc ? [row(`\t抄送：${cc.replace(/[。.]$/, '')}。`)] : []),
-      row(`\t${doc.record.printer}\t${printedOn(doc.record.printedOn)}`),
+      ...(cc ? [row(ccLine(`抄送：${cc.replace(/[。.]$/, '')}。`))] : []),
+      row(
+        new Paragraph({
+          spacing,
+          tabStops: tabs,
+          children: [
+            run(`\t${doc.record.printer}\t${printedOn(doc.record.printedOn)}`, 'fangsong', SIZE.record),
+          ],
+        }),
+      ),
     ],
   });
 }

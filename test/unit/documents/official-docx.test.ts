@@ -119,7 +119,7 @@ describe('the bulletin .docx read back against GB/T 9704-2012', () => {
     const signature = doc.paragraphs[doc.paragraphs.indexOf(date) - 1];
     expect(signature?.text).toBe(settings.issuer);
     const cc = find(/抄送/);
-    expect(cc.text).toBe('\t抄送：县委办公室，县人民政府办公室。');
+    expect(cc.text).toBe('抄送：县委办公室，县人民政府办公室。');
     const printed = find(/印发$/);
     expect(printed.text).toBe(`\t${settings.issuer}\t2023年5月31日印发`);
     expect(printed.runs[0]?.size).toBe(28);
@@ -311,6 +311,11 @@ describe('the 版记 at the foot of the last page', () => {
     expect(record).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(record).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    // 抄送 one 4号 character in; a second line under the first 抄送机关 (三 characters of 14 pt less 0.25 pt each in).
+    const ccIndent = /<w:ind [^>]*\/>/.exec(record.slice(0, record.indexOf('抄送：')))?.[0] ?? '';
+    expect(ccIndent).toContain('w:hanging="825"');
+    expect(ccIndent).toContain(`w:left="${280 + 825}"`);
+    expect(ccIndent).toContain('w:right="280"');
     // It comes right before the 署名's blank line, which keeps with the 署名 and that with the 成文日期,
     // so the 版记 stands on the page of the 成文日期, the last one.
     const after = xml.slice(xml.indexOf(record) + record.length);
