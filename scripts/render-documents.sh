@@ -53,7 +53,7 @@ for name in bulletin assessment; do
     exit 1
   fi
   # The 成文日期, in Chinese or Arabic numerals, on a line of its own.
-  pdftotext -f "$pages" -l "$pages" "$work/$name.pdf" - | tr -d ' ' | grep -Eq '^(二〇二三年.+日|2023年[0-9]+月[0-9]+日)$' ||
+  pdftotext -f "$pages" -l "$pages" "$work/$name.pdf" - | tr -d ' ' | grep -Eq '^2023年[0-9]+月[0-9]+日$' ||
     { echo "render-documents: $name's 成文日期 is not on the page of the 版记" >&2; exit 1; }
   echo "render-documents: $out/$name-page-1.png (${pages:-?} pages in the PDF)"
 done

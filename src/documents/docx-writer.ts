@@ -24,11 +24,11 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import {
-  chineseDate,
   type DocumentBlock,
   type DocumentSection,
   headingNumber,
   type OfficialDocument,
+  officialDate,
 } from './official-document.js';
 
 /**
@@ -242,7 +242,7 @@ function section(s: DocumentSection, level: number, n: number, end: BodyEnd): (P
  * line that anchors the 版记: the three keep together, so the 版记 goes to the page of the 成文日期.
  */
 function signature(doc: OfficialDocument): Paragraph[] {
-  const date = chineseDate(doc.date);
+  const date = officialDate(doc.date);
   const dateIndent = 4 * GRID.charWidth;
   const shift = (([...date].length - [...doc.issuer].length) / 2) * GRID.charWidth;
   return [
@@ -263,10 +263,9 @@ function signature(doc: OfficialDocument): Paragraph[] {
   ];
 }
 
-/** `2023年5月31日印发`: the 印发日期 in Arabic numerals without leading zeros. */
+/** `2023年5月31日印发`: the 印发日期, written like the 成文日期. */
 function printedOn(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日印发`;
+  return `${officialDate(day)}印发`;
 }
 
 /**

@@ -42,7 +42,7 @@ export interface OfficialDocument {
   /** Paragraphs before the first numbered section. */
   lead: DocumentBlock[];
   sections: DocumentSection[];
-  /** 成文日期, `YYYY-MM-DD` (written in Chinese numerals). */
+  /** 成文日期, `YYYY-MM-DD` (written `2023年5月31日`). */
   date: string;
   /** 版记: 抄送 (omitted when unset), 印发机关 and 印发日期 (`YYYY-MM-DD`). */
   record: { cc?: string; printer: string; printedOn: string };
@@ -96,11 +96,13 @@ export function chineseNumber(n: number): string {
   return `${tens < 4 ? TENS[tens] : `${DIGITS[tens]}十`}${ones ? DIGITS[ones] : ''}`;
 }
 
-/** 成文日期 as GB/T 9704 writes it: `2023-05-31` → `二〇二三年五月三十一日` (the year digit by digit, 〇 for zero). */
-export function chineseDate(day: string): string {
+/**
+ * 成文日期 as GB/T 9704-2012 §7.3.5 writes it: Arabic numerals, the year in full, no leading zero
+ * (`2023-05-06` → `2023年5月6日`). The 1999 standard's Chinese numerals (二〇二三年…) are no longer used.
+ */
+export function officialDate(day: string): string {
   const [year, month, date] = day.split('-');
-  const y = [...(year ?? '')].map((d) => DIGITS[Number(d)]).join('');
-  return `${y}年${chineseNumber(Number(month))}月${chineseNumber(Number(date))}日`;
+  return `${Number(year)}年${Number(month)}月${Number(date)}日`;
 }
 
 /** The number of a heading at `level` (1–3) and place `n` (from 1): `一、`, `（一）`, `1.`. */

@@ -119,7 +119,7 @@ describe('the playground after a month of reports: the bulletin and the assessme
     expect(JSON.stringify(card?.content)).toContain('住建局');
     const named = doc.tables.find((t) => t[0]?.[1] === '未按时报送的事项');
     expect(named?.map((r) => r[0])).toContain('住建局');
-    expect(doc.text).toContain('二〇二三年五月二十六日');
+    expect(doc.text).toContain('2023年5月26日');
     expect(doc.text).toContain('抄送：县委办公室，县人民政府办公室。');
   });
 

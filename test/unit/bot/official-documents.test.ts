@@ -43,7 +43,7 @@ describe('the bulletin and the assessment as official .docx in chat', () => {
     const doc = await readDocx(file!.file!.data);
     expect(doc.paragraphs[0]?.text).toBe(ISSUER);
     expect(doc.text).toContain('关于2023年5月整改工作情况的通报');
-    expect(doc.text).toContain('二〇二三年六月十日');
+    expect(doc.text).toContain('2023年6月10日');
     const figures = cardFigures(card!.content);
     expect(doc.paragraphs.map((p) => p.text)).toContain(figures.summary);
     expect(figures.summary).toMatch(/共 46 项整改事项/);

@@ -30,7 +30,7 @@ describe('npm run plan -- bulletin|assess --out (a preview without MONGODB_URI)'
     expect(doc.text).toContain('上营商办通〔2023〕5号');
     expect(doc.text).toContain('截至 2023-06-10，共 46 项整改事项：已销号 0 项，整改中 46 项');
     expect(doc.tables[0]?.slice(1)).toHaveLength(15);
-    expect(doc.text).toContain('二〇二三年六月十日');
+    expect(doc.text).toContain('2023年6月10日');
     expect(doc.text).toContain('抄送：县委办公室。');
   });
 

@@ -4,10 +4,10 @@ import { buildAssessmentDocument } from '../../../src/documents/assessment-docum
 import { buildBulletinDocument } from '../../../src/documents/bulletin-document.js';
 import { FONTS, PAGE, writeOfficialDocx } from '../../../src/documents/docx-writer.js';
 import {
-  chineseDate,
   chineseNumber,
   issuerOf,
   numberPrefixOf,
+  officialDate,
 } from '../../../src/documents/official-document.js';
 import { renderAssessmentCard } from '../../../src/render/supervision/assessment.card.js';
 import { renderBulletinCard } from '../../../src/render/supervision/bulletin.card.js';
@@ -112,9 +112,9 @@ describe('the bulletin .docx read back against GB/T 9704-2012', () => {
     expect(headings[four + 2]?.runs[0]?.font).toBe('仿宋_GB2312');
   });
 
-  it('ends with the 署名, the 成文日期 in Chinese numerals four characters from the right, and the 版记', () => {
-    const date = find(/^二〇二三年/);
-    expect(date.text).toBe('二〇二三年五月三十一日');
+  it('ends with the 署名, the 成文日期 in Arabic numerals (GB/T 9704-2012 §7.3.5) four characters from the right, and the 版记', () => {
+    const date = find(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(date.text).toBe('2023年5月31日');
     expect([date.align, date.right]).toEqual(['right', 4 * 315]);
     const signature = doc.paragraphs[doc.paragraphs.indexOf(date) - 1];
     expect(signature?.text).toBe(settings.issuer);
@@ -214,7 +214,7 @@ describe('the assessment .docx', () => {
         '二、有关说明',
         '（一）统计月份',
         '（二）评分规则',
-        '二〇二三年十二月三十一日',
+        '2023年12月31日',
       ]),
     );
     // No DOCUMENT_CC: the 版记 has only the 印发机关 and date.
@@ -224,9 +224,9 @@ describe('the assessment .docx', () => {
 });
 
 describe('document wording', () => {
-  it('writes dates in Chinese numerals with 〇', () => {
-    expect(chineseDate('2023-05-31')).toBe('二〇二三年五月三十一日');
-    expect(chineseDate('2030-10-20')).toBe('二〇三〇年十月二十日');
+  it('writes the 成文日期 in Arabic numerals without leading zeros, and heading numbers in Chinese', () => {
+    expect(officialDate('2023-05-31')).toBe('2023年5月31日');
+    expect(officialDate('2030-01-06')).toBe('2030年1月6日');
     expect([1, 10, 12, 20, 31].map(chineseNumber)).toEqual(['一', '十', '十二', '二十', '三十一']);
   });
 
@@ -323,7 +323,7 @@ describe('the 版记 at the foot of the last page', () => {
     expect(paragraphs).toHaveLength(3);
     expect(paragraphs.map((p) => p.includes('<w:keepNext/>'))).toEqual([true, true, false]);
     expect(paragraphs[1]).toContain(settings.issuer);
-    expect(paragraphs[2]).toContain('二〇二三年五月三十一日');
+    expect(paragraphs[2]).toContain('2023年5月31日');
   });
 });
 
