@@ -502,14 +502,17 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(await storage.catalog.bindChat('P1', 'oc_a')).toEqual({ bound: true });
       expect(await storage.catalog.bindChat('P1', 'oc_c')).toEqual({ bound: false, planGroup: 'oc_a' });
       expect(await storage.catalog.byChat('oc_c')).toBeNull();
-      const claims = await Promise.all([
-        storage.catalog.bindChat('P2', 'oc_x'),
-        storage.catalog.bindChat('P2', 'oc_y'),
-      ]);
+      // Six groups at once (each claim's own clock reading differs): exactly one wins, every other
+      // is told which group has the plan.
+      const groups = ['oc_u', 'oc_v', 'oc_w', 'oc_x', 'oc_y', 'oc_z'];
+      const claims = await Promise.all(groups.map((chat) => storage.catalog.bindChat('P2', chat)));
       expect(claims.filter((c) => c.bound)).toHaveLength(1);
-      const group = claims[0]?.bound ? 'oc_x' : 'oc_y';
-      expect(claims.find((c) => !c.bound)).toEqual({ bound: false, planGroup: group });
+      const group = groups[claims.findIndex((c) => c.bound)];
+      expect(claims.filter((c) => !c.bound)).toEqual(
+        Array.from({ length: 5 }, () => ({ bound: false, planGroup: group })),
+      );
       expect((await storage.catalog.get('P2'))?.chats).toEqual([group]);
+      expect(await storage.catalog.bindChat('P2', group ?? '')).toEqual({ bound: true });
     });
 
     it('makes a chat a roll-up group once: of two at once one wins, and it reads back', async () => {

@@ -4,6 +4,7 @@ import { chatBindingModel } from './chat-binding.model.js';
 import { decisionModel } from './decision.model.js';
 import { memberModel } from './member.model.js';
 import { planModel } from './plan.model.js';
+import { planGroupModel } from './plan-group.model.js';
 import { postModel } from './post.model.js';
 import { reportModel } from './report.model.js';
 import { rollupGroupModel } from './rollup-group.model.js';
@@ -21,6 +22,7 @@ export function registerModels(connection: Connection): void {
     decisionModel,
     memberModel,
     planModel,
+    planGroupModel,
     postModel,
     reportModel,
     rollupGroupModel,

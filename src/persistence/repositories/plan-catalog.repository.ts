@@ -3,10 +3,14 @@ import type { PlanCatalog } from '../../domain/ports.js';
 import { chatBindingModel } from '../models/chat-binding.model.js';
 import { memberModel } from '../models/member.model.js';
 import { type PlanDocument, planModel } from '../models/plan.model.js';
+import { planGroupModel } from '../models/plan-group.model.js';
 import { rollupGroupModel } from '../models/rollup-group.model.js';
 import { isDuplicateKey } from '../mongo.js';
 import { NO_ID } from './plain.js';
 import { withChats } from './plan.repository.js';
+
+/** How long a plan's group claim may wait for its binding before another group may take the plan. */
+const STALE_CLAIM_MS = 60_000;
 
 /** The plans and their groups; binding a group is an insert under the chat id, so one plan wins it. */
 export function createPlanCatalog(connection: Connection): PlanCatalog {
@@ -14,6 +18,32 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
   const Bindings = chatBindingModel(connection);
   const Members = memberModel(connection);
   const Rollups = rollupGroupModel(connection);
+  const Groups = planGroupModel(connection);
+
+  /**
+   * Claims `chatId` as the plan's one work group and returns the group that holds the claim: `chatId`
+   * when it won (or had won before: a retry), else the winner. A claim whose group was never bound
+   * (the process stopped between the claim and the binding) is released after a minute.
+   */
+  async function claimPlanGroup(planId: string, chatId: string, attempt = 0): Promise<string> {
+    try {
+      await Groups.create({ _id: planId, chatId, claimedAt: new Date() });
+      return chatId;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const claim = await Groups.findById(planId).lean().exec();
+    if (!claim) return attempt < 2 ? claimPlanGroup(planId, chatId, attempt + 1) : chatId;
+    if (claim.chatId === chatId) return chatId;
+    const stale =
+      Date.now() - claim.claimedAt.getTime() > STALE_CLAIM_MS &&
+      !(await Bindings.exists({ _id: claim.chatId, planId }).exec());
+    if (!stale || attempt >= 2) return claim.chatId;
+    // Deleted only while it still names that group, so a fresh claim by someone else stays.
+    await Groups.deleteOne({ _id: planId, chatId: claim.chatId }).exec();
+    return claimPlanGroup(planId, chatId, attempt + 1);
+  }
+
   return {
     async list(filter = {}) {
       const docs = await Plans.find({}, NO_ID).sort({ importedAt: 1, _id: 1 }).lean<PlanDocument[]>().exec();
@@ -45,25 +75,22 @@ export function createPlanCatalog(connection: Connection): PlanCatalog {
       const holder = await Bindings.findById(chatId).lean().exec();
       if (holder)
         return holder.planId === planId ? { bound: true } : { bound: false, takenBy: holder.planId };
+      // A group bound before (also by a release that allowed several) stays the plan's group.
       const own = await Bindings.findOne({ planId }).lean().exec();
       if (own) return { bound: false, planGroup: own._id };
+      const claimed = await claimPlanGroup(planId, chatId);
+      if (claimed !== chatId) return { bound: false, planGroup: claimed };
       try {
         await Bindings.create({ _id: chatId, planId, boundAt: new Date() });
+        return { bound: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const winner = await Bindings.findById(chatId).lean().exec();
         if (!winner || winner.planId === planId) return { bound: true };
+        // Another plan took the group meanwhile: the plan is free for another group again.
+        await Groups.deleteOne({ _id: planId, chatId }).exec();
         return { bound: false, takenBy: winner.planId };
       }
-      // One work group per plan: of two groups bound to one plan at once, the first (by binding time,
-      // then chat id) keeps it; every other takes its own binding back. All see the same first.
-      const bindings = await Bindings.find({ planId }).sort({ boundAt: 1, _id: 1 }).lean().exec();
-      const first = bindings[0];
-      if (first && first._id !== chatId) {
-        await Bindings.deleteOne({ _id: chatId, planId });
-        return { bound: false, planGroup: first._id };
-      }
-      return { bound: true };
     },
     async rollupOf(chatId) {
       const doc = await Rollups.findById(chatId).lean().exec();
