@@ -1,35 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
+import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 
 describe('the playground’s cockpit: /cockpit opens as the demo office admin, no Lark login', () => {
   let playground: Playground;
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-cockpit-'));
-    const id = randomUUID().slice(0, 8);
+    const base = testPlaygroundOptions('cockpit');
+    dataDir = base.dataDir;
     playground = await startPlayground({
-      dataDir,
-      port: 0,
-      services: { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
-      dbName: `playground_cockpit_${id}`,
-      queuePrefix: `playground_cockpit_${id}`,
+      ...base,
       now: new Date('2023-06-10T09:30:00+08:00'),
     });
   });
 
   afterAll(async () => {
-    if (playground) {
-      await playground.supervision.close();
-      await playground.app.inFlight.drain();
-      await playground.app.connection.dropDatabase().catch(() => {});
-      await playground.close();
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await closeTestPlayground(playground, dataDir);
   });
 
   it('serves the page, its ECharts from node_modules and the plan’s figures as the demo office admin', async () => {

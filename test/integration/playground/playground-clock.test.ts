@@ -1,8 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import {
   type Playground,
@@ -10,6 +6,7 @@ import {
   startPlayground,
 } from '../../../dev/playground/playground.js';
 import { local } from '../../../src/domain/clock.js';
+import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 
 let dataDir: string;
 let options: PlaygroundOptions;
@@ -37,24 +34,11 @@ const isOverdueAlert = (m: FakeMessage) =>
 
 describe('the playground clock', () => {
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-clock-'));
-    const id = randomUUID().slice(0, 8);
-    options = {
-      dataDir,
-      port: 0,
-      services: { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
-      dbName: `playground_clock_${id}`,
-      queuePrefix: `playground_clock_${id}`,
-    };
+    options = testPlaygroundOptions('clock');
+    dataDir = options.dataDir;
   });
   afterAll(async () => {
-    if (running) {
-      await running.supervision.close();
-      await running.app.inFlight.drain();
-      await running.app.connection.dropDatabase().catch(() => {});
-      await running.close();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await closeTestPlayground(running, dataDir);
   });
 
   it('starts in the plan’s first report month: no overdue check for today before anyone types', async () => {

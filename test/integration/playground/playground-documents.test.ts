@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE, DEMO_PEOPLE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import type { ViewMessage } from '../../../dev/playground/timeline.js';
 import { readDocx } from '../../helpers/docx-reader.js';
+import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 import { cardFigures } from '../../unit/documents/card-figures.js';
 
 /** Resolves with `read()`'s first defined value, polled until `timeoutMs` (beforeAll has no expect.poll). */
@@ -63,14 +60,10 @@ describe('the playground after a month of reports: the bulletin and the assessme
     );
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-documents-'));
-    const id = randomUUID().slice(0, 8);
+    const base = testPlaygroundOptions('documents');
+    dataDir = base.dataDir;
     playground = await startPlayground({
-      dataDir,
-      port: 0,
-      services: { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
-      dbName: `playground_documents_${id}`,
-      queuePrefix: `playground_documents_${id}`,
+      ...base,
       now: new Date('2023-05-08T09:30:00+08:00'),
       env: {
         DOCUMENT_ISSUER: '上犹县优化营商环境工作领导小组办公室',
@@ -93,13 +86,7 @@ describe('the playground after a month of reports: the bulletin and the assessme
   }, 180_000);
 
   afterAll(async () => {
-    if (playground) {
-      await playground.supervision.close();
-      await playground.app.inFlight.drain();
-      await playground.app.connection.dropDatabase().catch(() => {});
-      await playground.close();
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await closeTestPlayground(playground, dataDir);
   });
 
   it('/通报 2023-05 文件 brings the posted bulletin’s .docx with the card’s figures', async () => {

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHAT_ID, DEMO_OFFICE, DEMO_PEOPLE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import type { ViewMessage } from '../../../dev/playground/timeline.js';
+import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const TAX = DEMO_PEOPLE.find((p) => p.unit === '税务局')?.openId ?? '';
@@ -28,16 +27,12 @@ describe('the playground with a second plan (--plan)', () => {
     JSON.stringify((await messages(chatId)).filter((m) => m.senderType === 'app').map((m) => m.content));
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-plans-'));
+    const base = testPlaygroundOptions('plans');
+    dataDir = base.dataDir;
     const notice = join(dataDir, 'chongyi.txt');
     writeFileSync(notice, SECOND_NOTICE);
-    const id = randomUUID().slice(0, 8);
     playground = await startPlayground({
-      dataDir,
-      port: 0,
-      services: { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
-      dbName: `playground_plans_${id}`,
-      queuePrefix: `playground_plans_${id}`,
+      ...base,
       now: new Date('2023-06-08T09:30:00+08:00'),
       // The same notice twice is one group.
       plans: [notice, notice],
@@ -45,13 +40,7 @@ describe('the playground with a second plan (--plan)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (playground) {
-      await playground.supervision.close();
-      await playground.app.inFlight.drain();
-      await playground.app.connection.dropDatabase().catch(() => {});
-      await playground.close();
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await closeTestPlayground(playground, dataDir);
   });
 
   it('lists the seed’s group first and the notice’s group, each serving its own plan', async () => {

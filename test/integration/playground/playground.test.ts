@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
+import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 
 /** Debian's browser: npm's own browser download does not work here. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,14 +34,10 @@ describe('the local playground in a real browser', () => {
     // A missing browser is a broken environment, not a reason to skip.
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'duban-playground-'));
-    const id = randomUUID().slice(0, 8);
+    const base = testPlaygroundOptions('main');
+    dataDir = base.dataDir;
     playground = await startPlayground({
-      dataDir,
-      port: 0,
-      services: { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
-      dbName: `playground_${id}`,
-      queuePrefix: `playground_${id}`,
+      ...base,
       // After the plan's first deadlines (2023-05-31), so /逾期 lists items; the jump to 2023-05-19
       // below then goes back in time and resets the demo data (the reminder still comes).
       now: new Date('2023-06-10T09:30:00+08:00'),
@@ -70,13 +65,7 @@ describe('the local playground in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (playground) {
-      await playground.supervision.close();
-      await playground.app.inFlight.drain();
-      await playground.app.connection.dropDatabase().catch(() => {});
-      await playground.close();
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await closeTestPlayground(playground, dataDir);
   });
 
   it('lets the office ask for overdue items, press a card button, export the ledger and jump the clock', async () => {
