@@ -8,7 +8,7 @@ type Element = DefaultTreeAdapterTypes.Element;
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: string[][] };
 
 /** Elements whose content is never part of a notice. */
-const SKIPPED = new Set([
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
@@ -94,7 +94,7 @@ export function readBlocks(root: Node): Block[] {
       for (const child of childrenOf(node)) walk(child);
       return;
     }
-    if (SKIPPED.has(node.tagName)) return;
+    if (SKIPPED_ELEMENTS.has(node.tagName)) return;
     if (node.tagName === 'table') {
       const rows = readTable(node);
       if (findTaskTableHeader(rows) !== undefined) {

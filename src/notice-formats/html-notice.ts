@@ -2,7 +2,7 @@ import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 import type { Plan } from '../domain/plan/index.js';
 import { readDocNumber } from '../domain/plan/notice-header.parser.js';
 import { decodeWithFallback } from './decode-text.js';
-import { attributeOf, childrenOf, isElement, readBlocks } from './html-blocks.js';
+import { attributeOf, childrenOf, isElement, readBlocks, SKIPPED_ELEMENTS } from './html-blocks.js';
 import { parseBlocks } from './located-prose.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -11,20 +11,6 @@ type Element = DefaultTreeAdapterTypes.Element;
 /** Site chrome by class or id: menus, breadcrumbs, sidebars, share bars, footers. */
 const CHROME =
   /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumb|crumbs?|sidebar|share|copyright|toolbar)(?:$|[\s_-])/i;
-
-/** Elements skipped with their content (the same as the block reader skips), for the text measure. */
-const HIDDEN = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'form',
-]);
 
 /** The share of the page's text the chosen block must hold. */
 const BODY_SHARE = 0.8;
@@ -70,7 +56,7 @@ function noticeBlock(body: Node): Node {
   const measure = (node: Node): string => {
     if (node.nodeName === '#text')
       return (node as DefaultTreeAdapterTypes.TextNode).value.replace(/\s+/g, '');
-    if (isElement(node) && (HIDDEN.has(node.tagName) || isChrome(node))) return '';
+    if (isElement(node) && (SKIPPED_ELEMENTS.has(node.tagName) || isChrome(node))) return '';
     const plain = childrenOf(node).map(measure).join('');
     if (isElement(node) && node.tagName === 'a') return '';
     measures.set(node, { length: plain.length, hasDocNo: readDocNumber(plain) !== undefined });
