@@ -8,7 +8,7 @@ import { buildBulletinDocument } from '../documents/bulletin-document.js';
 import { writeOfficialDocx } from '../documents/docx-writer.js';
 import type { DocumentSettings } from '../documents/official-document.js';
 import { localDay } from '../domain/clock.js';
-import { taskFields } from '../domain/plan/import-plan.js';
+import { planHeaderOf, taskFields } from '../domain/plan/import-plan.js';
 import type { Plan } from '../domain/plan/plan.js';
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import { assessedPeriods, buildAssessment } from '../domain/supervision/assessment.js';
@@ -105,16 +105,7 @@ const ASSESSMENT: DocumentKind = {
 function previewState(plan: Plan, env: NodeJS.ProcessEnv): { stored: StoredPlan; tasks: Task[]; now: Date } {
   const now = env.BOT_NOW ? new Date(env.BOT_NOW) : new Date();
   const stored: StoredPlan = {
-    planId: plan.docNo,
-    docNo: plan.docNo,
-    title: plan.title,
-    ...(plan.issuer && { issuer: plan.issuer }),
-    year: plan.year,
-    reportDay: plan.reportDay,
-    contact: plan.contact,
-    start: env.PLAN_START ?? defaults.planStart,
-    indicators: plan.indicators.map(({ seq, name, leadUnits }) => ({ seq, name, leadUnits })),
-    importedAt: now,
+    ...planHeaderOf(plan, env.PLAN_START ?? defaults.planStart, now),
     chats: [],
     status: 'active',
   };

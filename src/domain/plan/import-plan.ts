@@ -153,9 +153,9 @@ async function saveUnits(deps: DomainDeps, plan: Plan): Promise<void> {
   for (const name of names) await deps.repos.units.upsert({ name, aliases: unitAliases(name) });
 }
 
-async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: Date): Promise<void> {
-  const current = await deps.repos.plans.current();
-  const header: PlanHeader = {
+/** A parsed notice's header as an import stores it (its id is its 文号), starting on `start`. */
+export function planHeaderOf(plan: Plan, start: string, importedAt: Date): PlanHeader {
+  return {
     planId: plan.docNo,
     docNo: plan.docNo,
     title: plan.title,
@@ -163,10 +163,15 @@ async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: 
     year: plan.year,
     reportDay: plan.reportDay,
     contact: plan.contact,
-    start: current?.planId === plan.docNo ? current.start : start,
+    start,
     indicators: plan.indicators.map(({ seq, name, leadUnits }) => ({ seq, name, leadUnits })),
-    importedAt: now,
+    importedAt,
   };
+}
+
+async function savePlanHeader(deps: DomainDeps, plan: Plan, start: string, now: Date): Promise<void> {
+  const current = await deps.repos.plans.current();
+  const header = planHeaderOf(plan, current?.planId === plan.docNo ? current.start : start, now);
   if (current?.planId === header.planId && sameValue(headerOf(current, 0), { ...header, importedAt: 0 }))
     return;
   await deps.repos.plans.save(header);
