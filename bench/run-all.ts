@@ -10,7 +10,7 @@ import { describeMachine } from './lib/machine.js';
  * `npm run bench`: every benchmark in its own process, one after the other, then one table.
  * The measured children are compiled once for all of them. BENCH_ONLY=ack-latency,scale runs a subset.
  */
-const BENCHES = ['ack-latency', 'command-round-trip', 'burst', 'scale', 'cockpit', 'pacing'];
+const BENCHES = ['ack-latency', 'command-round-trip', 'burst', 'scale', 'cockpit', 'pacing', 'fanout'];
 
 function runScript(name: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done) => {
