@@ -1,17 +1,19 @@
 /*
  * Lark's web-app login (网页应用登录), the OAuth 2.0 authorization-code flow, as relied on here:
- * - authorize page: `GET {domain}/open-apis/authen/v1/authorize?app_id=…&redirect_uri=…&state=…`;
- *   the user approves and Lark redirects to `redirect_uri?code=…&state=…`. The code is single-use and
- *   lives 5 minutes.
+ * - authorize page (获取授权码): `GET https://accounts.feishu.cn/open-apis/authen/v1/authorize
+ *   ?client_id=…&response_type=code&redirect_uri=…&state=…` (accounts.larksuite.com for Lark; the
+ *   page is on the accounts host, not the API host); the user approves and Lark redirects to
+ *   `redirect_uri?code=…&state=…`. The code is single-use and lives 5 minutes.
  * - token: `POST {domain}/open-apis/authen/v2/oauth/token`, JSON `{grant_type: "authorization_code",
  *   client_id, client_secret, code, redirect_uri}` → `{code: 0, access_token, expires_in,
  *   token_type: "Bearer", …}`; a refused code answers a non-zero `code` with `error` and
  *   `error_description` (the OAuth fields).
  * - user: `GET {domain}/open-apis/authen/v1/user_info` with `Authorization: Bearer <user_access_token>`
  *   → `{code: 0, data: {open_id, name, …}}`.
- * Source: the task brief of issue 17, which summarises Lark's 网页应用登录 pages (“获取授权码”,
- * “获取 user_access_token” v2, “获取用户信息”); /work/shared/docs/lark.md does not cover this flow, and
- * the exact non-zero codes (20003 unknown code, 20004 expired, 20002 bad client) are unconfirmed.
+ * Sources: Lark's pages 获取授权码 (open.feishu.cn/document/common-capabilities/sso/api/obtain-oauth-code)
+ * and 获取 user_access_token (…/authentication-management/access-token/get-user-access-token), whose
+ * error table gives HTTP 400 with 20002 bad client secret, 20003 unknown code, 20004 expired, 20065
+ * used already, 20071 redirect_uri other than the authorize request's. lark.md does not cover the flow.
  * The user token is used once, to read the open_id, and dropped: never stored, logged or put in a URL.
  */
 
@@ -42,10 +44,16 @@ export class LoginError extends Error {
   }
 }
 
+/** The host of Lark's authorize page: the accounts host beside the API's; a base URL of its own (the fake) serves both. */
+function accountsBase(domain: string): string {
+  return domain.replace(/^https:\/\/open\.(feishu\.cn|larksuite\.com)$/, 'https://accounts.$1');
+}
+
 /** The authorize page the browser is sent to. */
 export function authorizeUrl(app: LarkLoginApp, state: string): string {
-  const url = new URL(`${app.domain}/open-apis/authen/v1/authorize`);
-  url.searchParams.set('app_id', app.appId);
+  const url = new URL(`${accountsBase(app.domain)}/open-apis/authen/v1/authorize`);
+  url.searchParams.set('client_id', app.appId);
+  url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', app.redirectUri);
   url.searchParams.set('state', state);
   return url.toString();

@@ -6,26 +6,38 @@ import type { CodeExchange } from '../store/oauth.store.js';
 import { USER_TOKEN_TTL_SECONDS } from '../store/oauth.store.js';
 
 /*
- * Lark's web-app login (网页应用登录): the authorize page, the v2 token endpoint and user_info, with
- * Lark's checks (the app id, the client secret, a code used once within 5 minutes, the same
- * redirect_uri as at authorize). The non-zero codes are the fake's choice where the brief was silent:
- * 20001 invalid_request, 20002 invalid_client, 20003 invalid_grant (unknown, used or mismatched
- * code), 20004 invalid_grant (expired), 20036 unsupported_grant_type, each with HTTP 400 and the OAuth
- * `error` / `error_description` fields beside `code`.
+ * Lark's web-app login (网页应用登录): the authorize page (获取授权码: `client_id`, `response_type=code`,
+ * `redirect_uri`, `state`; on Lark's accounts host, here on the fake's one base URL), the v2 token
+ * endpoint and user_info, with Lark's checks (the app, the client secret, a code used once within 5
+ * minutes, the same redirect_uri as at authorize). The codes are 获取 user_access_token's error table,
+ * each with HTTP 400 and the OAuth `error` / `error_description` fields beside `code`: 20001 missing
+ * parameter, 20002 client secret invalid, 20003 code not found, 20004 code expired, 20036 grant_type
+ * not supported, 20065 code used already, 20071 redirect_uri not the authorize request's.
  */
 const OAUTH_CODE = {
   invalidRequest: 20001,
   invalidClient: 20002,
-  invalidGrant: 20003,
-  expiredGrant: 20004,
+  unknownCode: 20003,
+  expiredCode: 20004,
   unsupportedGrantType: 20036,
+  usedCode: 20065,
+  redirectMismatch: 20071,
 } as const;
 
 const GRANT_REFUSAL: Record<Exclude<CodeExchange, { ok: true }>['reason'], [number, string]> = {
-  unknown: [OAUTH_CODE.invalidGrant, 'The authorization code is invalid.'],
-  used: [OAUTH_CODE.invalidGrant, 'The authorization code has been used.'],
-  expired: [OAUTH_CODE.expiredGrant, 'The authorization code has expired.'],
-  redirect_mismatch: [OAUTH_CODE.invalidGrant, 'redirect_uri does not match the authorization request.'],
+  unknown: [
+    OAUTH_CODE.unknownCode,
+    'The authorization code is not found. Please note that an authorization code can only be used once.',
+  ],
+  used: [
+    OAUTH_CODE.usedCode,
+    'The authorization code has been used. Please note that an authorization code can only be used once.',
+  ],
+  expired: [OAUTH_CODE.expiredCode, 'The authorization code has expired.'],
+  redirect_mismatch: [
+    OAUTH_CODE.redirectMismatch,
+    'The provided redirect URI does not match the one used during authorization.',
+  ],
 };
 
 function oauthError(res: Response, code: number, error: string, description: string): void {
@@ -37,11 +49,15 @@ export function oauthRoutes(state: FakeState): Router {
   const router = Router();
 
   router.get('/authen/v1/authorize', (req, res) => {
-    const appId = String(req.query.app_id ?? '');
+    const clientId = String(req.query.client_id ?? '');
     const redirectUri = String(req.query.redirect_uri ?? '');
     const stateParam = typeof req.query.state === 'string' ? req.query.state : undefined;
-    if (appId !== state.config.appId) {
-      res.status(400).type('html').send(page('授权失败', '<p>app_id 无效。</p>'));
+    if (clientId !== state.config.appId) {
+      res.status(400).type('html').send(page('授权失败', '<p>client_id 无效。</p>'));
+      return;
+    }
+    if (req.query.response_type !== 'code') {
+      res.status(400).type('html').send(page('授权失败', '<p>response_type 须为 code。</p>'));
       return;
     }
     if (!/^https?:\/\//.test(redirectUri)) {

@@ -34,7 +34,8 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
     expect(res.status).toBe(302);
     const to = new URL(res.headers.get('location') ?? '');
     expect(`${to.origin}${to.pathname}`).toBe(`${h.fake.url}/open-apis/authen/v1/authorize`);
-    expect(to.searchParams.get('app_id')).toBe(h.fake.appId);
+    expect(to.searchParams.get('client_id')).toBe(h.fake.appId);
+    expect(to.searchParams.get('response_type')).toBe('code');
     expect(to.searchParams.get('redirect_uri')).toBe(`${base}/cockpit/login/callback`);
     const state = to.searchParams.get('state') ?? '';
     expect(state).toMatch(/^[0-9a-f]{32}$/);
@@ -119,7 +120,7 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
       }),
     });
     expect(direct.status).toBe(400);
-    expect(await direct.json()).toMatchObject({ code: 20003, error: 'invalid_grant' });
+    expect(await direct.json()).toMatchObject({ code: 20065, error: 'invalid_grant' });
   });
 
   it('refuses a code older than 5 minutes, a wrong client secret and another redirect_uri at the fake', async () => {
@@ -141,7 +142,8 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
     const codeFor = async (redirectUri: string) => {
       const url = new URL(`${h.fake.url}/open-apis/authen/v1/authorize`);
       url.search = new URLSearchParams({
-        app_id: h.fake.appId,
+        client_id: h.fake.appId,
+        response_type: 'code',
         redirect_uri: redirectUri,
         state: 's',
         fake_login_as: PEOPLE.office.openId,
@@ -160,7 +162,7 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
       code: await codeFor(`${base}/cockpit/login/callback`),
       redirect_uri: 'http://127.0.0.1:1/elsewhere',
     });
-    expect(await otherRedirect.json()).toMatchObject({ code: 20003, error: 'invalid_grant' });
+    expect(await otherRedirect.json()).toMatchObject({ code: 20071, error: 'invalid_grant' });
   });
 
   it('refuses a callback whose state does not match the cookie (400), and one without the cookie', async () => {
