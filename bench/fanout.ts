@@ -256,7 +256,11 @@ async function measure(ctx: BenchContext) {
   const exactlyOnce = chats.filter((c) => byChat.get(c)?.length === 1).length;
   const twice = chats.filter((c) => (byChat.get(c)?.length ?? 0) > 1).length;
   const missing = chats.filter((c) => !byChat.has(c)).length;
-  const dms = fake.messages().filter((m) => m.senderType === 'app' && m.chatType === 'p2p').length;
+  const dmTimes = fake
+    .messages()
+    .filter((m) => m.senderType === 'app' && m.chatType === 'p2p')
+    .map((m) => m.createTime - t0);
+  const dms = dmTimes.length;
   const calls = fake.calls.filter((c) => c.at >= t0);
   const throttled = calls.filter((c) => c.code !== undefined && THROTTLED.has(c.code)).length;
   const summary = summarize(firsts);
@@ -335,6 +339,12 @@ async function measure(ctx: BenchContext) {
   );
   f.add('median group’s reminder, from the cron tick', summary.p50 / 1000, 's');
   f.add('groups with exactly one reminder', exactlyOnce, '', { equals: PLANS });
+  if (DMS) {
+    f.add('liaisons’ direct messages (one per plan’s liaison)', dms, '', { equals: PLANS });
+    f.add('last direct message, from the cron tick', Math.max(...dmTimes) / 1000, 's', {
+      max: TARGET_SECONDS,
+    });
+  }
   f.add('groups with two or more / none', `${twice} / ${missing}`, '', { equals: '0 / 0' });
   f.add('throttling answers (230020/99991400)', throttled, '', { equals: 0 });
   f.add('fire jobs through the worker', fires.length / fireSeconds, 'jobs/s', undefined, '—');
