@@ -12,7 +12,12 @@ import { noticeDocx, noticePdf, taskListXlsx, taskRowsOf } from '../../helpers/n
 const run = promisify(execFile);
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
 
-describe('npm run plan -- import / export against the Mongo-wire server', () => {
+// Each case starts the tool as a process several times (tsx, a connection, the start-up upgrade):
+// about 2 s a run on a quiet machine, three times that when the machine is busy, so a case gets
+// 120 s rather than the suite's 30 s.
+const CLI_CASE = { timeout: 120_000 };
+
+describe('npm run plan -- import / export against the Mongo-wire server', CLI_CASE, () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-cli-'));
   const uri = `${inject('mongoUri')}/cli_${Date.now()}`;
   const env = { ...process.env, MONGODB_URI: uri, BOT_NOW: '2023-06-10T10:00:00+08:00' };
@@ -149,7 +154,7 @@ describe('npm run plan -- import / export against the Mongo-wire server', () => 
   });
 });
 
-describe('two plans with the same task codes, in a database of their own', () => {
+describe('two plans with the same task codes, in a database of their own', CLI_CASE, () => {
   const FIRST = '上营商〔2023〕1号';
   const SECOND = '上营商〔2024〕2号';
   const FIRST_CHAT = 'oc_cli_first_group';

@@ -9,7 +9,8 @@ import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
 
-describe('npm run plan -- bulletin|assess --out against the Mongo-wire server', () => {
+// The tool runs as a process several times a case: a busy machine triples its start-up.
+describe('npm run plan -- bulletin|assess --out against the Mongo-wire server', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-documents-cli-'));
   const uri = `${inject('mongoUri')}/cli_documents_${Date.now()}`;
   const env = { MONGODB_URI: uri, BOT_NOW: '2023-06-10T10:00:00+08:00', DOCUMENT_NUMBER_PREFIX: '上营商督' };
