@@ -19,12 +19,16 @@ export function startRuntime(
  */
 export async function drainQueue(queue: Queue, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const retries = async () => (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
   for (;;) {
+    // Retries are read before and after the counts: a retry that leaves the delayed set between two
+    // reads is in the counts or in one of the two reads, never in neither (it was missed with one read).
+    const before = await retries();
     const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-    const retries = (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
-    if (retries === 0 && Object.values(counts).every((n) => n === 0)) return;
+    const after = await retries();
+    if (before === 0 && after === 0 && Object.values(counts).every((n) => n === 0)) return;
     if (Date.now() > deadline)
-      throw new Error(`queue not drained: ${JSON.stringify({ ...counts, retries })}`);
+      throw new Error(`queue not drained: ${JSON.stringify({ ...counts, retries: after })}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
