@@ -34,7 +34,12 @@ export async function processTick(
     total.skipped += skipped;
   }
   const times = [supervision.settings.postTimes, ...targets.map((t) => t.postTimes)];
-  if (await syncSchedules(queue, times.flatMap((t) => Object.values(t))))
+  if (
+    await syncSchedules(
+      queue,
+      times.flatMap((t) => Object.values(t)),
+    )
+  )
     supervision.settings.logger.info('job schedulers changed with the plans’ own post times');
   return total;
 }
