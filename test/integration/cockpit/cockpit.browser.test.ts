@@ -1,17 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { atLocal } from '../../../src/domain/clock.js';
 import { recordReport } from '../../../src/domain/reports/record-report.js';
 import { computeAssessment } from '../../../src/supervision/assessment.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
+import { launchChromium } from '../../helpers/chromium.js';
 import { cockpitEnv, freePort } from '../../helpers/cockpit.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';
 
 /** Debian's browser: npm's own browser download does not work here. */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '../../.artifacts/cockpit');
 /** A simulated month and a bit: May's reports, its report day, roll call and bulletin, then June's first overdue tasks. */
 const WINDOW = { from: '2023-05-08', to: '2023-06-05' };
@@ -54,7 +54,6 @@ describe('the cockpit in Chromium after a simulated month', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -85,19 +84,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
     expect(live.length).toBeGreaterThan(0);
     await h.say(PEOPLE.office, `/撤销黄牌 ${live[0]?.id} 已核实补报`);
     h.clock.set(atLocal(`${WINDOW.to} 16:00`));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {

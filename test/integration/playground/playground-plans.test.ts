@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHAT_ID, DEMO_OFFICE, DEMO_PEOPLE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import type { ViewMessage } from '../../../dev/playground/timeline.js';
+import { launchChromium } from '../../helpers/chromium.js';
 import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
@@ -84,16 +84,7 @@ describe('the playground with a second plan (--plan)', () => {
     expect(await unknown.json()).toEqual({ error: '没有这个群' });
   });
   it('the page offers a chooser of groups and shows the chosen group’s messages', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       await page.goto(playground.url);

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
+import { launchChromium } from '../../helpers/chromium.js';
 import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 
-/** Debian's browser: npm's own browser download does not work here. */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '../../.artifacts/playground');
 
 let playground: Playground;
@@ -31,8 +30,6 @@ async function snap(name: string): Promise<void> {
 
 describe('the local playground in a real browser', () => {
   beforeAll(async () => {
-    // A missing browser is a broken environment, not a reason to skip.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
     const base = testPlaygroundOptions('main');
     dataDir = base.dataDir;
@@ -42,19 +39,7 @@ describe('the local playground in a real browser', () => {
       // below then goes back in time and resets the demo data (the reminder still comes).
       now: new Date('2023-06-10T09:30:00+08:00'),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
