@@ -1,6 +1,11 @@
 import type { StoredPlan } from '../domain/plan/stored-plan.js';
 import type { AssessmentRule, UnitAssessment } from '../domain/supervision/assessment.js';
-import { assessmentSummary, describePeriods, describeRule } from '../render/supervision/assessment.card.js';
+import {
+  ASSESSMENT_FIGURES,
+  assessmentSummary,
+  describePeriods,
+  describeRule,
+} from '../render/supervision/assessment.card.js';
 import {
   type DocumentSettings,
   documentNumber,
@@ -44,31 +49,11 @@ export function buildAssessmentDocument(input: {
           ? [
               {
                 kind: 'table',
-                columns: [
-                  '名次',
-                  '单位',
-                  '事项数',
-                  '按时报送月数',
-                  '补报月数',
-                  '未报月数',
-                  '逾期事项',
-                  '按期销号',
-                  '黄牌',
-                  '得分',
-                ],
+                columns: ['名次', '单位', ...ASSESSMENT_FIGURES.map((f) => f.label)],
                 rows: rows.map((r, i) => [
                   String(i + 1),
                   r.unit,
-                  ...[
-                    r.tasks,
-                    r.monthsOnTime,
-                    r.monthsLate,
-                    r.monthsMissed,
-                    r.overdueTasks,
-                    r.signedOffOnTime,
-                    r.warnings,
-                    r.score,
-                  ].map(String),
+                  ...ASSESSMENT_FIGURES.map((f) => String(f.of(r))),
                 ]),
                 widths: [7, 21, 8, 10, 8, 8, 9, 9, 8, 8],
               },

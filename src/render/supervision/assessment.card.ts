@@ -13,31 +13,33 @@ const count = (name: string, display: string): TableColumn => ({
   width: '80px',
 });
 
+/**
+ * A unit's figures in the assessment, in the order the card's table and the official document's
+ * table show them (after the unit): one list, so the two cannot differ.
+ */
+export const ASSESSMENT_FIGURES: readonly {
+  key: string;
+  label: string;
+  of: (a: UnitAssessment) => number;
+}[] = [
+  { key: 'tasks', label: '事项数', of: (a) => a.tasks },
+  { key: 'onTime', label: '按时报送月数', of: (a) => a.monthsOnTime },
+  { key: 'late', label: '补报月数', of: (a) => a.monthsLate },
+  { key: 'missed', label: '未报月数', of: (a) => a.monthsMissed },
+  { key: 'overdue', label: '逾期事项', of: (a) => a.overdueTasks },
+  { key: 'signedOff', label: '按期销号', of: (a) => a.signedOffOnTime },
+  { key: 'warnings', label: '黄牌', of: (a) => a.warnings },
+  { key: 'score', label: '得分', of: (a) => a.score },
+];
+
 const COLUMNS: TableColumn[] = [
   // A fixed width: with `auto` the seven number columns squeezed 金融服务中心 to one character a line.
   { name: 'unit', display_name: '单位', data_type: 'lark_md', width: '130px' },
-  count('tasks', '事项数'),
-  count('onTime', '按时报送月数'),
-  count('late', '补报月数'),
-  count('missed', '未报月数'),
-  count('overdue', '逾期事项'),
-  count('signedOff', '按期销号'),
-  count('warnings', '黄牌'),
-  count('score', '得分'),
+  ...ASSESSMENT_FIGURES.map((f) => count(f.key, f.label)),
 ];
 
 function row(a: UnitAssessment): TableRow {
-  return {
-    unit: escapeMd(a.unit),
-    tasks: a.tasks,
-    onTime: a.monthsOnTime,
-    late: a.monthsLate,
-    missed: a.monthsMissed,
-    overdue: a.overdueTasks,
-    signedOff: a.signedOffOnTime,
-    warnings: a.warnings,
-    score: a.score,
-  };
+  return { unit: escapeMd(a.unit), ...Object.fromEntries(ASSESSMENT_FIGURES.map((f) => [f.key, f.of(a)])) };
 }
 
 /** The scoring rule in one line, with the configured numbers. */
