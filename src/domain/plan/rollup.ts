@@ -4,7 +4,7 @@ import { fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import type { RollupGroup } from '../ports.js';
 import { findOverdue, type OverdueGroup } from '../queries/overdue.js';
-import { buildOverview } from '../queries/overview.js';
+import { buildOverview, overviewTotals } from '../queries/overview.js';
 import { withLatestReports } from '../queries/reporting-status.js';
 import { planName, type StoredPlan } from './stored-plan.js';
 
@@ -82,14 +82,8 @@ export async function queryRollupOverview(
     const { repos } = tenancy.forPlan(plan.planId);
     const tasks = await repos.tasks.list(plan.planId);
     const indicators = buildOverview(plan, tasks, withLatestReports(tasks, []), today);
-    const total = indicators.reduce((n, i) => n + i.total, 0);
-    rows.push({
-      plan,
-      total,
-      signedOff: indicators.reduce((n, i) => n + (i.byState.closed ?? 0) + (i.byState.sustained ?? 0), 0),
-      overdue: indicators.reduce((n, i) => n + i.overdue, 0),
-      percent: total ? Math.round(indicators.reduce((n, i) => n + i.percent * i.total, 0) / total) : 0,
-    });
+    const { total, signedOff, overdue, percent } = overviewTotals(indicators);
+    rows.push({ plan, total, signedOff, overdue, percent });
   }
   return { today, plans: rows };
 }

@@ -1,3 +1,4 @@
+import { overviewTotals } from '../queries/overview.js';
 import type { Bulletin } from './bulletin.js';
 
 /** The headline figures of one plan's monthly bulletin: what its own card's summary line says. */
@@ -16,13 +17,12 @@ export interface BulletinFigures {
 
 /** The figures a bulletin shows, counted from its indicators, named units and cards. */
 export function bulletinFigures(b: Bulletin): BulletinFigures {
-  const total = b.indicators.reduce((n, p) => n + p.total, 0);
-  const weighted = b.indicators.reduce((n, p) => n + p.percent * p.total, 0);
+  const { total, signedOff, overdue, percent } = overviewTotals(b.indicators);
   return {
     total,
-    signedOff: b.indicators.reduce((n, p) => n + (p.byState.closed ?? 0) + (p.byState.sustained ?? 0), 0),
-    overdue: b.indicators.reduce((n, p) => n + p.overdue, 0),
-    percent: total ? Math.round(weighted / total) : 0,
+    signedOff,
+    overdue,
+    percent,
     unreported: b.namedUnits.map((u) => ({ unit: u.unit, tasks: u.tasks.length })),
     warnings: b.warnings.length,
   };

@@ -1,5 +1,5 @@
 import type { OverdueGroup } from '../../domain/queries/overdue.js';
-import type { IndicatorProgress } from '../../domain/queries/overview.js';
+import { type IndicatorProgress, overviewTotals, signedOffCount } from '../../domain/queries/overview.js';
 import type { SimilarReport } from '../../domain/reports/report-similarity.js';
 import type { Bulletin, KpiStatus } from '../../domain/supervision/bulletin.js';
 import { compareTaskCodes } from '../../domain/tasks/task-code.js';
@@ -28,11 +28,6 @@ const INDICATOR_COLUMNS: TableColumn[] = [
   { name: 'percent', display_name: '平均进度', data_type: 'text', width: '90px' },
 ];
 
-/** Signed-off counts as in `/总览`: closed plus sustained (长期坚持); the rest are still being worked on. */
-export function closedOf(p: IndicatorProgress): number {
-  return (p.byState.closed ?? 0) + (p.byState.sustained ?? 0);
-}
-
 /**
  * The bulletin's sections in order, as the card and the official document (src/documents) both
  * word them: the heading without its number (the card numbers it 一、…, the document by its place)
@@ -53,9 +48,8 @@ export const BULLETIN_NOTE = '已销号含长期坚持事项；平均进度取�
 
 /** The bulletin's totals, as its first paragraph states them. */
 export function bulletinTotals(b: Bulletin) {
-  const total = b.indicators.reduce((sum, p) => sum + p.total, 0);
-  const closed = b.indicators.reduce((sum, p) => sum + closedOf(p), 0);
-  const overdue = b.indicators.reduce((sum, p) => sum + p.overdue, 0);
+  // Signed off as in `/总览`: closed plus sustained (长期坚持).
+  const { total, signedOff: closed, overdue } = overviewTotals(b.indicators);
   return {
     total,
     closed,
@@ -88,8 +82,8 @@ export function indicatorRows(indicators: IndicatorProgress[]) {
     seq: p.seq,
     name: p.name,
     total: p.total,
-    closed: closedOf(p),
-    active: p.total - closedOf(p),
+    closed: signedOffCount(p),
+    active: p.total - signedOffCount(p),
     overdue: p.overdue,
     percent: `${p.percent}%`,
   }));
