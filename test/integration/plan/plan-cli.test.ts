@@ -5,23 +5,49 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { runPlanCli } from '../../../src/cli/plan.js';
+import { runScheduleCli } from '../../../src/cli/schedule.js';
 import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
 import { readLedgerXlsx } from '../../../src/ledger/read-ledger.js';
+import { runInProcess } from '../../helpers/cli.js';
 import { noticeDocx, noticePdf, taskListXlsx, taskRowsOf } from '../../helpers/notice-files.js';
 
 const run = promisify(execFile);
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
 
-// Each case starts the tool as a process several times (tsx, a connection, the start-up upgrade):
-// about 2 s a run on a quiet machine, three times that when the machine is busy, so a case gets
-// 120 s rather than the suite's 30 s.
+/** `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` starts it. */
+const planProcess = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args], { env });
+
+/** What a failed run rejects with, as execFile's error carries it. */
+interface FailedRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A tool run in this process with `env` as its environment, settling as `execFile` does: the
+ * streams on exit 0, else a rejection with the exit code and the streams. Most cases run the tools
+ * so (a process costs seconds); the first case and the missing-MONGODB_URI case start processes.
+ */
+function inProcess(runner: typeof runPlanCli, env: NodeJS.ProcessEnv, ...prefix: string[]) {
+  return async (...args: string[]): Promise<{ stdout: string; stderr: string }> => {
+    const { code, out, err } = await runInProcess(runner, [...prefix, ...args], env);
+    if (code !== 0) throw { code, stdout: out, stderr: err } satisfies FailedRun;
+    return { stdout: out, stderr: err };
+  };
+}
+
+// A case that starts the tool as a process (tsx, a connection, the start-up upgrade) takes about
+// 2 s a run on a quiet machine, three times that when the machine is busy: 120 s, not the suite's 30 s.
 const CLI_CASE = { timeout: 120_000 };
 
 describe('npm run plan -- import / export against the Mongo-wire server', CLI_CASE, () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-cli-'));
   const uri = `${inject('mongoUri')}/cli_${Date.now()}`;
   const env = { ...process.env, MONGODB_URI: uri, BOT_NOW: '2023-06-10T10:00:00+08:00' };
-  const plan = (...args: string[]) => run('npx', ['tsx', 'src/cli/plan.ts', ...args], { env });
+  const plan = inProcess(runPlanCli, env);
 
   afterAll(async () => {
     const connection = await mongoose.createConnection(uri, { directConnection: true }).asPromise();
@@ -30,10 +56,10 @@ describe('npm run plan -- import / export against the Mongo-wire server', CLI_CA
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports the seed, then finds nothing to change the second time', async () => {
-    const first = await plan('import', SEED);
+  it('imports the seed as a process, which exits once done, then finds nothing to change the second time', async () => {
+    const first = await planProcess(env, 'import', SEED);
     expect(first.stdout).toContain('新增 created: 46');
-    const second = await plan('import', SEED);
+    const second = await planProcess(env, 'import', SEED);
     expect(second.stdout).toContain('新增 created: 0');
     expect(second.stdout).toContain('未变 unchanged: 46');
   });
@@ -132,12 +158,7 @@ describe('npm run plan -- import / export against the Mongo-wire server', CLI_CA
     const out = join(dir, '崇义台账.xlsx');
     expect((await plan('export', out, '--plan', '崇营商〔2023〕2号')).stdout).toContain('崇营商〔2023〕2号');
     expect((await readLedgerXlsx(readFileSync(out))).rows).toHaveLength(46);
-    const schedule = (...args: string[]) =>
-      run(
-        'npx',
-        ['tsx', 'src/cli/schedule.ts', 'preview', '--from', '2023-05-26', '--to', '2023-05-26', ...args],
-        { env },
-      );
+    const schedule = inProcess(runScheduleCli, env, 'preview', '--from', '2023-05-26', '--to', '2023-05-26');
     const both = (await schedule()).stdout.trim().split('\n');
     expect(both.filter((l) => l.endsWith('\t上营商〔2023〕1号')).length).toBeGreaterThan(0);
     expect(both.filter((l) => l.endsWith('\t崇营商〔2023〕2号')).length).toBe(both.length / 2);
@@ -147,9 +168,10 @@ describe('npm run plan -- import / export against the Mongo-wire server', CLI_CA
 
   it('explains a missing MONGODB_URI and a wrong argument with exit code 2', async () => {
     const { MONGODB_URI: _u, ...bare } = env;
-    await expect(
-      run('npx', ['tsx', 'src/cli/plan.ts', 'export', join(dir, 'x.xlsx')], { env: bare }),
-    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('MONGODB_URI') });
+    await expect(planProcess(bare, 'export', join(dir, 'x.xlsx'))).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('MONGODB_URI'),
+    });
     await expect(plan('export', 'not-a-spreadsheet.txt')).rejects.toMatchObject({ code: 2 });
   });
 });
@@ -163,15 +185,9 @@ describe('two plans with the same task codes, in a database of their own', CLI_C
   const uri = `${inject('mongoUri')}/cli_plans_${Date.now()}`;
   const { LARK_CHAT_ID: _chat, ...inherited } = process.env;
   const env = { ...inherited, MONGODB_URI: uri, BOT_NOW: '2023-06-10T10:00:00+08:00' };
-  const plan = (...args: string[]) => run('npx', ['tsx', 'src/cli/plan.ts', ...args], { env });
-  const preview = (...args: string[]) =>
-    run(
-      'npx',
-      ['tsx', 'src/cli/schedule.ts', 'preview', '--from', '2023-07-24', '--to', '2023-07-24', ...args],
-      {
-        env,
-      },
-    );
+  const plan = inProcess(runPlanCli, env);
+  const preview = inProcess(runScheduleCli, env, 'preview', '--from', '2023-07-24', '--to', '2023-07-24');
+  const schedule = inProcess(runScheduleCli, env, 'preview');
   const listed = async () =>
     JSON.parse((await plan('list')).stdout) as { planId: string; chats: string[]; tasks: number }[];
 
@@ -190,13 +206,11 @@ describe('two plans with the same task codes, in a database of their own', CLI_C
   }
 
   /** A run expected to fail: its exit code and streams. */
-  async function failed(
-    running: Promise<unknown>,
-  ): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function failed(running: Promise<unknown>): Promise<FailedRun> {
     try {
       await running;
     } catch (error) {
-      return error as { code: number; stdout: string; stderr: string };
+      return error as FailedRun;
     }
     throw new Error('the command succeeded');
   }
@@ -329,11 +343,7 @@ describe('two plans with the same task codes, in a database of their own', CLI_C
       [SECOND, undefined],
       ['上营商〔2024〕3号', undefined],
     ]);
-    const { stdout } = await run(
-      'npx',
-      ['tsx', 'src/cli/schedule.ts', 'preview', '--from', '2023-07-20', '--to', '2023-07-26'],
-      { env },
-    );
+    const { stdout } = await schedule('--from', '2023-07-20', '--to', '2023-07-26');
     const lines = stdout.trim().split('\n');
     expect(lines).toContain(`2023-07-20 15:30\treminder\t2023年7月进展报送提醒（未报单位）\t${FIRST}`);
     expect(lines).toContain(`2023-07-20 09:00\treminder\t2023年7月进展报送提醒（未报单位）\t${SECOND}`);
@@ -356,21 +366,7 @@ describe('two plans with the same task codes, in a database of their own', CLI_C
     const bad = await failed(plan('settings', '--plan', SECOND, '提醒日=40'));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('“40”不是 1–31 之间的日期');
-    const { stdout } = await run(
-      'npx',
-      [
-        'tsx',
-        'src/cli/schedule.ts',
-        'preview',
-        '--from',
-        '2023-08-01',
-        '--to',
-        '2023-08-31',
-        '--plan',
-        SECOND,
-      ],
-      { env },
-    );
+    const { stdout } = await schedule('--from', '2023-08-01', '--to', '2023-08-31', '--plan', SECOND);
     expect(
       stdout
         .split('\n')

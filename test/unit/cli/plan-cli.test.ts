@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanCli } from '../../../src/cli/plan.js';
 import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
+import { type CliRun, runInProcess as runTool } from '../../helpers/cli.js';
 import {
   noticeDocx,
   noticeHtml,
@@ -20,10 +21,12 @@ const run = promisify(execFile);
 const tempDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
-/** Runs `npx tsx src/cli/plan.ts …` from the repository root; resolves with the exit code and both streams. */
+/** Runs `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` does; resolves with the exit code and both streams. */
 async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args], {
+      cwd: repoRoot,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -32,11 +35,8 @@ async function runCli(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 /** Runs the CLI in-process, capturing what it writes. */
-async function runInProcess(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPlanCli(argv, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
+function runInProcess(...argv: string[]): Promise<CliRun> {
+  return runTool(runPlanCli, argv);
 }
 
 describe('npm run plan -- parse (child process)', () => {
@@ -67,13 +67,15 @@ describe('npm run plan -- parse (child process)', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('第 9 行：应为存在的日期（expected a valid calendar date）');
   }, 60_000);
+});
 
+describe('runPlanCli (in process)', () => {
   it('exits 2 with a Chinese and English message for a missing file', async () => {
-    const { code, stderr } = await runCli('parse', 'no/such/notice.txt');
+    const { code, err } = await runInProcess('parse', 'no/such/notice.txt');
     expect(code).toBe(2);
-    expect(stderr).toContain('文件不存在：no/such/notice.txt');
-    expect(stderr).toContain('cannot read file');
-  }, 60_000);
+    expect(err).toContain('文件不存在：no/such/notice.txt');
+    expect(err).toContain('cannot read file');
+  });
 
   it('applies an overlay and names an unknown task code in it', async () => {
     const good = join(tempDir, 'good.json');
@@ -81,17 +83,14 @@ describe('npm run plan -- parse (child process)', () => {
     writeFileSync(good, JSON.stringify({ tasks: { '6.1': { deadline: '2023-06-30' } } }));
     writeFileSync(bad, JSON.stringify({ tasks: { '6.9': { ongoing: true } } }));
 
-    const applied = await runCli('parse', seedPath, '--overlay', good);
+    const applied = await runInProcess('parse', seedPath, '--overlay', good);
     expect(applied.code).toBe(0);
-    expect(JSON.parse(applied.stdout).indicators[5].tasks[0].deadline).toBe('2023-06-30');
+    expect(JSON.parse(applied.out).indicators[5].tasks[0].deadline).toBe('2023-06-30');
 
-    const rejected = await runCli('parse', seedPath, '--overlay', bad);
+    const rejected = await runInProcess('parse', seedPath, '--overlay', bad);
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toContain('事项 6.9 不存在（unknown task code 6.9）');
-  }, 60_000);
-});
-
-describe('runPlanCli (in process)', () => {
+    expect(rejected.err).toContain('事项 6.9 不存在（unknown task code 6.9）');
+  });
   it('prints usage and exits 2 without a subcommand or with an unknown one', async () => {
     expect(await runInProcess()).toMatchObject({
       code: 2,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanCli } from '../../../src/cli/plan.js';
+import { type CliRun, runInProcess } from '../../helpers/cli.js';
 import { readDocx } from '../../helpers/docx-reader.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'plan-documents-'));
@@ -11,11 +12,8 @@ afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 /** No MONGODB_URI: the preview from the seed notice, at a pinned time. */
 const PREVIEW_ENV = { BOT_NOW: '2023-06-10T10:00:00+08:00', DOCUMENT_CC: '县委办公室' };
 
-async function plan(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runPlanCli(argv, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) }, env);
-  return { code, out, err };
+function plan(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
+  return runInProcess(runPlanCli, argv, env);
 }
 
 describe('npm run plan -- bulletin|assess --out (a preview without MONGODB_URI)', () => {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduleCli } from '../../../src/cli/schedule.js';
+import { type CliRun, runInProcess as run } from '../../helpers/cli.js';
 import { seedPath } from '../domain/plan/notice-fixtures.js';
 
 /** Runs `schedule …` in process over the notice file (no MONGODB_URI), capturing what it writes. */
-async function runInProcess(
-  argv: string[],
-  env: NodeJS.ProcessEnv = { PLAN_FILE: seedPath },
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runScheduleCli(argv, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) }, env);
-  return { code, out, err };
+function runInProcess(argv: string[], env: NodeJS.ProcessEnv = { PLAN_FILE: seedPath }): Promise<CliRun> {
+  return run(runScheduleCli, argv, env);
 }
 
 const RANGE = ['--from', '2023-05-01', '--to', '2023-05-31'];

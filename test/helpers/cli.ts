@@ -1,0 +1,27 @@
+import type { CliIo } from '../../src/cli/cli-io.js';
+
+/** A command-line runner (`runPlanCli`, `runScheduleCli`): arguments, streams, environment → exit code. */
+type CliRunner = (argv: string[], io: CliIo, env?: NodeJS.ProcessEnv) => Promise<number>;
+
+/** What one run of a tool returned and wrote. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs a tool in this process as its entry point does (`runIfEntry`): standard output as written,
+ * each standard-error message on a line of its own. Starting `tsx` as a process costs seconds a
+ * run; a test that needs the process itself (its exit code, its reading of the environment) runs it.
+ */
+export async function runInProcess(
+  runner: CliRunner,
+  argv: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await runner(argv, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) }, env);
+  return { code, out, err };
+}
