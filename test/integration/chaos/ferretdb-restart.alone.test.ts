@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ferretdbBinaryPath, startFerretdb } from '../../../dev/harness/ferretdb.js';
+import { startRedisServer } from '../../../dev/harness/redis-server.js';
 import { isUnavailable, retryTransient } from '../../../src/domain/shared/transient.js';
 import { isOutage } from '../../../src/persistence/outage.js';
 import { createCleanups } from '../../helpers/chaos-load.js';
@@ -17,6 +18,14 @@ const REPORTS = 120;
 // The helpers read some collections directly, so a driver's own outage error is retried too.
 const retryable = (error: unknown) => isUnavailable(error) || isOutage(error);
 
+/*
+ * Runs alone, after the other files (`.alone.test.ts`, test/vitest.config.ts), with servers of its
+ * own. Among other files loading the machine, this file timed out in 6 of 9 runs: after the
+ * restart, MongoDB's Node driver 7.8 sometimes stops checking the server (no heartbeat event at
+ * all) and every operation fails server selection for as long as one watches. Reproduced outside
+ * the suite (one connection, six readers, FerretDB restarted twice beside three busy loops) in 1
+ * run of 10, 30 s without recovering. Until that is understood, recovery is proven here unloaded.
+ */
 describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
   const cleanups = createCleanups();
   afterEach(() => cleanups.run());
@@ -27,7 +36,9 @@ describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
     expect(existsSync(bin), `FerretDB binary missing at ${bin}: run npm run services:build`).toBe(true);
     const ferret = await startFerretdb(bin, cleanups.tempDir('duban-chaos-ferret-'));
     cleanups.add(() => ferret.stop());
-    const h = await startChatHarness({ now: '2023-05-10 10:00', mongoUri: ferret.uri });
+    const redis = await startRedisServer(cleanups.tempDir('duban-chaos-redis-'));
+    cleanups.add(() => redis.stop());
+    const h = await startChatHarness({ now: '2023-05-10 10:00', mongoUri: ferret.uri, redisUrl: redis.url });
     cleanups.add(() => h.close());
     const chats = await prepareReportLoad(h);
 
@@ -44,7 +55,12 @@ describe('chaos: the Mongo-wire server restarted while reports arrive', () => {
     // clears the pool): read through the same transient-retry the bot's use cases use.
     const outcomes = await retryTransient(() => classifyOutcomes(h, sent), 6, 500, retryable);
     // Each report is stored once and answered, or answered with the polite retry and not stored.
-    expect(outcomes.filter((o) => o !== 'stored' && o !== 'retry')).toEqual([]);
+    // On failure, the bot's own account of the commands that failed other than by an outage.
+    const failedCommands = h.logs.filter((l) => l.includes('"command failed"') && !l.includes('UNAVAILABLE'));
+    expect(
+      outcomes.filter((o) => o !== 'stored' && o !== 'retry'),
+      `commands that failed:\n${failedCommands.join('').slice(-8000)}`,
+    ).toEqual([]);
     expect(outcomes.filter((o) => o === 'stored').length).toBeGreaterThan(REPORTS * 0.8);
     expect(await retryTransient(() => findHalfWritten(h), 6, 500, retryable)).toEqual([]);
     const plan = (await retryTransient(() => h.repos.plans.current(), 6, 500, retryable))!;
