@@ -24,8 +24,7 @@ export default defineConfig({
     root,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     maxWorkers: workers,
-    // Both projects share the workers (the same group): the unit files fill the time the
-    // integration files spend waiting. Files do not share state (each integration file has its
+    // The unit and integration projects share the workers (one group). Files do not share state (each integration file has its
     // own database, BullMQ prefix, fake Lark, ports and chats), so a worker keeps its modules
     // loaded from one file to the next (`isolate: false`) instead of starting a process and
     // importing the bot again for each (about 1.5 s a file).

@@ -20,7 +20,7 @@ const retryable = (error: unknown) => isUnavailable(error) || isOutage(error);
 
 /*
  * Runs alone, after the other files (`.alone.test.ts`, test/vitest.config.ts), with servers of its
- * own. Among other files loading the machine, this file timed out in 6 of 9 runs: after the
+ * own. Among other files loading the machine, this file timed out in 7 of 18 runs: after the
  * restart, MongoDB's Node driver 7.8 sometimes stops checking the server (no heartbeat event at
  * all) and every operation fails server selection for as long as one watches. Reproduced outside
  * the suite (one connection, six readers, FerretDB restarted twice beside three busy loops) in 1
