@@ -64,6 +64,11 @@ export function replyText(message: FakeMessage): string {
     : JSON.stringify(message.content);
 }
 
+/** The header title of a card (a fake Lark message, or the playground's view of one). */
+export function cardTitle(message: { content: unknown }): string | undefined {
+  return (message.content as { header?: { title?: { content?: string } } }).header?.title?.content;
+}
+
 /** The header colour of a card reply. */
 export function cardColour(message: FakeMessage): string | undefined {
   return (message.content as { header?: { template?: string } }).header?.template;

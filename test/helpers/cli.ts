@@ -1,7 +1,19 @@
+import { type ExecFileOptions, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { CliIo } from '../../src/cli/cli-io.js';
+
+const run = promisify(execFile);
 
 /** A command-line runner (`runPlanCli`, `runScheduleCli`): arguments, streams, environment → exit code. */
 type CliRunner = (argv: string[], io: CliIo, env?: NodeJS.ProcessEnv) => Promise<number>;
+
+/**
+ * Starts the tool `script` (`src/cli/plan.ts`) as a process under tsx's loader, as `npm run plan`
+ * does; settles as `execFile` does (a rejection carries the exit code and both streams).
+ */
+export function runToolProcess(script: string, args: string[], options: ExecFileOptions = {}) {
+  return run(process.execPath, ['--import', 'tsx', script, ...args], { ...options, encoding: 'utf8' });
+}
 
 /** What one run of a tool returned and wrote. */
 export interface CliRun {

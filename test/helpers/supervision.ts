@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { FakeMessage } from '../../dev/fake-lark/index.js';
 import { type SupervisionRuntime, startSupervision } from '../../jobs/supervision-runtime.js';
-import type { ChatHarness } from './chat-harness.js';
+import { type ChatHarness, cardTitle } from './chat-harness.js';
 
 /** Starts the scheduler and workers of the harness' bot under a BullMQ prefix of its own. */
 export function startRuntime(
@@ -38,9 +38,5 @@ export function postsTitled(h: ChatHarness, title: string): FakeMessage[] {
   return h.fake
     .messages(h.chatId)
     .filter((m) => m.senderType === 'app' && !m.parentId)
-    .filter((m) =>
-      ((m.content as { header?: { title?: { content?: string } } }).header?.title?.content ?? '').includes(
-        title,
-      ),
-    );
+    .filter((m) => (cardTitle(m) ?? '').includes(title));
 }

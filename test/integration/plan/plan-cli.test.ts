@@ -1,23 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runPlanCli } from '../../../src/cli/plan.js';
 import { runScheduleCli } from '../../../src/cli/schedule.js';
 import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
 import { readLedgerXlsx } from '../../../src/ledger/read-ledger.js';
-import { runInProcess } from '../../helpers/cli.js';
+import { runInProcess, runToolProcess } from '../../helpers/cli.js';
 import { noticeDocx, noticePdf, taskListXlsx, taskRowsOf } from '../../helpers/notice-files.js';
 
-const run = promisify(execFile);
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
 
 /** `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` starts it. */
 const planProcess = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args], { env });
+  runToolProcess('src/cli/plan.ts', args, { env });
 
 /** What a failed run rejects with, as execFile's error carries it. */
 interface FailedRun {

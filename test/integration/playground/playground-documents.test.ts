@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE, DEMO_PEOPLE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import type { ViewMessage } from '../../../dev/playground/timeline.js';
+import { cardTitle } from '../../helpers/chat-harness.js';
 import { readDocx } from '../../helpers/docx-reader.js';
 import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 import { cardFigures } from '../../unit/documents/card-figures.js';
@@ -54,10 +55,7 @@ describe('the playground after a month of reports: the bulletin and the assessme
     return Buffer.from(await res.arrayBuffer());
   }
 
-  const cardTitled = async (title: string) =>
-    (await messages()).find(
-      (m) => (m.content as { header?: { title?: { content?: string } } }).header?.title?.content === title,
-    );
+  const cardTitled = async (title: string) => (await messages()).find((m) => cardTitle(m) === title);
 
   beforeAll(async () => {
     const base = testPlaygroundOptions('documents');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHAT_ID, DEMO_OFFICE, DEMO_PEOPLE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import type { ViewMessage } from '../../../dev/playground/timeline.js';
+import { cardTitle } from '../../helpers/chat-harness.js';
 import { launchChromium } from '../../helpers/chromium.js';
 import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
@@ -103,10 +104,7 @@ describe('the playground with a second plan (--plan)', () => {
       await page.locator('#composer-input').press('Enter');
       // The page's /总览 is answered there (beside its own automatic posts: the overdue alert).
       const chatId = playground.planGroups[0]?.chatId ?? '';
-      const titles = async () =>
-        (await messages(chatId)).map(
-          (m) => (m.content as { header?: { title?: { content?: string } } }).header?.title?.content,
-        );
+      const titles = async () => (await messages(chatId)).map(cardTitle);
       await expect.poll(titles, { timeout: 20_000 }).toContain('整改工作总览');
       await expect.poll(titles, { timeout: 20_000 }).toContain('【逾期提醒】13 项整改事项今日起逾期');
       expect(await botText(DEMO_CHAT_ID)).not.toContain('总览');

@@ -4,19 +4,18 @@ import { atLocal } from '../../../src/domain/clock.js';
 import { importPlan } from '../../../src/domain/plan/import-plan.js';
 import { parseNotice } from '../../../src/domain/plan/index.js';
 import { rollupTenantId } from '../../../src/supervision/supervision-deps.js';
-import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
+import {
+  type ChatHarness,
+  cardTitle,
+  PEOPLE,
+  replyText,
+  startChatHarness,
+} from '../../helpers/chat-harness.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 import { drainQueue, startRuntime } from '../../helpers/supervision.js';
 
 const titled = (messages: FakeMessage[], title: string) =>
-  messages.filter(
-    (m) =>
-      m.senderType === 'app' &&
-      !m.parentId &&
-      ((m.content as { header?: { title?: { content?: string } } }).header?.title?.content ?? '').startsWith(
-        title,
-      ),
-  );
+  messages.filter((m) => m.senderType === 'app' && !m.parentId && (cardTitle(m) ?? '').startsWith(title));
 
 /** The roll-up group's bulletin through the worker: BullMQ on the real Redis, FerretDB, the fake Lark. */
 describe('the monthly roll-up bulletin through the worker', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import type { SupervisionRuntime } from '../../../jobs/supervision-runtime.js';
 import { local } from '../../../src/domain/clock.js';
-import { type ChatHarness, startChatHarness } from '../../helpers/chat-harness.js';
+import { type ChatHarness, cardTitle, startChatHarness } from '../../helpers/chat-harness.js';
 import { createMemoryBot, titleOf } from '../../helpers/memory/memory-bot.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';
 import { drainQueue, startRuntime } from '../../helpers/supervision.js';
@@ -20,8 +20,6 @@ const SCRIPTS = { 法院: 'late', 住建局: 'never', 供电公司: 'early_signo
 
 const line = (at: Date | number, title: string | undefined) =>
   `${local(at).format('YYYY-MM-DD HH:mm')} ${title ?? '?'}`;
-const fakeTitle = (m: FakeMessage) =>
-  (m.content as { header?: { title?: { content?: string } } }).header?.title?.content;
 
 describe('two months of supervision end to end: BullMQ ticks, the database, the fake Lark over HTTP', () => {
   let h: ChatHarness;
@@ -65,7 +63,7 @@ describe('two months of supervision end to end: BullMQ ticks, the database, the 
     await simulate(memory, { ...WINDOW, scripts: SCRIPTS, confirmCards: true });
     const expected = memory.messenger.posts(memory.chatId).map((m) => line(m.at, titleOf(m)));
     expect(expected.length).toBeGreaterThan(10);
-    expect(posts.map((m) => line(m.createTime, fakeTitle(m)))).toEqual(expected);
+    expect(posts.map((m) => line(m.createTime, cardTitle(m)))).toEqual(expected);
     expect(expected).toContain('2023-06-21 09:00 【提醒】2023年6月整改进展报送');
     expect(expected).toContain('2023-05-19 09:00 【提醒】2023年5月整改进展报送');
     expect(expected).toContain('2023-07-03 09:00 【逾期提醒】3 项整改事项今日起逾期');

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlanCli } from '../../../src/cli/plan.js';
 import { parseNotice } from '../../../src/domain/plan/notice.parser.js';
-import { type CliRun, runInProcess as runTool } from '../../helpers/cli.js';
+import { type CliRun, runInProcess as runTool, runToolProcess } from '../../helpers/cli.js';
 import {
   noticeDocx,
   noticeHtml,
@@ -17,16 +15,13 @@ import {
 } from '../../helpers/notice-files.js';
 import { noticePath, repoRoot, seedPath, seedText } from '../domain/plan/notice-fixtures.js';
 
-const run = promisify(execFile);
 const tempDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 /** Runs `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` does; resolves with the exit code and both streams. */
 async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/plan.ts', ...args], {
-      cwd: repoRoot,
-    });
+    const { stdout, stderr } = await runToolProcess('src/cli/plan.ts', args, { cwd: repoRoot });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -18,6 +18,18 @@ import { cardFigures } from './card-figures.js';
 /** 1 mm in twips. */
 const MM = 1440 / 25.4;
 const settings = { cc: '县委办公室，县人民政府办公室', issuer: '上犹县优化营商环境工作领导小组办公室' };
+/** The fixtures' May bulletin and 2023 assessment as documents. */
+const bulletinModel = () => buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' });
+const assessmentModel = () =>
+  buildAssessmentDocument({
+    year: 2023,
+    rows: assessmentRows,
+    periods: ['2023-03', '2023-04', '2023-05'],
+    rule,
+    plan,
+    settings: {},
+    issuedOn: '2023-12-31',
+  });
 
 let doc: DocxReadBack;
 const body = () => doc.paragraphs.filter((p) => !p.inTable);
@@ -28,7 +40,7 @@ const find = (re: RegExp): DocxParagraph => {
 };
 
 beforeAll(async () => {
-  const model = buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' });
+  const model = bulletinModel();
   doc = await readDocx(await writeOfficialDocx(model));
 });
 
@@ -187,15 +199,7 @@ describe('text from the plan and the chat', () => {
 
 describe('the assessment .docx', () => {
   it('has the card’s summary and one row per unit with the card’s figures', async () => {
-    const model = buildAssessmentDocument({
-      year: 2023,
-      rows: assessmentRows,
-      periods: ['2023-03', '2023-04', '2023-05'],
-      rule,
-      plan,
-      settings: {},
-      issuedOn: '2023-12-31',
-    });
+    const model = assessmentModel();
     const read = await readDocx(await writeOfficialDocx(model));
     const card = cardFigures(renderAssessmentCard({ year: 2023, rows: assessmentRows, rule, draft: false }));
     expect(read.paragraphs.map((p) => p.text)).toContain(card.summary);
@@ -257,7 +261,7 @@ describe('tables over pages', () => {
     (await JSZip.loadAsync(await writeOfficialDocx(model))).file('word/document.xml')!.async('string');
 
   it('lets a table break between rows, its header row repeated, its lines off the 3号 grid', async () => {
-    const xml = await xmlOf(buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' }));
+    const xml = await xmlOf(bulletinModel());
     // The body's tables; the last one is the 版记.
     const tables = (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).slice(0, -1);
     expect(tables).toHaveLength(4);
@@ -280,9 +284,7 @@ describe('tables over pages', () => {
   });
 
   it('centres a column of short values and sets names flush left', async () => {
-    const read = await readDocx(
-      await writeOfficialDocx(buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' })),
-    );
+    const read = await readDocx(await writeOfficialDocx(bulletinModel()));
     const cells = read.paragraphs.filter((p) => p.inTable);
     const alignOf = (text: string) => cells.find((p) => p.text === text)?.align;
     // 序号 and counts centred, the indicator's name flush left; the header row centred.
@@ -294,7 +296,7 @@ describe('tables over pages', () => {
 
 describe('the 版记 at the foot of the last page', () => {
   it('is a table floating to the 版心’s foot, as wide as the 版心, anchored by the line before the 署名', async () => {
-    const model = buildBulletinDocument({ bulletin, plan, settings, issuedOn: '2023-05-31' });
+    const model = bulletinModel();
     const xml = await (await JSZip.loadAsync(await writeOfficialDocx(model)))
       .file('word/document.xml')!
       .async('string');
@@ -329,15 +331,7 @@ describe('the 版记 at the foot of the last page', () => {
 
 describe('the end of the body', () => {
   it('keeps its last line with the 署名, so the 署名 and the 版记 never stand on a page of their own', async () => {
-    const model = buildAssessmentDocument({
-      year: 2023,
-      rows: assessmentRows,
-      periods: ['2023-03', '2023-04', '2023-05'],
-      rule,
-      plan,
-      settings: {},
-      issuedOn: '2023-12-31',
-    });
+    const model = assessmentModel();
     const xml = await (await JSZip.loadAsync(await writeOfficialDocx(model)))
       .file('word/document.xml')!
       .async('string');
