@@ -108,22 +108,18 @@ export function createCockpitRouter(options: CockpitOptions): Router {
     res.sendFile(ECHARTS_FILE);
   });
 
-  router.get('/', async (req, res, next) => {
-    try {
-      const viewer = viewerOf(req);
-      if (!viewer) {
-        startLogin(req, res);
-        return;
-      }
-      const plans = await viewablePlans(tenancy, viewer.openId);
-      if (plans.length === 0) {
-        res.status(403).type('html').send(refusalPage(viewer.name));
-        return;
-      }
-      res.sendFile(join(PUBLIC_DIR, 'index.html'));
-    } catch (error) {
-      next(error);
+  router.get('/', async (req, res) => {
+    const viewer = viewerOf(req);
+    if (!viewer) {
+      startLogin(req, res);
+      return;
     }
+    const plans = await viewablePlans(tenancy, viewer.openId);
+    if (plans.length === 0) {
+      res.status(403).type('html').send(refusalPage(viewer.name));
+      return;
+    }
+    res.sendFile(join(PUBLIC_DIR, 'index.html'));
   });
 
   router.use(express.static(PUBLIC_DIR, { index: false, etag: false, lastModified: false }));
@@ -153,7 +149,7 @@ export function createCockpitRouter(options: CockpitOptions): Router {
     startLogin(req, res);
   });
 
-  router.get('/login/callback', async (req, res, next) => {
+  router.get('/login/callback', async (req, res) => {
     if (auth.kind !== 'lark') {
       res.redirect(302, '/cockpit');
       return;
@@ -216,7 +212,7 @@ export function createCockpitRouter(options: CockpitOptions): Router {
           );
         return;
       }
-      next(error);
+      throw error;
     }
   });
 
@@ -244,188 +240,165 @@ export function createCockpitRouter(options: CockpitOptions): Router {
     return plan;
   }
 
-  router.get('/api/me', async (req, res, next) => {
-    try {
-      const viewer = viewerOf(req);
-      if (!viewer) {
-        res.status(401).json({ error: '未登录或登录已过期，请重新打开驾驶舱。' });
-        return;
-      }
-      const plans = await viewablePlans(tenancy, viewer.openId);
-      res.json({
-        name: viewer.name ?? null,
-        canLogout: auth.kind === 'lark',
-        plans: plans.map((p) => ({
-          planId: p.planId,
-          docNo: p.docNo,
-          title: p.title,
-          shortName: p.shortName ?? null,
-          status: p.status,
-        })),
-      });
-    } catch (error) {
-      next(error);
+  router.get('/api/me', async (req, res) => {
+    const viewer = viewerOf(req);
+    if (!viewer) {
+      res.status(401).json({ error: '未登录或登录已过期，请重新打开驾驶舱。' });
+      return;
     }
+    const plans = await viewablePlans(tenancy, viewer.openId);
+    res.json({
+      name: viewer.name ?? null,
+      canLogout: auth.kind === 'lark',
+      plans: plans.map((p) => ({
+        planId: p.planId,
+        docNo: p.docNo,
+        title: p.title,
+        shortName: p.shortName ?? null,
+        status: p.status,
+      })),
+    });
   });
 
-  router.get('/api/plan', async (req, res, next) => {
-    try {
-      const started = performance.now();
-      const plan = await planOf(req, res);
-      if (!plan) return;
-      const data = await loadCockpit(tenancy.forPlan(plan.planId), options.assessmentRule);
-      const ms = performance.now() - started;
-      res.setHeader('Server-Timing', `app;dur=${ms.toFixed(1)}`);
-      res.json({
-        ...data,
-        at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm'),
-        evidenceDownload: options.readEvidence !== undefined,
-      });
-    } catch (error) {
-      next(error);
-    }
+  router.get('/api/plan', async (req, res) => {
+    const started = performance.now();
+    const plan = await planOf(req, res);
+    if (!plan) return;
+    const data = await loadCockpit(tenancy.forPlan(plan.planId), options.assessmentRule);
+    const ms = performance.now() - started;
+    res.setHeader('Server-Timing', `app;dur=${ms.toFixed(1)}`);
+    res.json({
+      ...data,
+      at: local(tenancy.settings.clock.now()).format('YYYY-MM-DD HH:mm'),
+      evidenceDownload: options.readEvidence !== undefined,
+    });
   });
 
   // A roll-up group's view: one row per plan, by the same overview as each plan's /总览.
-  router.get('/api/rollup', async (req, res, next) => {
-    try {
-      const viewer = viewerOf(req);
-      if (!viewer) {
-        res.status(401).json({ error: '未登录或登录已过期，请重新打开驾驶舱。' });
-        return;
-      }
-      const chatId = typeof req.query.rollup === 'string' ? req.query.rollup.slice(0, 100) : '';
-      const group = chatId ? await viewableRollup(tenancy, viewer.openId, chatId) : undefined;
-      if (!group) {
-        res.status(404).json({ error: '没有这个汇总群，或您不是其中每个方案的督办员。' });
-        return;
-      }
-      const { today, plans } = await queryRollupOverview(tenancy, group);
-      const rows = await Promise.all(
-        plans.map(async (row) => ({
-          planId: row.plan.planId,
-          docNo: row.plan.docNo,
-          name: row.plan.shortName ?? row.plan.docNo,
-          title: row.plan.title,
-          status: row.plan.status,
-          total: row.total,
-          signedOff: row.signedOff,
-          inProgress: row.total - row.signedOff,
-          overdue: row.overdue,
-          percent: row.percent,
-          liveCards: (await tenancy.forPlan(row.plan.planId).repos.warnings.list({ planId: row.plan.planId }))
-            .length,
-        })),
-      );
-      res.json({ today, plans: rows });
-    } catch (error) {
-      next(error);
+  router.get('/api/rollup', async (req, res) => {
+    const viewer = viewerOf(req);
+    if (!viewer) {
+      res.status(401).json({ error: '未登录或登录已过期，请重新打开驾驶舱。' });
+      return;
     }
+    const chatId = typeof req.query.rollup === 'string' ? req.query.rollup.slice(0, 100) : '';
+    const group = chatId ? await viewableRollup(tenancy, viewer.openId, chatId) : undefined;
+    if (!group) {
+      res.status(404).json({ error: '没有这个汇总群，或您不是其中每个方案的督办员。' });
+      return;
+    }
+    const { today, plans } = await queryRollupOverview(tenancy, group);
+    const rows = await Promise.all(
+      plans.map(async (row) => ({
+        planId: row.plan.planId,
+        docNo: row.plan.docNo,
+        name: row.plan.shortName ?? row.plan.docNo,
+        title: row.plan.title,
+        status: row.plan.status,
+        total: row.total,
+        signedOff: row.signedOff,
+        inProgress: row.total - row.signedOff,
+        overdue: row.overdue,
+        percent: row.percent,
+        liveCards: (await tenancy.forPlan(row.plan.planId).repos.warnings.list({ planId: row.plan.planId }))
+          .length,
+      })),
+    );
+    res.json({ today, plans: rows });
   });
 
-  router.get('/api/indicator', async (req, res, next) => {
-    try {
-      const plan = await planOf(req, res);
-      if (!plan) return;
-      const seq = Number(req.query.seq);
-      if (!plan.indicators.some((i) => i.seq === seq)) {
-        res.status(404).json({ error: '没有这个指标。' });
-        return;
-      }
-      res.json({ seq, tasks: await loadIndicatorTasks(tenancy.forPlan(plan.planId), seq) });
-    } catch (error) {
-      next(error);
+  router.get('/api/indicator', async (req, res) => {
+    const plan = await planOf(req, res);
+    if (!plan) return;
+    const seq = Number(req.query.seq);
+    if (!plan.indicators.some((i) => i.seq === seq)) {
+      res.status(404).json({ error: '没有这个指标。' });
+      return;
     }
+    res.json({ seq, tasks: await loadIndicatorTasks(tenancy.forPlan(plan.planId), seq) });
   });
 
   // One evidence file of a task's sign-off request, read from Lark through the request's message.
-  router.get('/api/evidence', async (req, res, next) => {
-    try {
-      const plan = await planOf(req, res);
-      if (!plan) return;
-      const deps = tenancy.forPlan(plan.planId);
-      const code = typeof req.query.task === 'string' ? req.query.task.slice(0, 20) : '';
-      const index = Number(req.query.index);
-      const task = code ? await deps.repos.tasks.get(plan.planId, code) : null;
-      const fileKey = Number.isInteger(index) ? task?.signoff?.evidence[index] : undefined;
-      // The request's message: the newest sign-off request of the task names it as its source.
-      const [request] = fileKey
-        ? await deps.repos.audit.list({ taskCode: code, action: 'signoff.request', limit: 1 })
-        : [];
-      if (!fileKey || !request?.source || !options.readEvidence) {
-        res.status(404).json({ error: '没有这份证明材料。' });
-        return;
-      }
-      const type = fileKey.startsWith('img_') ? 'image' : 'file';
-      const data = await options
-        .readEvidence({ messageId: request.source, fileKey, type })
-        .catch((error: unknown) => {
-          logger.warn({ err: error, taskCode: code }, 'cockpit evidence download failed');
-          return null;
-        });
-      if (!data) {
-        res.status(502).json({ error: '证明材料暂时无法从飞书下载（消息可能已撤回或过大），请稍后再试。' });
-        return;
-      }
-      const name = `事项${code}-证明材料${index + 1}${extensionOf(data)}`;
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      res.type('application/octet-stream').send(data);
-    } catch (error) {
-      next(error);
+  router.get('/api/evidence', async (req, res) => {
+    const plan = await planOf(req, res);
+    if (!plan) return;
+    const deps = tenancy.forPlan(plan.planId);
+    const code = typeof req.query.task === 'string' ? req.query.task.slice(0, 20) : '';
+    const index = Number(req.query.index);
+    const task = code ? await deps.repos.tasks.get(plan.planId, code) : null;
+    const fileKey = Number.isInteger(index) ? task?.signoff?.evidence[index] : undefined;
+    // The request's message: the newest sign-off request of the task names it as its source.
+    const [request] = fileKey
+      ? await deps.repos.audit.list({ taskCode: code, action: 'signoff.request', limit: 1 })
+      : [];
+    if (!fileKey || !request?.source || !options.readEvidence) {
+      res.status(404).json({ error: '没有这份证明材料。' });
+      return;
     }
+    const type = fileKey.startsWith('img_') ? 'image' : 'file';
+    const data = await options
+      .readEvidence({ messageId: request.source, fileKey, type })
+      .catch((error: unknown) => {
+        logger.warn({ err: error, taskCode: code }, 'cockpit evidence download failed');
+        return null;
+      });
+    if (!data) {
+      res.status(502).json({ error: '证明材料暂时无法从飞书下载（消息可能已撤回或过大），请稍后再试。' });
+      return;
+    }
+    const name = `事项${code}-证明材料${index + 1}${extensionOf(data)}`;
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+    res.type('application/octet-stream').send(data);
   });
 
-  router.get('/api/audit', async (req, res, next) => {
-    try {
-      const plan = await planOf(req, res);
-      if (!plan) return;
-      const q = (name: string) =>
-        typeof req.query[name] === 'string' ? (req.query[name] as string).trim().slice(0, 50) : '';
-      const action = q('action');
-      if (action && !(action in ACTION_LABEL)) {
-        res.status(400).json({ error: `没有“${action}”这种操作。` });
-        return;
-      }
-      const from = q('from');
-      const to = q('to');
-      const bad = [from, to].find((d) => d && !/^\d{4}-\d{2}-\d{2}$/.test(d));
-      if (bad) {
-        res.status(400).json({ error: `“${bad}”不是日期，格式如 2023-05-01。` });
-        return;
-      }
-      const page = Math.max(1, Math.min(1000, Number.parseInt(q('page') || '1', 10) || 1));
-      const entries = await tenancy.forPlan(plan.planId).repos.audit.list({
-        taskCode: q('task') || undefined,
-        unit: q('unit') || undefined,
-        action: (action || undefined) as AuditAction | undefined,
-        limit: AUDIT_WINDOW,
-      });
-      const person = q('person');
-      const matching = entries.filter((e) => {
-        const day = local(e.at).format('YYYY-MM-DD');
-        if (from && day < from) return false;
-        if (to && day > to) return false;
-        return !person || e.actor === person || (e.actorName ?? '').includes(person);
-      });
-      res.json({
-        total: matching.length,
-        window: AUDIT_WINDOW,
-        page,
-        pageSize: AUDIT_PAGE,
-        actions: Object.entries(ACTION_LABEL).map(([value, label]) => ({ value, label })),
-        entries: matching.slice((page - 1) * AUDIT_PAGE, page * AUDIT_PAGE).map((e) => ({
-          at: local(e.at).format('YYYY-MM-DD HH:mm'),
-          actor: e.actorName ?? (e.actor === 'system' ? '系统' : e.actor),
-          action: ACTION_LABEL[e.action] ?? e.action,
-          taskCode: e.taskCode ?? null,
-          unit: e.unit ?? null,
-        })),
-      });
-    } catch (error) {
-      next(error);
+  router.get('/api/audit', async (req, res) => {
+    const plan = await planOf(req, res);
+    if (!plan) return;
+    const q = (name: string) =>
+      typeof req.query[name] === 'string' ? (req.query[name] as string).trim().slice(0, 50) : '';
+    const action = q('action');
+    if (action && !(action in ACTION_LABEL)) {
+      res.status(400).json({ error: `没有“${action}”这种操作。` });
+      return;
     }
+    const from = q('from');
+    const to = q('to');
+    const bad = [from, to].find((d) => d && !/^\d{4}-\d{2}-\d{2}$/.test(d));
+    if (bad) {
+      res.status(400).json({ error: `“${bad}”不是日期，格式如 2023-05-01。` });
+      return;
+    }
+    const page = Math.max(1, Math.min(1000, Number.parseInt(q('page') || '1', 10) || 1));
+    const entries = await tenancy.forPlan(plan.planId).repos.audit.list({
+      taskCode: q('task') || undefined,
+      unit: q('unit') || undefined,
+      action: (action || undefined) as AuditAction | undefined,
+      limit: AUDIT_WINDOW,
+    });
+    const person = q('person');
+    const matching = entries.filter((e) => {
+      const day = local(e.at).format('YYYY-MM-DD');
+      if (from && day < from) return false;
+      if (to && day > to) return false;
+      return !person || e.actor === person || (e.actorName ?? '').includes(person);
+    });
+    res.json({
+      total: matching.length,
+      window: AUDIT_WINDOW,
+      page,
+      pageSize: AUDIT_PAGE,
+      actions: Object.entries(ACTION_LABEL).map(([value, label]) => ({ value, label })),
+      entries: matching.slice((page - 1) * AUDIT_PAGE, page * AUDIT_PAGE).map((e) => ({
+        at: local(e.at).format('YYYY-MM-DD HH:mm'),
+        actor: e.actorName ?? (e.actor === 'system' ? '系统' : e.actor),
+        action: ACTION_LABEL[e.action] ?? e.action,
+        taskCode: e.taskCode ?? null,
+        unit: e.unit ?? null,
+      })),
+    });
   });
 
+  // Express 5 passes here what a handler throws or its promise rejects with.
   router.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     logger.error({ err: error }, 'cockpit request failed');
     res.status(500).json({ error: '驾驶舱暂时无法读取数据，请稍后再试。' });
