@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.js';
 import { changePlanSettings } from '../domain/plan/plan-settings.js';
-import { applySetting, effectiveSettings, SETTING_KEYS } from '../supervision/plan-settings.js';
+import { applySetting, settingLines } from '../supervision/plan-settings.js';
 import type { CliIo as Io } from './cli-io.js';
 import { choosePlan, withTenancy } from './plan-db.js';
 import { readPostSettings } from './post-settings-env.js';
@@ -53,15 +53,8 @@ export function configurePlanSettings(
         return 3;
       }
     }
-    const effective = effectiveSettings(base, plan.settings);
-    const own = plan.settings ?? {};
-    const lines = SETTING_KEYS.map((k) => ({
-      name: k.name,
-      env: k.env,
-      value: k.show(effective),
-      own: k.isOwn(own),
-    }));
-    io.out(`${JSON.stringify({ planId, reportDay: plan.reportDay, settings: lines }, null, 2)}\n`);
+    const settings = settingLines(base, plan.settings);
+    io.out(`${JSON.stringify({ planId, reportDay: plan.reportDay, settings }, null, 2)}\n`);
     return 0;
   });
 }

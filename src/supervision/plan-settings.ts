@@ -179,6 +179,20 @@ export const SETTING_KEYS: readonly SettingKey[] = [
 /** The words that remove a plan's own setting, so the deployment's applies again. */
 const DEFAULT_WORDS: readonly string[] = ['默认', 'default'];
 
+/** Each setting as it stands for a plan: its value in effect and whether the plan set it itself. */
+export function settingLines(
+  base: BaseSettings,
+  own: PlanSettings | undefined,
+): { name: string; env: string; value: string; own: boolean }[] {
+  const effective = effectiveSettings(base, own);
+  return SETTING_KEYS.map((k) => ({
+    name: k.name,
+    env: k.env,
+    value: k.show(effective),
+    own: k.isOwn(own ?? {}),
+  }));
+}
+
 /** The plan's own settings after `/设置 name value`; a Chinese reason naming what was wrong. */
 export function applySetting(
   own: PlanSettings,

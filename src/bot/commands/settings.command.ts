@@ -3,12 +3,7 @@ import { changePlanSettings } from '../../domain/plan/plan-settings.js';
 import { planName, type StoredPlan } from '../../domain/plan/stored-plan.js';
 import { requireOffice } from '../../domain/shared/access.js';
 import { renderPlanSettingsCard } from '../../render/plan-settings.card.js';
-import {
-  applySetting,
-  effectiveSettings,
-  SETTING_KEYS,
-  type SettingKey,
-} from '../../supervision/plan-settings.js';
+import { applySetting, type SettingKey, settingLines } from '../../supervision/plan-settings.js';
 import { defineCommand } from '../command.js';
 import type { ChatContext } from '../context.js';
 import { badInput } from '../parsing/parse-args.js';
@@ -16,13 +11,13 @@ import { badInput } from '../parsing/parse-args.js';
 /** The card of the plan's settings in effect (its own over the deployment's); `changed`: the key just set. */
 function settingsCard(ctx: ChatContext, plan: StoredPlan, changed?: SettingKey) {
   const base = { ...ctx.supervisionSettings, domain: ctx.tenancy.settings };
-  const effective = effectiveSettings(base, plan.settings);
-  const own = plan.settings ?? {};
-  const value = changed && `${changed.show(effective)}${changed.isOwn(own) ? '' : '（默认）'}`;
+  const lines = settingLines(base, plan.settings);
+  const line = changed && lines.find((l) => l.name === changed.name);
+  const value = line && `${line.value}${line.own ? '' : '（默认）'}`;
   return renderPlanSettingsCard({
     planName: planName(plan),
     reportDay: plan.reportDay,
-    lines: SETTING_KEYS.map((k) => ({ name: k.name, value: k.show(effective), own: k.isOwn(own) })),
+    lines,
     ...(changed && { changed: `已将本方案的 ${changed.name} 设为 ${value}。` }),
   });
 }
