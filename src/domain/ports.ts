@@ -86,7 +86,11 @@ export interface TaskRepository {
    * report): against a lagging document the claim loses, and `changeTask` reloads with `get`.
    */
   peek(planId: string, code: string): Promise<Task | null>;
-  insert(task: Task): Promise<void>;
+  /**
+   * Inserts new tasks in order, in one round trip; a task whose plan and code exist is refused with
+   * duplicate key 11000, and the ones after it are not inserted.
+   */
+  insert(...tasks: Task[]): Promise<void>;
   /**
    * Claims version `task.version + 1` for `changes` (one winner, whatever the server); returns the new
    * task, or null when someone else changed the task first (reload and re-validate). `note` becomes

@@ -111,6 +111,17 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       await repos.tasks.insert(task('6.1', { planId: 'P2' }));
     });
 
+    it('inserts several tasks in order in one call, stopping at a duplicate with 11000', async () => {
+      await repos.tasks.insert(task('1.1'), task('1.2'));
+      await expect(
+        repos.tasks.insert(task('1.3'), task('1.1', { problem: 'again' }), task('1.4')),
+      ).rejects.toMatchObject({ code: 11000 });
+      expect((await repos.tasks.list('P1')).map((t) => t.code)).toEqual(['1.1', '1.2', '1.3']);
+      expect((await repos.tasks.get('P1', '1.1'))?.problem).toBe(task('1.1').problem);
+      await repos.tasks.insert();
+      expect(await repos.tasks.list('P1')).toHaveLength(3);
+    });
+
     it('lists a plan’s tasks by code, numerically, leaving withdrawn ones out unless asked', async () => {
       for (const code of ['10.1', '2.10', '2.2', '9.3']) await repos.tasks.insert(task(code));
       await repos.tasks.insert(task('1.1', { state: 'withdrawn' }));

@@ -18,7 +18,8 @@ export interface ImportSummary {
 /**
  * Stores a parsed notice. Idempotent: existing tasks keep their state, reports and warnings; texts
  * and deadlines are updated (a changed deadline is kept in the history); tasks that disappeared are
- * marked withdrawn, never deleted. Each write is a single-document operation.
+ * marked withdrawn, never deleted. New tasks go in one ordered insert; every other write is a
+ * single-document operation.
  */
 export async function importPlan(
   deps: DomainDeps,
@@ -38,6 +39,7 @@ export async function importPlan(
   await saveUnits(deps, plan);
   await savePlanHeader(deps, plan, options.start, now);
 
+  const added: Task[] = [];
   const existing = new Map(
     (await deps.repos.tasks.list(planId, { includeWithdrawn: true })).map((t) => [t.code, t]),
   );
@@ -47,7 +49,7 @@ export async function importPlan(
       const stored = existing.get(parsed.code);
       existing.delete(parsed.code);
       if (!stored) {
-        await deps.repos.tasks.insert({
+        added.push({
           planId,
           ...fields,
           originalDeadline: fields.deadline,
@@ -69,6 +71,7 @@ export async function importPlan(
         summary.deadlineChanges.push({ code: parsed.code, from: stored.deadline, to: fields.deadline });
     }
   }
+  await deps.repos.tasks.insert(...added);
   for (const gone of existing.values()) {
     if (gone.state === 'withdrawn') continue;
     await deps.repos.tasks.update(gone, { state: 'withdrawn' });

@@ -99,8 +99,8 @@ export function createTaskRepository(
     async peek(planId, code) {
       return Tasks.findOne({ planId, code }, NO_ID).lean<Task>().exec();
     },
-    async insert(task) {
-      await Tasks.create(task);
+    async insert(...tasks) {
+      if (tasks.length > 0) await Tasks.insertMany(tasks, { ordered: true });
     },
     async update(task, changes, note) {
       const version = task.version + 1;

@@ -240,10 +240,12 @@ function createTasks(decisions: Decisions): TaskRepository {
       const task = tasks.get(idOf(planId, code));
       return task ? copy(task) : null;
     },
-    async insert(task) {
-      const id = idOf(task.planId, task.code);
-      if (tasks.has(id)) throw duplicateKeyError('tasks', { planId: task.planId, code: task.code });
-      tasks.set(id, copy(task));
+    async insert(...added) {
+      for (const task of added) {
+        const id = idOf(task.planId, task.code);
+        if (tasks.has(id)) throw duplicateKeyError('tasks', { planId: task.planId, code: task.code });
+        tasks.set(id, copy(task));
+      }
     },
     async update(task, changes, note) {
       // As the Mongo repository: claim version v+1, then write the caller's task with the changes.
