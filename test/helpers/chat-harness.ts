@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { loadConfig, webhookPathOf } from '../../config/index.js';
@@ -12,6 +11,7 @@ import type { Repositories } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
 import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
+import { giveBackDatabase, takeDatabase } from './database-pool.js';
 
 import { PEOPLE } from './people.js';
 
@@ -158,7 +158,7 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
   const proxy = options.proxyLark ? await startLarkProxy(fake.url) : undefined;
   const mongoUri = options.mongoUri ?? inject('mongoUri');
   const redisUrl = options.redisUrl ?? inject('redisUrl');
-  const dbName = options.dbName ?? `chat_${randomUUID().slice(0, 8)}`;
+  const dbName = options.dbName ?? takeDatabase(mongoUri, 'chat');
   const logLevel = options.logLevel ?? 'info';
   // What a worker child needs to work on the same fake Lark, database and Redis.
   const env = {
@@ -227,7 +227,8 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     ...chatActions(app, fake, chatId, clock),
     async close() {
       await app.inFlight.drain();
-      await app.connection.dropDatabase().catch(() => {});
+      if (options.dbName) await app.connection.dropDatabase().catch(() => {});
+      else await giveBackDatabase(mongoUri, app.connection);
       await app.close();
       await proxy?.stop();
       await fake.stop();

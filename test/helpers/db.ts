@@ -1,11 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { inject } from 'vitest';
 import type { Repositories, Storage } from '../../src/domain/ports.js';
 import { connectMongo, disconnectMongo, syncIndexes } from '../../src/persistence/mongo.js';
 import { createStorage } from '../../src/persistence/repositories/index.js';
+import { giveBackDatabase, takeDatabase } from './database-pool.js';
 
-/** A database of its own for one test file, on the Mongo-wire server the global setup started. */
+/**
+ * A database of its own for one test file, on the Mongo-wire server the global setup started (an
+ * emptied one of an earlier file in the same process when there is one: test/helpers/database-pool).
+ */
 export interface TestDatabase {
   connection: Connection;
   storage: Storage;
@@ -21,8 +24,9 @@ export async function openTestDatabase(
   prefix = 'test',
   options: { repairAfterMs?: number } = {},
 ): Promise<TestDatabase> {
-  const dbName = `${prefix}_${randomUUID().slice(0, 8)}`;
-  const connection = await connectMongo(inject('mongoUri'), { dbName });
+  const uri = inject('mongoUri');
+  const dbName = takeDatabase(uri, prefix);
+  const connection = await connectMongo(uri, { dbName });
   const storage = createStorage(connection, options);
   await syncIndexes(connection);
   return {
@@ -34,7 +38,7 @@ export async function openTestDatabase(
       for (const model of Object.values(connection.models)) await model.deleteMany({});
     },
     close: async () => {
-      await connection.dropDatabase().catch(() => {});
+      await giveBackDatabase(uri, connection);
       await disconnectMongo(connection);
     },
   };
