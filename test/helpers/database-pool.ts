@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { inject } from 'vitest';
 
 /**
  * Emptied databases a test process may take again, keyed by the server's URI.
@@ -9,6 +10,9 @@ import type { Connection } from 'mongoose';
  * harness therefore gives its database back emptied at close, and the next harness in the same test
  * process takes it: the collections and indexes are already there. The pool lives in the process:
  * files that run in the same worker one after another share it; two workers never do.
+ *
+ * On a server of the user's own (MONGODB_URI) every database is dropped at close as before, so a run
+ * leaves nothing there; the servers the tests start are thrown away whole at the end.
  */
 const idle = new Map<string, string[]>();
 
@@ -25,6 +29,10 @@ export function takeDatabase(uri: string, prefix: string): string {
 export async function giveBackDatabase(uri: string, connection: Connection): Promise<void> {
   const db = connection.db;
   if (!db) return;
+  if (inject('mongoKind') === 'external') {
+    await connection.dropDatabase().catch(() => {});
+    return;
+  }
   try {
     const collections = await db.listCollections({}, { nameOnly: true }).toArray();
     for (const { name } of collections) await db.collection(name).deleteMany({});
