@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type ServerProcess, spawnServer } from '../../dev/harness/child-process.js';
+import { bundledEntry } from './bundle-entry.js';
 import { waitUntil } from './chaos-load.js';
 
 const ENTRY = fileURLToPath(new URL('./chaos-worker-entry.ts', import.meta.url));
@@ -19,17 +20,22 @@ export interface WorkerChild {
 }
 
 /**
- * Starts `node --import tsx chaos-worker-entry.ts` (one process, so SIGKILL kills the worker itself)
- * and waits for "chaos worker ready". The child dies with the test process (dev/harness/child-process).
+ * Starts chaos-worker-entry.ts under node (one process, so SIGKILL kills the worker itself), bundled
+ * once per test process (bundle-entry.ts), and waits for "chaos worker ready". The child dies with the
+ * test process (dev/harness/child-process).
  */
 export async function startWorkerChild(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<WorkerChild> {
-  const server: ServerProcess = spawnServer(process.execPath, ['--import', 'tsx', ENTRY], {
-    ...process.env,
-    ...env,
-  });
+  const server: ServerProcess = spawnServer(
+    process.execPath,
+    ['--enable-source-maps', await bundledEntry(ENTRY)],
+    {
+      ...process.env,
+      ...env,
+    },
+  );
   const logs: Array<Record<string, unknown>> = [];
   let partial = '';
   server.child.stdout?.on('data', (chunk: Buffer) => {
