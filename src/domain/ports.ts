@@ -118,7 +118,14 @@ export interface ReportRepository {
   add(report: Report): Promise<'created' | 'duplicate'>;
   /** The report a chat message stored, if any. */
   findByMessageId(messageId: string): Promise<Report | null>;
-  list(filter: { planId: string; period?: string; taskCode?: string; unit?: string }): Promise<Report[]>;
+  /** Oldest first. `before` keeps the months before it (`YYYY-MM`), `period` the one month. */
+  list(filter: {
+    planId: string;
+    period?: string;
+    before?: string;
+    taskCode?: string;
+    unit?: string;
+  }): Promise<Report[]>;
 }
 
 export interface WarningRepository {

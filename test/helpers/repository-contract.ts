@@ -230,7 +230,7 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(await repos.reports.findByMessageId('om_none')).toBeNull();
     });
 
-    it('filters by period, task and unit, oldest first', async () => {
+    it('filters by period, months before one, task and unit, oldest first', async () => {
       await repos.reports.add(report('late', { createdAt: at('2023-05-20T02:00:00Z') }));
       await repos.reports.add(report('early', { createdAt: at('2023-05-01T02:00:00Z') }));
       await repos.reports.add(report('june', { period: '2023-06', createdAt: at('2023-06-10T02:00:00Z') }));
@@ -242,6 +242,13 @@ export function repositoryContract(fresh: () => Promise<Storage>): void {
       expect(await ids({ planId: 'P1', unit: '法院' })).toEqual(['court']);
       expect(await ids({ planId: 'P1', taskCode: '6.1' })).toEqual(['early', 'late', 'june']);
       expect(await ids({ planId: 'P2' })).toEqual(['other-plan']);
+      expect(await ids({ planId: 'P1', before: '2023-06' })).toEqual(['early', 'court', 'late']);
+      expect(await ids({ planId: 'P1', before: '2023-05' })).toEqual([]);
+      expect(await ids({ planId: 'P1', before: '2023-07', taskCode: '6.1', unit: '税务局' })).toEqual([
+        'early',
+        'late',
+        'june',
+      ]);
     });
   });
 

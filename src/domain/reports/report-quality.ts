@@ -12,7 +12,8 @@ import {
  * `previous` is the task's latest report before it (`RecordedReport.previous`): when that is the same
  * unit's report of the month before, it is the one `previousReport` would find (no later month comes
  * between, and it is the latest of its month), so no report is read; with none (the task's first
- * report) nothing is; otherwise the task's reports are.
+ * report) nothing is; otherwise the unit's reports on the task of the months before are (not the
+ * month's own, which a second report in a month would read again and again).
  */
 export async function findCopiedReport(
   deps: DomainDeps,
@@ -28,6 +29,11 @@ export async function findCopiedReport(
     previous.createdAt <= report.createdAt;
   const reports = kept
     ? [previous]
-    : await deps.repos.reports.list({ planId: report.planId, taskCode: report.taskCode });
+    : await deps.repos.reports.list({
+        planId: report.planId,
+        taskCode: report.taskCode,
+        unit: report.unit,
+        before: report.period,
+      });
   return findSimilarToPrevious(report, reports, threshold);
 }

@@ -21,8 +21,12 @@ export function createReportRepository(connection: Connection): ReportRepository
       return Reports.findOne({ messageId }, NO_ID).lean<Report>().exec();
     },
     async list(filter) {
-      const query: Record<string, string> = { planId: filter.planId };
-      if (filter.period) query.period = filter.period;
+      const query: Record<string, unknown> = { planId: filter.planId };
+      if (filter.period || filter.before)
+        query.period = {
+          ...(filter.period ? { $eq: filter.period } : {}),
+          ...(filter.before ? { $lt: filter.before } : {}),
+        };
       if (filter.taskCode) query.taskCode = filter.taskCode;
       if (filter.unit) query.unit = filter.unit;
       // Ties in time (one clock instant, several reports) keep their insertion order: `_id` grows with it,

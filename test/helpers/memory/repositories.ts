@@ -311,6 +311,7 @@ function createReports(): ReportRepository {
         (r) =>
           r.planId === filter.planId &&
           (!filter.period || r.period === filter.period) &&
+          (!filter.before || r.period < filter.before) &&
           (!filter.taskCode || r.taskCode === filter.taskCode) &&
           (!filter.unit || r.unit === filter.unit),
       );
