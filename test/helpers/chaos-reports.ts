@@ -13,14 +13,14 @@ export const LOAD_TASKS = [
 /**
  * Binds the members and sends one report per load task first, so that the load never races a
  * task's open → in_progress change (that race is a bug of its own: concurrent-reports.pending.ts).
- * Returns the harness' group and three more with the same people: Lark paces replies per group
- * (5/s), so the load is spread over four.
+ * Returns the harness' group and `groups - 1` more with the same people: Lark paces replies per
+ * group (5/s), so the load is spread over them (four by default: 20 replies a second).
  */
-export async function prepareReportLoad(h: ChatHarness): Promise<string[]> {
+export async function prepareReportLoad(h: ChatHarness, groups = 4): Promise<string[]> {
   await h.bind(PEOPLE.tax, '税务局');
   await h.bind(PEOPLE.court, '法院');
   for (const [code, who] of LOAD_TASKS) await h.say(who, `/进展 ${code} 10% 启动整改`);
-  const others = [1, 2, 3].map((n) =>
+  const others = Array.from({ length: groups - 1 }, (_, i) => i + 1).map((n) =>
     h.fake.createChat({ name: `整改工作群${n}`, members: Object.values(PEOPLE) }),
   );
   return [h.chatId, ...others];
