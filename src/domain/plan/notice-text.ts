@@ -23,10 +23,9 @@ export function isPageNumber(text: string): boolean {
  * `反馈 问题整改` → `反馈问题整改`, while `上犹县 2022 年度` keeps its spaces around the number.
  */
 export function normalizeSpaces(text: string): string {
-  return text
-    .replace(/[\s\u3000\u00a0]+/g, ' ')
-    .replace(SPACE_BETWEEN_CJK, '')
-    .trim();
+  const collapsed = text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  // Most lines of a notice have no space left: the look-around search is then skipped.
+  return collapsed.includes(' ') ? collapsed.replace(SPACE_BETWEEN_CJK, '') : collapsed;
 }
 
 /** Splits the file into cleaned lines: no BOM, zero-width characters, bold markers or page footers. */
