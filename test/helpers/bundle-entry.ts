@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -11,21 +11,24 @@ const OUT_DIR = join(ROOT, 'node_modules/.cache/duban-test');
 
 /**
  * Each module keeps its own `import.meta.url` / `dirname` / `filename` in the bundle: code that reads
- * a file beside its module (config/holidays.json) finds it as under tsx.
+ * a file beside its module (config/holidays.json) finds it as under tsx. The entry keeps the bundle's
+ * own, so a tool that runs only as the process's entry (`runIfEntry`) still knows it is.
  */
-const ownImportMeta: Plugin = {
-  name: 'own-import-meta',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes('/node_modules/')) return undefined;
-      const source = readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
-        .replaceAll('import.meta.filename', JSON.stringify(args.path));
-      return { contents: source, loader: 'ts' };
-    });
-  },
-};
+function ownImportMeta(entry: string): Plugin {
+  return {
+    name: 'own-import-meta',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (args.path.includes('/node_modules/') || args.path === entry) return undefined;
+        const source = readFileSync(args.path, 'utf8')
+          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+          .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+          .replaceAll('import.meta.filename', JSON.stringify(args.path));
+        return { contents: source, loader: 'ts' };
+      });
+    },
+  };
+}
 
 /**
  * A package's JSON file is bundled in: node needs `with { type: 'json' }` on its import, which
@@ -42,12 +45,13 @@ const packageJsonInline: Plugin = {
 const bundles = new Map<string, Promise<string>>();
 
 /**
- * A TypeScript entry of ours bundled into one ES module (packages left as imports), for a test that
- * starts it as a process several times: node loads one file instead of tsx compiling ~150 modules at
+ * A TypeScript entry of ours (a path, or one relative to the repository) bundled into ES modules
+ * (packages left as imports), for a test that starts it as a process: node loads one file instead of tsx compiling ~150 modules at
  * each start (about 1.4 CPU-seconds less a start). Built once per test process into a folder named by
  * its content, so processes that build the same code share it and a change gets a new folder.
  */
-export function bundledEntry(entry: string): Promise<string> {
+export function bundledEntry(script: string): Promise<string> {
+  const entry = resolve(ROOT, script);
   let bundle = bundles.get(entry);
   if (!bundle) {
     bundle = buildEntry(entry);
@@ -73,7 +77,7 @@ async function buildEntry(entry: string): Promise<string> {
     sourcemap: 'inline',
     write: false,
     logLevel: 'silent',
-    plugins: [ownImportMeta, packageJsonInline],
+    plugins: [ownImportMeta(entry), packageJsonInline],
   });
   const hash = createHash('sha256');
   for (const file of result.outputFiles) hash.update(file.path).update(file.contents);

@@ -1,6 +1,7 @@
 import { type ExecFileOptions, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { CliIo } from '../../src/cli/cli-io.js';
+import { bundledEntry } from './bundle-entry.js';
 
 const run = promisify(execFile);
 
@@ -8,11 +9,13 @@ const run = promisify(execFile);
 type CliRunner = (argv: string[], io: CliIo, env?: NodeJS.ProcessEnv) => Promise<number>;
 
 /**
- * Starts the tool `script` (`src/cli/plan.ts`) as a process under tsx's loader, as `npm run plan`
- * does; settles as `execFile` does (a rejection carries the exit code and both streams).
+ * Starts the tool `script` (`src/cli/plan.ts`) as a process, as `npm run plan` does, but from its
+ * bundle (bundle-entry.ts: the same code, loaded from a few files instead of compiled by tsx at each
+ * start); settles as `execFile` does (a rejection carries the exit code and both streams).
  */
-export function runToolProcess(script: string, args: string[], options: ExecFileOptions = {}) {
-  return run(process.execPath, ['--import', 'tsx', script, ...args], { ...options, encoding: 'utf8' });
+export async function runToolProcess(script: string, args: string[], options: ExecFileOptions = {}) {
+  const entry = await bundledEntry(script);
+  return run(process.execPath, ['--enable-source-maps', entry, ...args], { ...options, encoding: 'utf8' });
 }
 
 /** What one run of a tool returned and wrote. */

@@ -12,7 +12,7 @@ import { noticeDocx, noticePdf, taskListXlsx, taskRowsOf } from '../../helpers/n
 
 const SEED = 'config/seed/shangyou-2022-rectification-plan.txt';
 
-/** `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` starts it. */
+/** `src/cli/plan.ts` as a process, from its bundle (test/helpers/cli.ts). */
 const planProcess = (env: NodeJS.ProcessEnv, ...args: string[]) =>
   runToolProcess('src/cli/plan.ts', args, { env });
 
@@ -36,7 +36,7 @@ function inProcess(runner: typeof runPlanCli, env: NodeJS.ProcessEnv, ...prefix:
   };
 }
 
-// A case that starts the tool as a process (tsx, a connection, the start-up upgrade) takes about
+// A case that starts the tool as a process (loading it, a connection, the start-up upgrade) takes about
 // 2 s a run on a quiet machine, three times that when the machine is busy: 120 s, not the suite's 30 s.
 const CLI_CASE = { timeout: 120_000 };
 

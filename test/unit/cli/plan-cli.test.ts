@@ -18,7 +18,7 @@ import { noticePath, repoRoot, seedPath, seedText } from '../domain/plan/notice-
 const tempDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
-/** Runs `src/cli/plan.ts` as a process under tsx's loader, as `npm run plan` does; resolves with the exit code and both streams. */
+/** Runs `src/cli/plan.ts` as a process (its bundle: test/helpers/cli.ts); resolves with the exit code and both streams. */
 async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await runToolProcess('src/cli/plan.ts', args, { cwd: repoRoot });
