@@ -8,8 +8,28 @@ import { DomainError } from '../domain/errors.js';
 const OUTAGE =
   /MongoNetwork|MongoServerSelection|MongoNotConnected|MongoPoolClosed|MongoTopologyClosed|ECONNRESET|ECONNREFUSED|EPIPE|socket|connection .*closed|Connection is closed|timed out|MaxRetriesPerRequest/i;
 
+/**
+ * Server error codes that mean "this server is stopping or cannot serve now; ask again" (MongoDB's
+ * shutdown and not-primary codes, which its drivers retry): a server restarted mid-command answers
+ * with one of them instead of closing the connection.
+ */
+const SERVER_OUTAGE_CODES = new Set([
+  6, // HostUnreachable
+  7, // HostNotFound
+  89, // NetworkTimeout
+  91, // ShutdownInProgress
+  189, // PrimarySteppedDown
+  9001, // SocketException
+  10107, // NotWritablePrimary
+  11600, // InterruptedAtShutdown
+  11602, // InterruptedDueToReplStateChange
+  13435, // NotPrimaryNoSecondaryOk
+  13436, // NotPrimaryOrSecondary
+]);
+
 export function isOutage(error: unknown): boolean {
-  const e = error as { name?: string; message?: string; code?: string } | undefined;
+  const e = error as { name?: string; message?: string; code?: string | number } | undefined;
+  if (typeof e?.code === 'number' && SERVER_OUTAGE_CODES.has(e.code)) return true;
   return OUTAGE.test(`${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`);
 }
 

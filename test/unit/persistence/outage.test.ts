@@ -16,6 +16,17 @@ describe('isOutage', () => {
     expect(isOutage(named('Error', 'Connection is closed.'))).toBe(true);
   });
 
+  it('knows a server that answers it is shutting down or not primary', () => {
+    const server = (code: number, message: string) =>
+      Object.assign(new Error(message), { name: 'MongoServerError', code });
+    expect(isOutage(server(91, 'The server is in quiesce mode and will shut down'))).toBe(true);
+    expect(isOutage(server(11600, 'interrupted at shutdown'))).toBe(true);
+    expect(isOutage(server(10107, 'not primary'))).toBe(true);
+    // A duplicate key with a numeric code, as the driver gives it, stays a lost race.
+    expect(isOutage(server(11000, 'E11000 duplicate key error collection: t.reports'))).toBe(false);
+    expect(isOutage(server(2, 'BadValue'))).toBe(false);
+  });
+
   it('does not take a lost race or a bad document for an outage', () => {
     expect(
       isOutage(named('MongoServerError', 'E11000 duplicate key error collection: t.reports', '11000')),
