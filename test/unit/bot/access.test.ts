@@ -3,7 +3,7 @@ import { NOT_BOUND_DM_REPLY, NOT_SUPERVISED_REPLY } from '../../../src/bot/plan-
 import { createMemoryBot, type MemoryBot, PEOPLE, textOf, titleOf } from '../../helpers/memory/memory-bot.js';
 
 const UNAVAILABLE = '系统暂时无法访问数据库，本条指令未执行，请稍后重试。';
-const FAILED = '处理指令时出错，本条指令未执行，请稍后重试或联系督办员。';
+const FAILED = '处理指令时出错，无法确认本条指令是否已生效：请先查询核对，再决定是否重发，或联系督办员。';
 
 describe('who is served where, and the error boundary', () => {
   let m: MemoryBot;
