@@ -46,9 +46,10 @@ const bundles = new Map<string, Promise<string>>();
 
 /**
  * A TypeScript entry of ours (a path, or one relative to the repository) bundled into ES modules
- * (packages left as imports), for a test that starts it as a process: node loads one file instead of tsx compiling ~150 modules at
- * each start (about 1.4 CPU-seconds less a start). Built once per test process into a folder named by
- * its content, so processes that build the same code share it and a change gets a new folder.
+ * (packages left as imports), for a test that starts it as a process: node loads a few files instead
+ * of tsx compiling ~150 modules at each start (about 1.4 CPU-seconds less a start). Built once per
+ * test process into a folder named by its content, so processes that build the same code share it
+ * and a change gets a new folder.
  */
 export function bundledEntry(script: string): Promise<string> {
   const entry = resolve(ROOT, script);

@@ -228,10 +228,11 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     async close() {
       await app.inFlight.drain();
       if (options.dbName) await app.connection.dropDatabase().catch(() => {});
-      else await giveBackDatabase(mongoUri, app.connection);
       await app.close();
       await proxy?.stop();
       await fake.stop();
+      // Once nothing of the bot can write to it any more.
+      if (!options.dbName) await giveBackDatabase(mongoUri, dbName);
     },
   };
 }

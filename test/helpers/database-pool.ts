@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { inject } from 'vitest';
+import { connectMongo, disconnectMongo } from '../../src/persistence/mongo.js';
 
 /**
  * Emptied databases a test process may take again, keyed by the server's URI.
@@ -22,26 +23,31 @@ export function takeDatabase(uri: string, prefix: string): string {
 }
 
 /**
- * Empties every collection of the connection's database (keeping the collections and their indexes)
- * and offers it to the next {@link takeDatabase} on `uri`. A database whose collections do not all
+ * Empties every collection of database `dbName` on `uri` (keeping the collections and their
+ * indexes) and offers it to the next {@link takeDatabase} on `uri`. Call it once whatever wrote to
+ * the database is closed (it opens a connection of its own). A database whose collections do not all
  * end empty (a writer still running) is dropped instead, so no harness starts on another's data.
  */
-export async function giveBackDatabase(uri: string, connection: Connection): Promise<void> {
-  const db = connection.db;
-  if (!db) return;
-  if (inject('mongoKind') === 'external') {
-    await connection.dropDatabase().catch(() => {});
-    return;
-  }
+export async function giveBackDatabase(uri: string, dbName: string): Promise<void> {
+  const connection = await connectMongo(uri, { dbName }).catch(() => undefined);
+  // A server a chaos test has stopped: the database goes with it.
+  if (!connection) return;
   try {
-    const collections = await db.listCollections({}, { nameOnly: true }).toArray();
-    for (const { name } of collections) await db.collection(name).deleteMany({});
-    for (const { name } of collections)
-      if ((await db.collection(name).countDocuments({}, { limit: 1 })) > 0)
-        throw new Error(`${name} was written while it was emptied`);
+    if (inject('mongoKind') === 'external' || !(await emptied(connection))) await connection.dropDatabase();
+    else idle.set(uri, [...(idle.get(uri) ?? []), dbName]);
   } catch {
-    await connection.dropDatabase().catch(() => {});
-    return;
+    // Not offered again.
+  } finally {
+    await disconnectMongo(connection);
   }
-  idle.set(uri, [...(idle.get(uri) ?? []), connection.name]);
+}
+
+async function emptied(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db) return false;
+  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  for (const { name } of collections) await db.collection(name).deleteMany({});
+  for (const { name } of collections)
+    if ((await db.collection(name).countDocuments({}, { limit: 1 })) > 0) return false;
+  return true;
 }

@@ -38,8 +38,8 @@ export async function openTestDatabase(
       for (const model of Object.values(connection.models)) await model.deleteMany({});
     },
     close: async () => {
-      await giveBackDatabase(uri, connection);
       await disconnectMongo(connection);
+      await giveBackDatabase(uri, dbName);
     },
   };
 }
