@@ -44,10 +44,10 @@ export async function detectNoticeFormat(bytes: Uint8Array, fileName?: string): 
 }
 
 async function zipFormat(bytes: Uint8Array, fileName: string | undefined): Promise<NoticeFormat> {
+  // JSZip loads with the first zip file (a .docx or .xlsx), not at start-up.
+  const { default: JSZip } = await import('jszip');
   let names: string[];
   try {
-    // JSZip loads with the first zip file (a .docx or .xlsx), not at start-up.
-    const { default: JSZip } = await import('jszip');
     names = Object.keys((await JSZip.loadAsync(bytes)).files);
   } catch {
     refuseFormat('损坏的压缩文件（无法打开）', fileName);
