@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { FakeConfig } from '../fake-lark.state.js';
 import { randomHex } from '../ids.js';
@@ -8,6 +10,15 @@ import { encryptEvent, signEvent } from './lark-crypto.js';
 /** POSTs events like Lark: compact JSON, encrypted and signed when an encryptKey is set, 200 within ackTimeoutMs. */
 export class WebhookTransport {
   private readonly aborts = new Set<AbortController>();
+  /**
+   * Connections of this fake only, dropped at stop: with the process-wide pool of `fetch`, a fake could
+   * reuse a kept-alive socket to a server an earlier test closed (tests share a process), and an
+   * event then needed a second attempt.
+   */
+  private readonly agents = {
+    http: new HttpAgent({ keepAlive: true }),
+    https: new HttpsAgent({ keepAlive: true }),
+  };
 
   constructor(private readonly config: FakeConfig) {}
 
@@ -31,9 +42,11 @@ export class WebhookTransport {
     return { challenge, outcome: await this.post(url, this.wrap(plain), {}) };
   }
 
-  /** Aborts in-flight POSTs (used by stop()). */
+  /** Aborts in-flight POSTs and closes the connections (used by stop()). */
   abortAll(): void {
     for (const abort of this.aborts) abort.abort(new Error('fake-lark stopped'));
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   private signatureHeaders(body: string, tamper?: 'signature' | 'timestamp'): Record<string, string> {
@@ -59,14 +72,8 @@ export class WebhookTransport {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'fake-lark', ...headers },
-        body,
-        signal: abort.signal,
-      });
-      const responseBody = await res.text();
-      return { status: res.status, latencyMs: latency(), responseBody };
+      const { status, responseBody } = await this.request(url, body, headers, abort.signal);
+      return { status, latencyMs: latency(), responseBody };
     } catch (err) {
       const reason = abort.signal.aborted ? String((abort.signal.reason as Error)?.message) : String(err);
       return { status: null, latencyMs: latency(), responseBody: '', error: reason };
@@ -74,5 +81,42 @@ export class WebhookTransport {
       clearTimeout(timer);
       this.aborts.delete(abort);
     }
+  }
+
+  /** One POST over this fake's own connections; the status and the whole response body. */
+  private request(
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<{ status: number; responseBody: string }> {
+    const https = url.startsWith('https:');
+    const send = https ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          agent: https ? this.agents.https : this.agents.http,
+          signal,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'user-agent': 'fake-lark',
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, responseBody: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 }

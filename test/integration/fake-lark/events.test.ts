@@ -91,7 +91,7 @@ describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', ()
     });
 
     expect(delivery.delivered).toBe(true);
-    expect(delivery.attempts).toHaveLength(1);
+    expect(delivery.attempts, JSON.stringify(delivery.attempts)).toHaveLength(1);
     expect(JSON.parse(delivery.body)).toEqual({ encrypt: expect.any(String) });
     expect(received).toHaveLength(1);
     const data = received[0]!;
