@@ -24,10 +24,10 @@ export default defineConfig({
     root,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     maxWorkers: workers,
-    // The unit and integration projects share the workers (one group). Files do not share state (each integration file has its
-    // own database, BullMQ prefix, fake Lark, ports and chats), so a worker keeps its modules
-    // loaded from one file to the next (`isolate: false`) instead of starting a process and
-    // importing the bot again for each (about 1.5 s a file).
+    // The unit and integration projects share the workers (one group). Files do not share state
+    // (each integration file has its own database, BullMQ prefix, fake Lark, ports and chats), so a
+    // worker keeps its modules loaded from one file to the next (`isolate: false`) instead of
+    // starting a process and importing the bot again for each (about 1.5 s a file).
     projects: [
       {
         test: {

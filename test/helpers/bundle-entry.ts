@@ -51,7 +51,7 @@ const bundles = new Map<string, Promise<string>>();
  * test process into a folder named by its content, so processes that build the same code share it
  * and a change gets a new folder.
  */
-export function bundledEntry(script: string): Promise<string> {
+function bundledEntry(script: string): Promise<string> {
   const entry = resolve(ROOT, script);
   let bundle = bundles.get(entry);
   if (!bundle) {
@@ -59,6 +59,11 @@ export function bundledEntry(script: string): Promise<string> {
     bundles.set(entry, bundle);
   }
   return bundle;
+}
+
+/** Node's arguments that start `script`'s bundle, source maps on so a stack names the .ts lines. */
+export async function bundledNodeArgs(script: string): Promise<string[]> {
+  return ['--enable-source-maps', await bundledEntry(script)];
 }
 
 async function buildEntry(entry: string): Promise<string> {

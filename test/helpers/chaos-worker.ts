@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type ServerProcess, spawnServer } from '../../dev/harness/child-process.js';
-import { bundledEntry } from './bundle-entry.js';
+import { bundledNodeArgs } from './bundle-entry.js';
 import { waitUntil } from './chaos-load.js';
 
 const ENTRY = fileURLToPath(new URL('./chaos-worker-entry.ts', import.meta.url));
@@ -28,14 +28,10 @@ export async function startWorkerChild(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<WorkerChild> {
-  const server: ServerProcess = spawnServer(
-    process.execPath,
-    ['--enable-source-maps', await bundledEntry(ENTRY)],
-    {
-      ...process.env,
-      ...env,
-    },
-  );
+  const server: ServerProcess = spawnServer(process.execPath, await bundledNodeArgs(ENTRY), {
+    ...process.env,
+    ...env,
+  });
   const logs: Array<Record<string, unknown>> = [];
   let partial = '';
   server.child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 import { type ExecFileOptions, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { CliIo } from '../../src/cli/cli-io.js';
-import { bundledEntry } from './bundle-entry.js';
+import { bundledNodeArgs } from './bundle-entry.js';
 
 const run = promisify(execFile);
 
@@ -14,8 +14,8 @@ type CliRunner = (argv: string[], io: CliIo, env?: NodeJS.ProcessEnv) => Promise
  * start); settles as `execFile` does (a rejection carries the exit code and both streams).
  */
 export async function runToolProcess(script: string, args: string[], options: ExecFileOptions = {}) {
-  const entry = await bundledEntry(script);
-  return run(process.execPath, ['--enable-source-maps', entry, ...args], { ...options, encoding: 'utf8' });
+  const node = await bundledNodeArgs(script);
+  return run(process.execPath, [...node, ...args], { ...options, encoding: 'utf8' });
 }
 
 /** What one run of a tool returned and wrote. */
@@ -27,8 +27,9 @@ export interface CliRun {
 
 /**
  * Runs a tool in this process as its entry point does (`runIfEntry`): standard output as written,
- * each standard-error message on a line of its own. Starting `tsx` as a process costs seconds a
- * run; a test that needs the process itself (its exit code, its reading of the environment) runs it.
+ * each standard-error message on a line of its own. A process costs about a second a run, even
+ * bundled; a test that needs the process itself (its exit code, its reading of the environment)
+ * starts one with runToolProcess.
  */
 export async function runInProcess(
   runner: CliRunner,

@@ -26,7 +26,7 @@ interface FailedRun {
 /**
  * A tool run in this process with `env` as its environment, settling as `execFile` does: the
  * streams on exit 0, else a rejection with the exit code and the streams. Most cases run the tools
- * so (a process costs seconds); the first import and the missing-MONGODB_URI case start processes.
+ * so (a process costs about a second); the first import and the missing-MONGODB_URI case start processes.
  */
 function inProcess(runner: typeof runPlanCli, env: NodeJS.ProcessEnv, ...prefix: string[]) {
   return async (...args: string[]): Promise<{ stdout: string; stderr: string }> => {
@@ -36,8 +36,8 @@ function inProcess(runner: typeof runPlanCli, env: NodeJS.ProcessEnv, ...prefix:
   };
 }
 
-// A case that starts the tool as a process (loading it, a connection, the start-up upgrade) takes about
-// 2 s a run on a quiet machine, three times that when the machine is busy: 120 s, not the suite's 30 s.
+// A case that starts the tool as a process (loading it, a connection, the start-up upgrade) takes 1–2 s
+// on a quiet machine, several times that when the machine is busy: 120 s, not the suite's 30 s.
 const CLI_CASE = { timeout: 120_000 };
 
 describe('npm run plan -- import / export against the Mongo-wire server', CLI_CASE, () => {
