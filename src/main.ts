@@ -3,6 +3,7 @@ import { createChatApp } from './app/chat-app.js';
 import { clockFromConfig } from './app/clock-from-config.js';
 import { onShutdown } from './app/shutdown.js';
 import { createLogger } from './logger.js';
+import { ListenError } from './transport/listen-error.js';
 
 /** The chat process in production: config → storage → Lark → receiver. */
 async function main(): Promise<void> {
@@ -16,6 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof ListenError ? error.message : error);
   process.exit(1);
 });

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
 import { type ServerProcess, spawnServer, waitUntilReady } from './child-process.js';
-import { findFreePort } from './free-port.js';
+import { onFreePort } from './free-port.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
@@ -47,10 +47,21 @@ export async function startFerretdb(
   options: { port?: number; postgresUrl?: string } = {},
 ): Promise<FerretdbServer> {
   mkdirSync(dataDir, { recursive: true });
-  const listenPort = options.port ?? (await findFreePort());
+  const { port, postgresUrl } = options;
+  return port === undefined
+    ? onFreePort((free) => startOn(bin, dataDir, free, postgresUrl))
+    : startOn(bin, dataDir, port, postgresUrl);
+}
+
+async function startOn(
+  bin: string,
+  dataDir: string,
+  listenPort: number,
+  postgresUrl: string | undefined,
+): Promise<FerretdbServer> {
   const uri = `mongodb://127.0.0.1:${listenPort}`;
-  const backend = options.postgresUrl
-    ? ['--handler=postgresql', `--postgresql-url=${options.postgresUrl}`]
+  const backend = postgresUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${resolve(dataDir)}/`];
   let server: ServerProcess;
   const launch = async () => {

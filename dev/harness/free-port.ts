@@ -13,3 +13,24 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** Whether a server failed to start because its port was taken (a listen error, or a server's own words). */
+export function isAddressInUse(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'EADDRINUSE' || /address already in use/i.test(String(error));
+}
+
+/**
+ * Starts a server with `start` on a port found free just before. Between finding it and listening on
+ * it another socket may take the port (an outgoing connection's local port comes from the same
+ * range): then it tries again on another port, up to five times.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      if (attempt === 5 || !isAddressInUse(error)) throw error;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type ServerProcess, spawnServer, waitUntilReady } from './child-process.js';
-import { findFreePort } from './free-port.js';
+import { onFreePort } from './free-port.js';
 
 /**
  * The folder of PostgreSQL's server binaries (initdb, postgres, pg_isready): PG_BIN, else the newest
@@ -103,41 +103,43 @@ export async function startPostgres(
     );
     if (init.status !== 0) throw new Error(`initdb failed (exit ${init.status}):\n${init.stderr}`);
   }
-  const port = await findFreePort();
   const settings = options.persistent
     ? // Kept data: a crash may lose the last commits, never corrupt the cluster.
       ['-c', 'synchronous_commit=off']
     : // Test data: durability buys nothing and costs most of the write time.
       ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const server: ServerProcess = spawnServer(
-    join(bin, 'postgres'),
-    [
-      '-D',
-      dataDir,
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      // The socket in our own folder, not /var/run/postgresql (another cluster's, or not writable).
-      '-k',
-      resolve(dir),
-      ...settings,
-      '-c',
-      'max_connections=200',
-    ],
-    process.env,
-    as,
-  );
-  await waitUntilReady('PostgreSQL', server, async () => {
-    const ready = spawnSync(join(bin, 'pg_isready'), [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      'postgres',
-    ]);
-    if (ready.status !== 0) throw new Error(`pg_isready exit ${ready.status}`);
+  const { server, port } = await onFreePort(async (port) => {
+    const server: ServerProcess = spawnServer(
+      join(bin, 'postgres'),
+      [
+        '-D',
+        dataDir,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        // The socket in our own folder, not /var/run/postgresql (another cluster's, or not writable).
+        '-k',
+        resolve(dir),
+        ...settings,
+        '-c',
+        'max_connections=200',
+      ],
+      process.env,
+      as,
+    );
+    await waitUntilReady('PostgreSQL', server, async () => {
+      const ready = spawnSync(join(bin, 'pg_isready'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+      ]);
+      if (ready.status !== 0) throw new Error(`pg_isready exit ${ready.status}`);
+    });
+    return { server, port };
   });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

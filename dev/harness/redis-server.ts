@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { type ServerProcess, spawnServer, waitUntilReady } from './child-process.js';
-import { findFreePort } from './free-port.js';
+import { onFreePort } from './free-port.js';
 
 /** A running redis-server of ours. */
 export interface RedisServer {
@@ -26,7 +26,10 @@ export function assertRedisServerInstalled(): void {
 export async function startRedisServer(dir: string, persist = false, port?: number): Promise<RedisServer> {
   assertRedisServerInstalled();
   mkdirSync(dir, { recursive: true });
-  const listenPort = port ?? (await findFreePort());
+  return port === undefined ? onFreePort((free) => startOn(dir, persist, free)) : startOn(dir, persist, port);
+}
+
+async function startOn(dir: string, persist: boolean, listenPort: number): Promise<RedisServer> {
   const url = `redis://127.0.0.1:${listenPort}`;
   let server: ServerProcess;
   const launch = async () => {

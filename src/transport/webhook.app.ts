@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
+import { ListenError } from './listen-error.js';
 import type { Receiver } from './receiver.js';
 import { verifyDelivery } from './verify-delivery.js';
 
@@ -118,12 +119,14 @@ export function createWebhookReceiver(
   return {
     start: () =>
       new Promise((resolve, reject) => {
-        const listening = app.listen(listen.port, listen.host, () => {
+        // Express 5 hands a listen error (the port in use) to this callback, and to nothing else: a
+        // listener added after `listen` never hears of it, and start() would wait for ever.
+        const listening = app.listen(listen.port, listen.host, (error?: Error) => {
+          if (error) return reject(new ListenError(listen, error));
           const { port } = listening.address() as { port: number };
           logger.info({ host: listen.host, port }, 'webhook receiver listening');
           resolve();
         });
-        listening.once('error', reject);
         server = listening;
       }),
     async stop() {

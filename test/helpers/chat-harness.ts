@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { loadConfig, webhookPathOf } from '../../config/index.js';
 import { createFakeLark, type FakeLark, type FakeMessage } from '../../dev/fake-lark/index.js';
+import { onFreePort } from '../../dev/harness/free-port.js';
 import { type ChatApp, createChatApp } from '../../src/app/chat-app.js';
 import type { Command } from '../../src/bot/command.js';
 import { adjustableClock, atLocal, fixedClock } from '../../src/domain/clock.js';
@@ -11,8 +12,8 @@ import type { Repositories } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
 import type { SupervisionDeps } from '../../src/supervision/supervision-deps.js';
 import { type LarkProxy, startLarkProxy } from './chaos-lark-proxy.js';
+import { cockpitEnv } from './cockpit.js';
 import { giveBackDatabase, takeDatabase } from './database-pool.js';
-
 import { PEOPLE } from './people.js';
 
 export { PEOPLE };
@@ -34,6 +35,8 @@ export interface ChatHarness {
   /** The seed plan's automatic posts (`app.supervision` is every plan's). */
   supervision: SupervisionDeps;
   webhookUrl: string;
+  /** The bot's HTTP address (`http://127.0.0.1:port`): health, webhook and, when on, the cockpit. */
+  origin: string;
   clock: ReturnType<typeof adjustableClock>;
   /** Every log line the bot wrote (to check that no secret leaks). */
   logs: string[];
@@ -135,6 +138,8 @@ export interface ChatHarnessOptions {
   proxyLark?: boolean;
   /** A database prepared beforehand (an upgrade test restores an old one); default a new one. */
   dbName?: string;
+  /** Switch the cockpit on (its public URL is `h.origin`). */
+  cockpit?: boolean;
 }
 
 /** `mongodb://host:port` + `/db`, keeping any query string. */
@@ -145,6 +150,12 @@ export function withDatabase(uri: string, dbName: string): string {
 }
 
 export async function startChatHarness(options: ChatHarnessOptions = {}): Promise<ChatHarness> {
+  if (!options.cockpit) return startOnce(options);
+  // The cockpit's public URL names the bot's port, so the port is picked before the bot listens.
+  return onFreePort((port) => startOnce({ ...options, env: { ...cockpitEnv(port), ...options.env } }));
+}
+
+async function startOnce(options: ChatHarnessOptions): Promise<ChatHarness> {
   const clock = adjustableClock(fixedClock(atLocal(options.now ?? '2023-06-10 10:00')));
   // The fake stamps messages (and ages tokens) by the bot's clock, as if both lived on the same day.
   const fake = createFakeLark({
@@ -197,7 +208,17 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     await fake.stop();
     throw error;
   });
-  await app.receiver.start();
+  // Once nothing of the bot can write to the database any more, it is offered to the next harness.
+  const stop = async () => {
+    await app.close();
+    await proxy?.stop();
+    await fake.stop();
+    if (!options.dbName) await giveBackDatabase(mongoUri, dbName);
+  };
+  await app.receiver.start().catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
   // On the long connection the HTTP server serves only /healthz and /readyz: its origin is the URL.
   const origin = `http://127.0.0.1:${app.receiver.port?.()}`;
   const webhookUrl = options.transport === 'ws' ? origin : `${origin}${webhookPathOf(config)}`;
@@ -217,6 +238,7 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     repos: domain.repos,
     supervision,
     webhookUrl,
+    origin,
     clock,
     logs,
     proxy,
@@ -228,11 +250,7 @@ export async function startChatHarness(options: ChatHarnessOptions = {}): Promis
     async close() {
       await app.inFlight.drain();
       if (options.dbName) await app.connection.dropDatabase().catch(() => {});
-      await app.close();
-      await proxy?.stop();
-      await fake.stop();
-      // Once nothing of the bot can write to it any more.
-      if (!options.dbName) await giveBackDatabase(mongoUri, dbName);
+      await stop();
     },
   };
 }

@@ -1,20 +1,7 @@
-import { createServer } from 'node:net';
 import { expect } from 'vitest';
 
 /** The cockpit's session secret in the tests (never a production value). */
 export const COCKPIT_SECRET = 'test-cockpit-session-secret-0123456789';
-
-/** A free port on 127.0.0.1, for a bot whose public URL must be known before it starts. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment that switches the cockpit on for a bot listening on `port`. */
 export function cockpitEnv(port: number): Record<string, string> {

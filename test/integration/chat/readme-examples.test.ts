@@ -5,7 +5,6 @@ import { listCommands } from '../../../src/bot/commands/index.js';
 import { splitCommand } from '../../../src/bot/parsing/split-command.js';
 import { createRouter } from '../../../src/bot/router.js';
 import { type ChatHarness, PEOPLE, replyText, startChatHarness } from '../../helpers/chat-harness.js';
-import { cockpitEnv, freePort } from '../../helpers/cockpit.js';
 
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
@@ -53,7 +52,7 @@ describe("README's examples all work as written", () => {
   const named = new Map<string, { openId: string; name: string }>();
   beforeAll(async () => {
     // The cockpit switched on, so `/驾驶舱` answers with its card as in a deployment that has it.
-    h = await startChatHarness({ now: '2023-06-10 10:00', env: cockpitEnv(await freePort()) });
+    h = await startChatHarness({ now: '2023-06-10 10:00', cockpit: true });
     planId = (await h.repos.plans.current())!.planId;
     await h.bind(PEOPLE.tax, '税务局');
     // `/撤销黄牌 Y7K3Q …` revokes the card README names.

@@ -5,7 +5,7 @@ import { overviewTotals } from '../../../src/domain/queries/overview.js';
 import { queryOverview } from '../../../src/domain/queries/queries.service.js';
 import { requestSignoff } from '../../../src/domain/signoff/signoff.service.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
-import { COCKPIT_SECRET, cockpitEnv, cookieFrom, freePort, loginOverHttp } from '../../helpers/cockpit.js';
+import { COCKPIT_SECRET, cookieFrom, loginOverHttp } from '../../helpers/cockpit.js';
 import { SECOND_DOC_NO, SECOND_NOTICE } from '../../helpers/second-plan.js';
 
 const LEADER = { openId: 'ou_leader_wang', name: '王县长' };
@@ -17,9 +17,8 @@ describe('the cockpit’s Lark web-app login, end to end against the fake Lark',
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    h = await startChatHarness({ env: cockpitEnv(port), onlyPlanChat: true });
+    h = await startChatHarness({ cockpit: true, onlyPlanChat: true });
+    base = h.origin;
     await h.bind(PEOPLE.tax, '税务局');
     h.fake.addMember(h.chatId, LEADER);
     await h.bind(LEADER, '领导小组', 'leader');

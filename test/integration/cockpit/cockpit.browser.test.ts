@@ -8,7 +8,6 @@ import { recordReport } from '../../../src/domain/reports/record-report.js';
 import { computeAssessment } from '../../../src/supervision/assessment.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { launchChromium } from '../../helpers/chromium.js';
-import { cockpitEnv, freePort } from '../../helpers/cockpit.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';
 
 /** Debian's browser: npm's own browser download does not work here. */
@@ -55,9 +54,8 @@ describe('the cockpit in Chromium after a simulated month', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    h = await startChatHarness({ env: cockpitEnv(port), now: `${WINDOW.from} 08:00`, onlyPlanChat: true });
+    h = await startChatHarness({ cockpit: true, now: `${WINDOW.from} 08:00`, onlyPlanChat: true });
+    base = h.origin;
     for (const unit of (await h.repos.units.list()).map((u) => u.name)) {
       const member = simulationMember(unit);
       h.fake.addMember(h.chatId, member);
