@@ -1,0 +1,28 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Test files at once. Most integration time is waiting (on the fake Lark's pacing, BullMQ, the
+ * Mongo-wire server), not computing: one file at a time kept one of this machine's two cores idle
+ * (512 CPU-seconds in 540 s). Two files per core use both; `TEST_WORKERS` overrides it.
+ */
+export const workers = Number(process.env.TEST_WORKERS) || Math.max(2, 2 * availableParallelism());
+
+export const reporters = ['default', './test/helpers/summary-reporter.ts'];
+
+export const UNIT_FILES = 'test/unit/**/*.test.ts';
+
+/** What every project sets (an inline project takes nothing from the root's `test`). */
+export const shared = {
+  root,
+  // A condition polled by expect.poll may take a while on a loaded machine: wait for it up to 10 s
+  // (vitest's default is 1 s) rather than fail on the machine's speed.
+  expect: { poll: { timeout: 10_000 } },
+  maxWorkers: workers,
+  // A worker keeps its modules loaded from one file to the next instead of starting a process and
+  // importing the bot again for each (about 1.5 s a file). Files do not share state (each
+  // integration file has its own database, BullMQ prefix, fake Lark, ports and chats).
+  isolate: false,
+};
