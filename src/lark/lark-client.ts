@@ -1,6 +1,7 @@
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
 import { safeError } from '../safe-error.js';
+import { larkSdk } from './sdk.js';
 import { TokenCache } from './token-cache.js';
 
 /** The SDK client and the token cache it uses. */
@@ -54,14 +55,14 @@ export function createLarkClient(options: {
   logger: Logger;
 }): LarkClient {
   const tokens = new TokenCache();
-  const client = new lark.Client({
+  const client = new larkSdk.Client({
     appId: options.appId,
     appSecret: options.appSecret,
     domain: options.domain,
-    appType: lark.AppType.SelfBuild,
+    appType: larkSdk.AppType.SelfBuild,
     cache: tokens,
     logger: sdkLogger(options.logger, [options.appSecret]),
-    loggerLevel: lark.LoggerLevel.warn,
+    loggerLevel: larkSdk.LoggerLevel.warn,
   });
   return { client, tokens };
 }

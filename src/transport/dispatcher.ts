@@ -1,5 +1,6 @@
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Bot } from '../bot/bot.js';
+import { larkSdk } from '../lark/sdk.js';
 import type { Logger } from '../logger.js';
 import type { InFlight } from './in-flight.js';
 import { normalizeCardAction, normalizeMessage } from './normalize.js';
@@ -20,10 +21,10 @@ export function createDispatcher(options: {
   verificationToken?: string;
 }): lark.EventDispatcher {
   const { bot, inFlight, logger } = options;
-  return new lark.EventDispatcher({
+  return new larkSdk.EventDispatcher({
     encryptKey: options.encryptKey,
     verificationToken: options.verificationToken,
-    loggerLevel: lark.LoggerLevel.warn,
+    loggerLevel: larkSdk.LoggerLevel.warn,
   }).register({
     'im.message.receive_v1': async (data: unknown) => {
       const event = normalizeMessage(data, options.botOpenId());

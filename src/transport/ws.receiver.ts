@@ -1,5 +1,6 @@
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import { sdkLogger } from '../lark/lark-client.js';
+import { larkSdk } from '../lark/sdk.js';
 import type { Logger } from '../logger.js';
 import type { Receiver } from './receiver.js';
 
@@ -18,11 +19,11 @@ export function createWsReceiver(options: {
   let client: lark.WSClient | undefined;
   return {
     async start() {
-      client = new lark.WSClient({
+      client = new larkSdk.WSClient({
         appId: options.appId,
         appSecret: options.appSecret,
         domain: options.domain,
-        loggerLevel: lark.LoggerLevel.warn,
+        loggerLevel: larkSdk.LoggerLevel.warn,
         // Its errors go through the same safe summary as the API client's (no tokens, no secret).
         logger: sdkLogger(options.logger, [options.appSecret]),
         autoReconnect: true,

@@ -1,6 +1,7 @@
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeLark } from '../../../dev/fake-lark/index.js';
+import { larkSdk } from '../../../src/lark/sdk.js';
 import { quietLogger } from './sdk-client.helper.js';
 
 describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () => {
@@ -12,7 +13,7 @@ describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () 
 
   beforeAll(async () => {
     await fake.start();
-    const dispatcher = new lark.EventDispatcher({ logger: quietLogger }).register({
+    const dispatcher = new larkSdk.EventDispatcher({ logger: quietLogger }).register({
       'im.message.receive_v1': async (data: unknown) => {
         seen.push(data as { event_id: string; message: { content: string } });
         if (slowCalls > 0) {
@@ -28,7 +29,7 @@ describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () 
         },
       }),
     });
-    wsClient = new lark.WSClient({
+    wsClient = new larkSdk.WSClient({
       appId: fake.appId,
       appSecret: fake.appSecret,
       domain: fake.url,
@@ -101,7 +102,7 @@ describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () 
 
   it('refuses a wrong app secret at the endpoint so WSClient reports an error', async () => {
     const errors: Error[] = [];
-    const wrong = new lark.WSClient({
+    const wrong = new larkSdk.WSClient({
       appId: fake.appId,
       appSecret: 'wrong',
       domain: fake.url,
@@ -109,7 +110,7 @@ describe('fake-lark long connection (WSClient over the protobuf WebSocket)', () 
       autoReconnect: false,
       onError: (err) => errors.push(err),
     });
-    await wrong.start({ eventDispatcher: new lark.EventDispatcher({ logger: quietLogger }) });
+    await wrong.start({ eventDispatcher: new larkSdk.EventDispatcher({ logger: quietLogger }) });
     await expect.poll(() => errors.length, { timeout: 2000 }).toBe(1);
     expect(errors[0]!.message).toContain('code=10014');
     wrong.close({ force: true });

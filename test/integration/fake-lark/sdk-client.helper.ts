@@ -1,5 +1,6 @@
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import type { FakeLark } from '../../../dev/fake-lark/index.js';
+import { larkSdk } from '../../../src/lark/sdk.js';
 
 /** The SDK logs every non-2xx answer; tests assert on the errors instead of reading logs. */
 export const quietLogger = {
@@ -12,11 +13,11 @@ export const quietLogger = {
 
 /** A real SDK client pointed at the fake, with its own token cache so tests never share tokens. */
 export function createSdkClient(fake: FakeLark, overrides: { appSecret?: string } = {}): lark.Client {
-  return new lark.Client({
+  return new larkSdk.Client({
     appId: fake.appId,
     appSecret: overrides.appSecret ?? fake.appSecret,
     domain: fake.url,
-    cache: new lark.DefaultCache(),
+    cache: new larkSdk.DefaultCache(),
     logger: quietLogger,
   });
 }

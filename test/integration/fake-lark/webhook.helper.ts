@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import express from 'express';
+import { larkSdk } from '../../../src/lark/sdk.js';
 import { quietLogger } from './sdk-client.helper.js';
 
 /** A bot-side webhook built the documented way: EventDispatcher + adaptExpress with autoChallenge. */
@@ -13,7 +14,7 @@ export interface WebhookReceiver {
 /** Starts an express app on 127.0.0.1 that serves `dispatcher` at `/webhook/event`. */
 export async function startWebhook(dispatcher: lark.EventDispatcher): Promise<WebhookReceiver> {
   const app = express();
-  app.post('/webhook/event', lark.adaptExpress(dispatcher, { autoChallenge: true }));
+  app.post('/webhook/event', larkSdk.adaptExpress(dispatcher, { autoChallenge: true }));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -31,5 +32,5 @@ export function createDispatcher(keys: {
   encryptKey: string;
   verificationToken: string;
 }): lark.EventDispatcher {
-  return new lark.EventDispatcher({ ...keys, logger: quietLogger });
+  return new larkSdk.EventDispatcher({ ...keys, logger: quietLogger });
 }
