@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
 import { atLocal } from '../../../src/domain/clock.js';
@@ -86,22 +86,36 @@ describe('the cockpit in Chromium after a simulated month', () => {
   }, 600_000);
 
   afterAll(async () => {
+    for (const context of signedIn.values()) await (await context).close();
     await browser?.close();
     await h?.close();
   });
 
-  /** A fresh browser that signs in on the fake Lark's login page as the person named `who`. */
-  async function signIn(who: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+  /** A browser context per person, signed in on the fake Lark's login page at its first page. */
+  const signedIn = new Map<string, Promise<BrowserContext>>();
+
+  /**
+   * A new page of `who`'s signed-in context at the cockpit (the first one signs in through Lark; the
+   * others share its session, cache and compiled scripts: a context is a renderer of its own, and
+   * five of them took half of Chromium's CPU here).
+   */
+  async function cockpitPage(who: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    let context = signedIn.get(who);
+    const first = !context;
+    if (!context) {
+      context = browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      signedIn.set(who, context);
+    }
+    const page = await (await context).newPage();
+    await page.setViewportSize(viewport);
     await page.goto(`${base}/cockpit`);
     // The fake's authorize page lists its users; choosing one approves the login as that person.
-    await page.getByRole('link', { name: new RegExp(`^${who}（`) }).click();
+    if (first) await page.getByRole('link', { name: new RegExp(`^${who}（`) }).click();
     return page;
   }
 
   it('signs the office in through Lark and shows every section with non-empty charts; figures equal /总览', async () => {
-    const page = await signIn(PEOPLE.office.name);
+    const page = await cockpitPage(PEOPLE.office.name);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/cockpit');
     await page.screenshot({ path: join(ARTIFACTS, 'desktop-top.png') });
@@ -179,11 +193,11 @@ describe('the cockpit in Chromium after a simulated month', () => {
     await page.locator('#audit-form [name="task"]').fill('');
     await page.locator('#audit-form button[type="submit"]').click();
     await page.screenshot({ path: join(ARTIFACTS, 'desktop-full.png'), fullPage: true });
-    await page.context().close();
+    await page.close();
   });
 
   it('shows a unit × month grid equal to the assessment’s months', async () => {
-    const page = await signIn(PEOPLE.office.name);
+    const page = await cockpitPage(PEOPLE.office.name);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     const { rows, periods } = await computeAssessment(h.supervision, 2023);
     expect(periods).toEqual(['2023-03', '2023-04', '2023-05']);
@@ -230,17 +244,17 @@ describe('the cockpit in Chromium after a simulated month', () => {
         trs.map((tr) => [tr.children[0]?.textContent, Number(tr.children[6]?.textContent)]),
       );
     expect(scores).toEqual(rows.map((r) => [r.unit, r.score]));
-    await page.context().close();
+    await page.close();
   });
 
   it('reads on a phone: 375 px wide, nothing wider than the screen but the scrolling tables', async () => {
-    const page = await signIn(PEOPLE.office.name, { width: 375, height: 812 });
+    const page = await cockpitPage(PEOPLE.office.name, { width: 375, height: 812 });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     const overflow = await page.locator('html').evaluate((html) => html.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(375);
     expect(await page.locator('[data-chart="indicators"] svg path').count()).toBeGreaterThan(3);
     await page.screenshot({ path: join(ARTIFACTS, 'phone-top.png') });
-    await page.context().close();
+    await page.close();
   });
 
   it('shows a roll-up group’s plans, each row with its /总览 figures and a link to the plan', async () => {
@@ -250,7 +264,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
       boundBy: PEOPLE.office.openId,
       boundAt: h.clock.now(),
     });
-    const page = await signIn(PEOPLE.office.name);
+    const page = await cockpitPage(PEOPLE.office.name);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.goto(`${base}/cockpit?rollup=oc_browser_rollup`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
@@ -269,14 +283,14 @@ describe('the cockpit in Chromium after a simulated month', () => {
       `/cockpit?plan=${encodeURIComponent(h.planId)}`,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'rollup.png') });
-    await page.context().close();
+    await page.close();
   });
 
   it('refuses a person who is neither office nor 领导, in Chinese', async () => {
-    const page = await signIn(PEOPLE.stranger.name);
+    const page = await cockpitPage(PEOPLE.stranger.name);
     await expect.poll(() => page.locator('h1').textContent()).toBe('无权查看督办驾驶舱');
     expect(await page.locator('main').textContent()).toContain('/绑定 @您 领导');
     await page.screenshot({ path: join(ARTIFACTS, 'refused.png') });
-    await page.context().close();
+    await page.close();
   });
 });
