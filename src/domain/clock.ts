@@ -52,7 +52,7 @@ export function local(date: Date | string | number): Dayjs {
 /*
  * China has kept UTC+8 without daylight saving since 1991: the functions below use plain arithmetic,
  * not the tz database. The dayjs timezone plugin asks Intl for every conversion; `atLocal` alone took
- * 4 of the unit tests' 38 CPU-seconds (listing a month's fire times converts every day's times).
+ * 4 of the 40 CPU-seconds of a one-worker unit run (listing fire times converts every day's times).
  * test/unit/domain/clock.property.test.ts holds them equal to the tz database, whatever the host's zone.
  */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
