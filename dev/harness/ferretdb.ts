@@ -47,10 +47,7 @@ export async function startFerretdb(
   options: { port?: number; postgresUrl?: string } = {},
 ): Promise<FerretdbServer> {
   mkdirSync(dataDir, { recursive: true });
-  const { port, postgresUrl } = options;
-  return port === undefined
-    ? onFreePort((free) => startOn(bin, dataDir, free, postgresUrl))
-    : startOn(bin, dataDir, port, postgresUrl);
+  return onFreePort((port) => startOn(bin, dataDir, port, options.postgresUrl), options.port);
 }
 
 async function startOn(

@@ -22,9 +22,11 @@ export function isAddressInUse(error: unknown): boolean {
 /**
  * Starts a server with `start` on a port found free just before. Between finding it and listening on
  * it another socket may take the port (an outgoing connection's local port comes from the same
- * range): then it tries again on another port, up to five times.
+ * range): then it tries again on another port, up to five times. A port the caller chose (`fixed`)
+ * is used as it is, once.
  */
-export async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+export async function onFreePort<T>(start: (port: number) => Promise<T>, fixed?: number): Promise<T> {
+  if (fixed !== undefined) return start(fixed);
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
     try {

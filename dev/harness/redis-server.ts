@@ -26,7 +26,7 @@ export function assertRedisServerInstalled(): void {
 export async function startRedisServer(dir: string, persist = false, port?: number): Promise<RedisServer> {
   assertRedisServerInstalled();
   mkdirSync(dir, { recursive: true });
-  return port === undefined ? onFreePort((free) => startOn(dir, persist, free)) : startOn(dir, persist, port);
+  return onFreePort((free) => startOn(dir, persist, free), port);
 }
 
 async function startOn(dir: string, persist: boolean, listenPort: number): Promise<RedisServer> {

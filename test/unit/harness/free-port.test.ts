@@ -36,23 +36,29 @@ describe('starting a server on a free port', () => {
   });
 
   it('gives up after five taken ports, and at once on any other failure', async () => {
-    let calls = 0;
-    await expect(
-      onFreePort(async () => {
-        calls++;
-        throw inUse;
-      }),
-    ).rejects.toBe(inUse);
-    expect(calls).toBe(5);
+    /** How many ports `onFreePort` tries when every start fails with `failure` (which it rethrows). */
+    const triesFailing = async (failure: Error) => {
+      let calls = 0;
+      await expect(
+        onFreePort(async () => {
+          calls++;
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      return calls;
+    };
+    expect(await triesFailing(inUse)).toBe(5);
+    expect(await triesFailing(new Error('redis-server was not found'))).toBe(1);
+  });
 
-    calls = 0;
-    const broken = new Error('redis-server was not found');
+  it('uses a port the caller chose as it is, once', async () => {
+    const tried: number[] = [];
     await expect(
-      onFreePort(async () => {
-        calls++;
-        throw broken;
-      }),
-    ).rejects.toBe(broken);
-    expect(calls).toBe(1);
+      onFreePort(async (port) => {
+        tried.push(port);
+        throw inUse;
+      }, 4000),
+    ).rejects.toBe(inUse);
+    expect(tried).toEqual([4000]);
   });
 });
