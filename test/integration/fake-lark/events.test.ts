@@ -19,11 +19,18 @@ interface ReceivedMessage {
   };
 }
 
+/**
+ * The ack timeout of these fakes: short, so that the test of a late answer takes seconds, yet long
+ * enough for a prompt answer on a loaded machine (at 150 and 300 ms a first answer on a busy CI run
+ * came too late, and an attempt meant to get 500 got the timeout).
+ */
+const ACK_TIMEOUT_MS = 1_000;
+
 describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', () => {
   const fake = createFakeLark({
     encryptKey: 'test-encrypt-key',
     verificationToken: 'test-verification-token',
-    ackTimeoutMs: 150,
+    ackTimeoutMs: ACK_TIMEOUT_MS,
     redeliveryDelaysMs: [10, 10, 10, 10],
   });
   const received: ReceivedMessage[] = [];
@@ -154,7 +161,7 @@ describe('fake-lark event delivery to an SDK webhook (encrypted and signed)', ()
 
     expect(delivery.attempts.map((a) => a.status)).toEqual([null, null, 200]);
     expect(delivery.attempts[0]!.error).toBe('ack timeout');
-    expect(delivery.attempts[0]!.latencyMs).toBeGreaterThanOrEqual(140);
+    expect(delivery.attempts[0]!.latencyMs).toBeGreaterThanOrEqual(ACK_TIMEOUT_MS - 10);
     expect(delivery.delivered).toBe(true);
     expect(received.map((r) => r.event_id)).toEqual([delivery.eventId, delivery.eventId, delivery.eventId]);
     // One user message in the timeline however often it was delivered.
@@ -222,7 +229,7 @@ describe('fake-lark event delivery without an encrypt key', () => {
   const seen: { token: string; event_type: string }[] = [];
 
   beforeAll(async () => {
-    fake = createFakeLark({ ackTimeoutMs: 300, redeliveryDelaysMs: [5, 5] });
+    fake = createFakeLark({ ackTimeoutMs: ACK_TIMEOUT_MS, redeliveryDelaysMs: [5, 5] });
     await fake.start();
     let failures = 1;
     const dispatcher = createDispatcher({
