@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { registerModels } from './models/register-models.js';
+import { watchServerMonitors } from './monitor-watchdog.js';
 
 /** The database a process uses when its URI names none (`mongodb://host:27017`). */
 export const DEFAULT_DB_NAME = 'duban';
@@ -10,6 +11,9 @@ export function databaseNameOf(uri: string): string | undefined {
   const path = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(uri)?.[1];
   return path ? decodeURIComponent(path) : undefined;
 }
+
+const HEARTBEAT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Opens a connection (not the global one, so tests can hold several databases). The database is
@@ -25,8 +29,8 @@ export async function connectMongo(
     // After a server restart the driver's monitor notices it is back only at its next check: with the
     // defaults (a check every 10 s, each allowed 30 s on a dead socket) the bot kept failing for over a
     // minute after a FerretDB restart (chaos test). A 2 s heartbeat and a 5 s connect timeout bound it.
-    heartbeatFrequencyMS: 2_000,
-    connectTimeoutMS: 5_000,
+    heartbeatFrequencyMS: HEARTBEAT_MS,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     // FerretDB is a standalone server: never ask for a replica set.
     directConnection: true,
     // Indexes, and with them the collections, are made once at start-up (`syncIndexes`), not by
@@ -36,6 +40,12 @@ export async function connectMongo(
   });
   connection.on('error', (error) => options.logger?.error({ err: error }, 'mongo connection error'));
   await connection.asPromise();
+  // A check takes at most a connect and a `hello`, each within the connect timeout.
+  watchServerMonitors(connection.getClient(), {
+    stuckAfterMs: 2 * CONNECT_TIMEOUT_MS + HEARTBEAT_MS,
+    everyMs: HEARTBEAT_MS,
+    logger: options.logger,
+  });
   return connection;
 }
 
