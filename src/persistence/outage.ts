@@ -27,9 +27,17 @@ const SERVER_OUTAGE_CODES = new Set([
   13436, // NotPrimaryOrSecondary
 ]);
 
+/**
+ * FerretDB's own form of InterruptedAtShutdown: stopping, it cancels the commands it is running and
+ * answers them InternalError (1) with a message ending `context canceled` (seen in the chaos test,
+ * on an update between a report's insert and its audit entry).
+ */
+const FERRETDB_CANCELLED = /context canceled$/;
+
 export function isOutage(error: unknown): boolean {
   const e = error as { name?: string; message?: string; code?: string | number } | undefined;
   if (typeof e?.code === 'number' && SERVER_OUTAGE_CODES.has(e.code)) return true;
+  if (e?.code === 1 && FERRETDB_CANCELLED.test(e.message ?? '')) return true;
   return OUTAGE.test(`${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`);
 }
 

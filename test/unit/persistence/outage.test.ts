@@ -27,6 +27,19 @@ describe('isOutage', () => {
     expect(isOutage(server(2, 'BadValue'))).toBe(false);
   });
 
+  it('knows FerretDB cancelling a command as it stops, and no other internal error', () => {
+    const internal = (message: string) =>
+      Object.assign(new Error(message), { name: 'MongoServerError', code: 1 });
+    expect(
+      isOutage(
+        internal(
+          '[msg_update.go:133 handler.(*Handler).updateDocument] [collection.go:177 sqlite.(*collection).UpdateAll.func1] context canceled',
+        ),
+      ),
+    ).toBe(true);
+    expect(isOutage(internal('[msg_find.go:90 handler.(*Handler).MsgFind] unexpected type'))).toBe(false);
+  });
+
   it('does not take a lost race or a bad document for an outage', () => {
     expect(
       isOutage(named('MongoServerError', 'E11000 duplicate key error collection: t.reports', '11000')),
