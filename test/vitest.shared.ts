@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Test files at once. Most integration time is waiting (on the fake Lark's pacing, BullMQ, the
  * Mongo-wire server), not computing: one file at a time kept one of this machine's two cores idle
  * (512 CPU-seconds in 540 s). Two files per core use both; `TEST_WORKERS` overrides it.
  */
-export const workers = Number(process.env.TEST_WORKERS) || Math.max(2, 2 * availableParallelism());
+const workers = Number(process.env.TEST_WORKERS) || Math.max(2, 2 * availableParallelism());
 
 export const reporters = ['default', './test/helpers/summary-reporter.ts'];
 

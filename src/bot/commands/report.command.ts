@@ -1,6 +1,7 @@
 import { recordReport } from '../../domain/reports/record-report.js';
 import type { KpiValue } from '../../domain/reports/report.js';
 import { findCopiedReport } from '../../domain/reports/report-quality.js';
+import { isUnavailable } from '../../domain/shared/transient.js';
 import { renderReportReceipt } from '../../render/receipt.card.js';
 import { defineCommand } from '../command.js';
 import { badInput, parseKpiValue, readPercent, requireCode } from '../parsing/parse-args.js';
@@ -48,7 +49,14 @@ export const reportCommand = defineCommand({
   },
   run: async (ctx, args) => {
     const result = await recordReport(ctx.deps, ctx.caller, { ...args, messageId: ctx.event.messageId });
-    const similar = await findCopiedReport(ctx.deps, result.report, result.previous);
+    // The report is stored: a database that stops answering now costs the receipt its 与上月雷同
+    // check, not its receipt (the polite "not done, try again" would make the unit send it twice).
+    const similar = await findCopiedReport(ctx.deps, result.report, result.previous).catch(
+      (error: unknown) => {
+        if (isUnavailable(error)) return undefined;
+        throw error;
+      },
+    );
     await ctx.replyCard(renderReportReceipt({ ...result, similar }));
   },
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../audit/audit-entry.js';
 import type { DomainDeps } from '../deps.js';
-import { fail } from '../errors.js';
+import { DomainError, fail } from '../errors.js';
 import type { Caller } from '../members/member.js';
 import { requireResponsibleMember } from '../shared/access.js';
 import { changeTask, loadPlan, loadTask } from '../shared/load.js';
-import { retryTransient } from '../shared/transient.js';
+import { isUnavailable, retryTransient } from '../shared/transient.js';
 import { signedOffNote } from '../tasks/signoff-decision.js';
 import type { Task } from '../tasks/task.js';
 import type { KpiValue, Report } from './report.js';
@@ -44,10 +44,27 @@ export async function recordReport(
   caller: Caller,
   input: ReportInput,
 ): Promise<RecordedReport> {
-  return retryTransient(() => recordOnce(deps, caller, input));
+  const progress = { stored: false };
+  try {
+    return await retryTransient(() => recordOnce(deps, caller, input, progress));
+  } catch (error) {
+    // The database stayed away after the report was stored: the polite "not done, try again" would
+    // make the unit send it twice.
+    if (progress.stored && isUnavailable(error))
+      throw new DomainError('UNAVAILABLE', STORED_NOT_FINISHED, { cause: error });
+    throw error;
+  }
 }
 
-async function recordOnce(deps: DomainDeps, caller: Caller, input: ReportInput): Promise<RecordedReport> {
+const STORED_NOT_FINISHED =
+  '系统暂时无法访问数据库：本条进展已保存，但未能登记完整，请勿重复报送；数据库恢复后请联系督办员核对。';
+
+async function recordOnce(
+  deps: DomainDeps,
+  caller: Caller,
+  input: ReportInput,
+  progress: { stored: boolean },
+): Promise<RecordedReport> {
   const plan = await loadPlan(deps);
   // As stored: a report on an open or pending task claims its next version (below), and loses
   // against a document lagging behind a decided change; on a task in progress it is stored as if it
@@ -97,6 +114,7 @@ async function recordOnce(deps: DomainDeps, caller: Caller, input: ReportInput):
   // A re-delivery, or the retry after a dropped connection, finds the first run's report and finishes
   // what that run left: the task's summary and the audit entry.
   const created = (await deps.repos.reports.add(draft)) === 'created';
+  progress.stored = true;
   const report = created ? draft : ((await deps.repos.reports.findByMessageId(draft.messageId)) ?? draft);
   await deps.repos.tasks.noteReport(report);
   if (created) await deps.repos.audit.record(auditEntry(caller, report, before.state, after.state));

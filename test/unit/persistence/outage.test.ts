@@ -87,8 +87,7 @@ describe('retryTransient', () => {
         if (calls < 3) throw new DomainError('UNAVAILABLE', 'x');
         return 'done';
       },
-      4,
-      0,
+      { firstDelayMs: 0 },
     );
     expect([result, calls]).toEqual(['done', 3]);
     let refused = 0;
@@ -99,10 +98,26 @@ describe('retryTransient', () => {
           refused += 1;
           throw refusal;
         },
-        4,
-        0,
+        { firstDelayMs: 0 },
       ),
     ).rejects.toBe(refusal);
     expect(refused).toBe(1);
+  });
+
+  it('gives up when the next attempt would start after `withinMs`, with the last error', async () => {
+    const outage = new DomainError('UNAVAILABLE', 'x');
+    const starts: number[] = [];
+    await expect(
+      retryTransient(
+        async () => {
+          starts.push(Date.now());
+          throw outage;
+        },
+        { withinMs: 100, firstDelayMs: 10, maxDelayMs: 20 },
+      ),
+    ).rejects.toBe(outage);
+    // Waits of 10, 20, 20, 20, 20 ms fit in 100: at most six attempts (fewer when a timer is late).
+    expect(starts.length).toBeGreaterThanOrEqual(2);
+    expect(starts.length).toBeLessThanOrEqual(6);
   });
 });
