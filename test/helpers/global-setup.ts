@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import 'vitest';
 import type { TestProject } from 'vitest/node';
 import { type Services, startServices } from '../../dev/harness/services.js';
+import { warmTransforms } from './warm-transforms.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,7 @@ let dataDir: string | undefined;
 
 /** Starts one Mongo-wire server and one Redis for the integration files (each uses its own db/prefix). */
 export async function setup(project: TestProject): Promise<void> {
+  warmTransforms(project);
   dataDir = mkdtempSync(join(tmpdir(), 'duban-test-'));
   services = await startServices({ dataDir, preferPostgres: true, log: (line) => console.warn(line) });
   project.provide('mongoUri', services.mongoUri);
