@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../../../dev/fake-lark/index.js';
@@ -8,10 +6,10 @@ import { recordReport } from '../../../src/domain/reports/record-report.js';
 import { computeAssessment } from '../../../src/supervision/assessment.js';
 import { type ChatHarness, PEOPLE, startChatHarness } from '../../helpers/chat-harness.js';
 import { launchChromium } from '../../helpers/chromium.js';
+import { saveScreenshot } from '../../helpers/screenshot.js';
 import { simulate, simulationMember } from '../../helpers/simulation.js';
 
 /** Debian's browser: npm's own browser download does not work here. */
-const ARTIFACTS = join(import.meta.dirname, '../../.artifacts/cockpit');
 /** A simulated month and a bit: May's reports, its report day, roll call and bulletin, then June's first overdue tasks. */
 const WINDOW = { from: '2023-05-08', to: '2023-06-05' };
 const SCRIPTS = { 法院: 'late', 住建局: 'never' } as const;
@@ -53,7 +51,6 @@ describe('the cockpit in Chromium after a simulated month', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     h = await startChatHarness({ cockpit: true, now: `${WINDOW.from} 08:00`, onlyPlanChat: true });
     base = h.origin;
     for (const unit of (await h.repos.units.list()).map((u) => u.name)) {
@@ -118,7 +115,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
     const page = await cockpitPage(PEOPLE.office.name);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/cockpit');
-    await page.screenshot({ path: join(ARTIFACTS, 'desktop-top.png') });
+    await saveScreenshot(page, 'cockpit', 'desktop-top');
     for (const heading of ['总体情况', '各指标进展', '责任单位', '月度报送情况', '量化指标', '清单'])
       await expect.poll(() => page.getByRole('heading', { name: heading }).count()).toBe(1);
 
@@ -192,7 +189,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
 
     await page.locator('#audit-form [name="task"]').fill('');
     await page.locator('#audit-form button[type="submit"]').click();
-    await page.screenshot({ path: join(ARTIFACTS, 'desktop-full.png'), fullPage: true });
+    await saveScreenshot(page, 'cockpit', 'desktop-full', { fullPage: true });
     await page.close();
   });
 
@@ -253,7 +250,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
     const overflow = await page.locator('html').evaluate((html) => html.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(375);
     expect(await page.locator('[data-chart="indicators"] svg path').count()).toBeGreaterThan(3);
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-top.png') });
+    await saveScreenshot(page, 'cockpit', 'phone-top');
     await page.close();
   });
 
@@ -282,7 +279,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
     expect(await page.locator('#rollup-table a').getAttribute('href')).toBe(
       `/cockpit?plan=${encodeURIComponent(h.planId)}`,
     );
-    await page.screenshot({ path: join(ARTIFACTS, 'rollup.png') });
+    await saveScreenshot(page, 'cockpit', 'rollup');
     await page.close();
   });
 
@@ -290,7 +287,7 @@ describe('the cockpit in Chromium after a simulated month', () => {
     const page = await cockpitPage(PEOPLE.stranger.name);
     await expect.poll(() => page.locator('h1').textContent()).toBe('无权查看督办驾驶舱');
     expect(await page.locator('main').textContent()).toContain('/绑定 @您 领导');
-    await page.screenshot({ path: join(ARTIFACTS, 'refused.png') });
+    await saveScreenshot(page, 'cockpit', 'refused');
     await page.close();
   });
 });

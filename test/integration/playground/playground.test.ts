@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE } from '../../../dev/playground/demo-group.js';
 import { type Playground, startPlayground } from '../../../dev/playground/playground.js';
 import { launchChromium } from '../../helpers/chromium.js';
 import { closeTestPlayground, testPlaygroundOptions } from '../../helpers/playground.js';
-
-const ARTIFACTS = join(import.meta.dirname, '../../.artifacts/playground');
+import { saveScreenshot } from '../../helpers/screenshot.js';
 
 let playground: Playground;
 let browser: Browser;
@@ -25,12 +22,11 @@ async function say(text: string): Promise<void> {
 }
 
 async function snap(name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await saveScreenshot(page, 'playground', name);
 }
 
 describe('the local playground in a real browser', () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const base = testPlaygroundOptions('main');
     dataDir = base.dataDir;
     playground = await startPlayground({
