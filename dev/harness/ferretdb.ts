@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
@@ -29,7 +29,9 @@ export function ensureFerretdbBinary(log: (line: string) => void): string | unde
 
 /** A running FerretDB, on its SQLite backend (a folder) or its PostgreSQL backend (a cluster). */
 export interface FerretdbServer {
+  /** Its Unix socket's (`mongodb://%2Ftmp%2F…%2Fferretdb.sock`), or its TCP port's on a long path. */
   uri: string;
+  /** Its TCP port, on 127.0.0.1. */
   port: number;
   dataDir: string;
   stop(): Promise<void>;
@@ -56,17 +58,26 @@ async function startOn(
   listenPort: number,
   postgresUrl: string | undefined,
 ): Promise<FerretdbServer> {
-  const uri = `mongodb://127.0.0.1:${listenPort}`;
+  // The bot and the tests connect through FerretDB's Unix socket rather than its TCP port: every
+  // command is a few socket writes and reads on each side, and a Unix socket spares the TCP stack
+  // (measured on the two heaviest test files: the test process 30.3–33.7 → 27.4–27.5 CPU-seconds,
+  // FerretDB 9.9–10.1 → 9.2–9.7). The TCP port stays open (mongosh, the chaos tests' TCP proxy).
+  const socket = join(resolve(dataDir), 'ferretdb.sock');
+  const viaSocket = Buffer.byteLength(socket) < SOCKET_PATH_MAX;
+  const uri = viaSocket ? `mongodb://${encodeURIComponent(socket)}` : `mongodb://127.0.0.1:${listenPort}`;
   const backend = postgresUrl
     ? ['--handler=postgresql', `--postgresql-url=${postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${resolve(dataDir)}/`];
   let server: ServerProcess;
   const launch = async () => {
+    // A server killed outright leaves its socket file, which would refuse the next listen.
+    rmSync(socket, { force: true });
     server = spawnServer(
       bin,
       [
         ...backend,
         `--listen-addr=127.0.0.1:${listenPort}`,
+        ...(viaSocket ? [`--listen-unix=${socket}`] : []),
         '--state-dir=-',
         '--debug-addr=-',
         '--telemetry=disable',
@@ -91,6 +102,9 @@ async function startOn(
     },
   };
 }
+
+/** A Unix socket's path must fit its address (108 bytes on Linux); a longer one means the TCP port. */
+const SOCKET_PATH_MAX = 100;
 
 async function pingMongo(uri: string): Promise<void> {
   const client = new mongoose.mongo.MongoClient(uri, {

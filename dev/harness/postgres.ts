@@ -31,8 +31,10 @@ function serverUser(): { uid: number; gid: number } | undefined {
 
 /** A PostgreSQL cluster of ours: loopback only, trust auth for its own user. */
 export interface PostgresServer {
-  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  /** `postgres://postgres@/postgres?host=<its folder>&port=<port>`: through its Unix socket. */
   url: string;
+  /** Its TCP port on 127.0.0.1. */
+  port: number;
   /** The server's major version (`15`). */
   version: string;
   /** True when `initdb` ran in this start (a new cluster); false when an existing one was reused. */
@@ -142,7 +144,11 @@ export async function startPostgres(
     return { server, port };
   });
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    // Through the cluster's Unix socket, not 127.0.0.1: FerretDB sends it one or more queries per
+    // command, and a socket spares the TCP stack (measured on the two heaviest test files: PostgreSQL
+    // 7.7–9.0 → 6.2–7.2 CPU-seconds, FerretDB 10.2–11.2 → 9.2–10.1).
+    url: `postgres://postgres@/postgres?host=${encodeURIComponent(resolve(dir))}&port=${port}`,
+    port,
     version,
     created: !reuse,
     // SIGINT is PostgreSQL's fast shutdown (SIGTERM waits for every client to leave).

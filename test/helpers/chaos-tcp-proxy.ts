@@ -38,8 +38,11 @@ export function bsonCommand(command: string, collection: string): Buffer {
   ]);
 }
 
-/** Forwards 127.0.0.1:<port> to `target` (`host:port`). */
-export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+/** Where the proxy forwards to: a TCP address or a Unix socket. */
+export type ProxyTarget = { host: string; port: number } | { path: string };
+
+/** Forwards 127.0.0.1:<port> to `target`. */
+export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   const cuts: Array<{ pattern: Buffer; stage: CutStage; done: () => void }> = [];
   const holds: Array<{ pattern: Buffer; reached: () => void; released: Promise<void> }> = [];
@@ -49,7 +52,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     socket.on('error', () => {});
   };
   const server = createServer((client) => {
-    const upstream = connect(targetPort, targetHost);
+    const upstream = connect(target);
     track(client);
     track(upstream);
     let cutOnAnswer: (() => void) | undefined;

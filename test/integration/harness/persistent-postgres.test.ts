@@ -44,7 +44,7 @@ describe.runIf(runs)('a kept PostgreSQL cluster for FerretDB (the playground)', 
       expect(one.ferretdbBackend).toBe('postgresql');
       expect(one.mongoLabel).toMatch(/^FerretDB v[\d.]+ on PostgreSQL \d+$/);
       expect(first.join('\n')).toMatch(
-        /on PostgreSQL \d+ \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres, new cluster kept in /,
+        /on PostgreSQL \d+ \(postgres:\/\/postgres@\/postgres\?host=[^&]+&port=\d+, new cluster kept in /,
       );
       const connection = await connectMongo(one.mongoUri, { dbName: 'kept' });
       await connection.collection('notes').insertOne({ _id: 'n1' as never, text: '保留' });
@@ -77,7 +77,7 @@ describe.runIf(runs)('a kept PostgreSQL cluster for FerretDB (the playground)', 
     try {
       expect(next.created).toBe(false);
       expect(left.url).not.toBe(next.url);
-      const ready = spawnSync(join(pgBin!, 'pg_isready'), ['-h', '127.0.0.1', '-p', new URL(left.url).port]);
+      const ready = spawnSync(join(pgBin!, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(left.port)]);
       expect(ready.status).not.toBe(0);
     } finally {
       await next.stop();
