@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import LoadTestsFirst from './helpers/load-tests-first.js';
-import { reporters, shared, UNIT_FILES } from './vitest.shared.js';
+import { shared, UNIT_FILES } from './vitest.shared.js';
 
 /** What a file that starts servers may take. */
 const serverTimeouts = { testTimeout: 30_000, hookTimeout: 120_000 };
@@ -14,7 +14,6 @@ export default defineConfig({
   test: {
     ...shared,
     ...serverTimeouts,
-    reporters,
     include: [UNIT_FILES, 'test/integration/**/*.test.ts'],
     sequence: { sequencer: LoadTestsFirst },
     // One Mongo-wire server and one Redis serve every file; chaos tests start their own.

@@ -10,13 +10,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 const workers = Number(process.env.TEST_WORKERS) || Math.max(2, 2 * availableParallelism());
 
-export const reporters = ['default', './test/helpers/summary-reporter.ts'];
-
 export const UNIT_FILES = 'test/unit/**/*.test.ts';
 
-/** What every project sets (an inline project takes nothing from the root's `test`). */
+/** What `npm test` (vitest.config.ts) and `npm run test:unit` (vitest.unit.config.ts) both set. */
 export const shared = {
   root,
+  reporters: ['default', './test/helpers/summary-reporter.ts'],
   // A condition polled by expect.poll may take a while on a loaded machine: wait for it up to 10 s
   // (vitest's default is 1 s) rather than fail on the machine's speed.
   expect: { poll: { timeout: 10_000 } },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import { reporters, shared, UNIT_FILES } from './vitest.shared.js';
+import { shared, UNIT_FILES } from './vitest.shared.js';
 
 /** `npm run test:unit`: the unit files alone, with no server started (they need none). */
 export default defineConfig({
-  test: { ...shared, reporters, include: [UNIT_FILES] },
+  test: { ...shared, include: [UNIT_FILES] },
 });
